@@ -1,0 +1,1 @@
+"""The bundled corpus: manifest.csv, organisations.csv and the documents under documents/."""

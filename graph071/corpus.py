@@ -1,0 +1,111 @@
+"""The corpus: a folder with manifest.csv, organisations.csv and the documents it lists.
+
+The bundled corpus ships inside the package (graph071/data); `--data DIR`
+points at another folder of the same shape.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from .errors import InputError
+
+MANIFEST = "manifest.csv"
+ORGANISATIONS = "organisations.csv"
+MANIFEST_COLUMNS = ("file", "id", "title", "publisher", "edition", "kind", "loader")
+
+
+@dataclass(frozen=True)
+class DocumentEntry:
+    """One manifest row: a document and the loader that reads it."""
+
+    file: str
+    id: str
+    title: str
+    publisher: str
+    edition: str  # ISO date or year-month of the edition, e.g. 2013-10 or 2019-06
+    kind: str  # action_programme, project_cards, index_monitor, ...
+    loader: str
+    manifest_line: int = 0
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Document:
+    """A document's manifest entry with its text, as a list of lines (line 1 is lines[0])."""
+
+    entry: DocumentEntry
+    path: Path
+    lines: list[str]
+
+    @property
+    def id(self) -> str:
+        return self.entry.id
+
+    def quote(self, first: int, last: int | None = None) -> str:
+        """Return lines `first`..`last` (1-based, inclusive) joined into one readable quote."""
+        last = last or first
+        return " ".join(line.strip() for line in self.lines[first - 1:last] if line.strip())
+
+
+def bundled_data_dir() -> Path:
+    """Return the folder of the corpus that ships with graph071."""
+    return Path(str(resources.files("graph071.data")))
+
+
+def read_manifest(data_dir: Path) -> list[DocumentEntry]:
+    """Return the manifest rows of `data_dir`, checked for the columns and unique ids."""
+    path = data_dir / MANIFEST
+    if not data_dir.is_dir():
+        raise InputError(data_dir, "corpus folder not found",
+                         hint="give --data a folder with manifest.csv and organisations.csv")
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            missing = [c for c in MANIFEST_COLUMNS if c not in (reader.fieldnames or [])]
+            if missing:
+                raise InputError(path, f"missing column(s) {', '.join(missing)}", line=1)
+            entries = []
+            for number, row in enumerate(reader, start=2):
+                values = {k: (v or "").strip() for k, v in row.items() if k}
+                for column in ("file", "id", "kind", "loader"):
+                    if not values.get(column):
+                        raise InputError(path, f"empty {column}", line=number)
+                known = {c: values.pop(c) for c in MANIFEST_COLUMNS}
+                entries.append(DocumentEntry(**known, manifest_line=number, extra=values))
+    except FileNotFoundError:
+        raise InputError(path, "file not found",
+                         hint="a corpus folder needs a manifest.csv") from None
+    except UnicodeDecodeError:
+        raise InputError(path, "not UTF-8 text") from None
+    seen: dict[str, int] = {}
+    for entry in entries:
+        if entry.id in seen:
+            raise InputError(path, f"document id {entry.id!r} used twice "
+                             f"(also on line {seen[entry.id]})", line=entry.manifest_line)
+        seen[entry.id] = entry.manifest_line
+    return entries
+
+
+def read_document(data_dir: Path, entry: DocumentEntry) -> Document:
+    """Return the document `entry` names, read as UTF-8 text, or raise one clear InputError."""
+    path = data_dir / entry.file
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, "document listed in the manifest is missing",
+                         hint=f"fix line {entry.manifest_line} of {data_dir / MANIFEST}") from None
+    except OSError as error:
+        raise InputError(path, f"cannot read the file: {error.strerror}") from None
+    if not raw.strip():
+        raise InputError(path, "the document is empty")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[:error.start].count(b"\n") + 1
+        raise InputError(path, "not UTF-8 text", line=line,
+                         hint="save the text as UTF-8") from None
+    return Document(entry=entry, path=path, lines=text.splitlines())

@@ -1,0 +1,54 @@
+"""Loaders: one small parser per document family, registered by name.
+
+A loader turns a document's text into records (graph071.records) that carry
+their provenance. It does not resolve organisation names and does not build
+the graph. The manifest's `loader` column names the loader that reads a
+document; `register` adds one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import import_module
+
+from graph071.corpus import Document
+from graph071.records import LoadResult
+
+
+@dataclass(frozen=True)
+class ParseContext:
+    """What a loader may ask while parsing: is this text a known organisation name?
+
+    Column-interleaved tables can only be cut where a name ends; the loader asks
+    the resolution table instead of keeping a name list of its own.
+    """
+
+    is_known_organisation: Callable[[str], bool]
+
+
+Loader = Callable[[Document, ParseContext], LoadResult]
+
+# name -> "module:function"; imported only when a manifest asks for it, to keep start-up fast.
+_REGISTRY: dict[str, str] = {
+    "action_programme_2013": "graph071.loaders.action_programme:load",
+}
+
+
+def register(name: str, target: str) -> None:
+    """Register the loader `target` ("module:function") under `name`."""
+    _REGISTRY[name] = target
+
+
+def names() -> list[str]:
+    """Return the names of the registered loaders."""
+    return sorted(_REGISTRY)
+
+
+def get(name: str) -> Loader | None:
+    """Return the loader registered as `name`, or None."""
+    target = _REGISTRY.get(name)
+    if target is None:
+        return None
+    module, function = target.split(":")
+    return getattr(import_module(module), function)

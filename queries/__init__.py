@@ -1,0 +1,1 @@
+"""Named Cypher queries, one file each, runnable with `graph071 neo4j query NAME`."""

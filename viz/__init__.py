@@ -1,0 +1,1 @@
+"""Interactive network maps (pyvis, self-contained HTML)."""
