@@ -202,8 +202,14 @@ def download_jars(mvn: str, cache: Path, version: str) -> None:
     shutil.rmtree(partial, ignore_errors=True)
     log = cache / "fetch.log"
     cmd = [
-        mvn, "-B", "-q", "-Dstyle.color=never", "-f", str(POM),
-        "dependency:copy-dependencies", f"-DoutputDirectory={partial}",
+        mvn,
+        "-B",
+        "-q",
+        "-Dstyle.color=never",
+        "-f",
+        str(POM),
+        "dependency:copy-dependencies",
+        f"-DoutputDirectory={partial}",
     ]
     with open(log, "w") as out:
         try:
@@ -211,8 +217,10 @@ def download_jars(mvn: str, cache: Path, version: str) -> None:
         except OSError as exc:
             raise Fail(f"cannot run maven: {exc}") from None
     if rc != 0:
-        raise Fail(f"maven could not fetch the jars (exit {rc}; is Maven Central reachable?): "
-                   f"{first_error_line(log)} (full log: {log})")
+        raise Fail(
+            f"maven could not fetch the jars (exit {rc}; is Maven Central reachable?): "
+            f"{first_error_line(log)} (full log: {log})"
+        )
     if not (partial / f"neo4j-{version}.jar").is_file():
         raise Fail(f"maven ran but neo4j-{version}.jar is missing in {partial}")
     shutil.rmtree(lib_dir(cache), ignore_errors=True)
@@ -223,7 +231,9 @@ def first_error_line(log: Path) -> str:
     # Maven 3.8 sprinkles ANSI resets even in batch mode; strip them.
     text = re.sub(r"\x1b\[[0-9;]*m", "", log.read_text(errors="replace"))
     lines = text.splitlines()
-    errors = [ln for ln in lines if ln.startswith("[ERROR]") and ln.strip() != "[ERROR]"]
+    errors = [
+        ln for ln in lines if ln.startswith("[ERROR]") and ln.strip() != "[ERROR]"
+    ]
     return (errors or lines or ["no output"])[0].removeprefix("[ERROR] ").strip()
 
 
@@ -400,55 +410,98 @@ def neo4j_conf(rundir: Path, bolt_port: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def choose_password(rundir: Path, previous: ServerState | None, wanted: str | None) -> str:
+def choose_password(
+    rundir: Path, previous: ServerState | None, wanted: str | None
+) -> str:
     """Reuse the password of an existing database; the auth file only counts
     before the first start, so a new one cannot be set on old data."""
     if previous is not None:
         if wanted and wanted != previous.password:
-            raise Fail(f"{rundir} already has a database with another password; use a fresh --dir")
+            raise Fail(
+                f"{rundir} already has a database with another password; "
+                "use a fresh --dir"
+            )
         return previous.password
     if (rundir / "data").exists():
-        raise Fail(f"{rundir}/data exists but {STATE_FILE} is missing; remove {rundir} and retry")
+        raise Fail(
+            f"{rundir}/data exists but {STATE_FILE} is missing; "
+            f"remove {rundir} and retry"
+        )
     return wanted or secrets.token_hex(16)
 
 
 def set_initial_password(java: str, lib: Path, rundir: Path, password: str) -> None:
     # Same as `neo4j-admin dbms set-initial-password`; it writes data/dbms/auth.ini.
     env = dict(os.environ, NEO4J_HOME=str(rundir), NEO4J_CONF=str(rundir / "conf"))
-    cmd = [java, "-Xmx256m", "-cp", f"{lib}/*", ADMIN_CLASS,
-           "dbms", "set-initial-password", password]
+    cmd = [
+        java,
+        "-Xmx256m",
+        "-cp",
+        f"{lib}/*",
+        ADMIN_CLASS,
+        "dbms",
+        "set-initial-password",
+        password,
+    ]
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
     if proc.returncode != 0:
         output = (proc.stdout + proc.stderr).strip().splitlines()
-        raise Fail(f"set-initial-password failed: {output[-1] if output else proc.returncode}")
+        raise Fail(
+            f"set-initial-password failed: {output[-1] if output else proc.returncode}"
+        )
 
 
-def launch(java: str, lib: Path, rundir: Path) -> int:
-    cmd = [java, "-cp", f"{lib}/*", f"-Xms{HEAP_INITIAL}", f"-Xmx{HEAP}", *JVM_FLAGS,
-           MAIN_CLASS, f"--home-dir={rundir}", f"--config-dir={rundir / 'conf'}"]
+def launch(java: str, lib: Path, rundir: Path) -> subprocess.Popen[bytes]:
+    cmd = [
+        java,
+        "-cp",
+        f"{lib}/*",
+        f"-Xms{HEAP_INITIAL}",
+        f"-Xmx{HEAP}",
+        *JVM_FLAGS,
+        MAIN_CLASS,
+        f"--home-dir={rundir}",
+        f"--config-dir={rundir / 'conf'}",
+    ]
     (rundir / "logs").mkdir(parents=True, exist_ok=True)
     with open(rundir / "logs" / "console.log", "ab") as console:
         # New session: Ctrl-C in the caller's shell must not reach the server,
         # and it must outlive this script.
-        proc = subprocess.Popen(cmd, cwd=rundir, stdin=subprocess.DEVNULL,
-                                stdout=console, stderr=subprocess.STDOUT,
-                                start_new_session=True)
-    return proc.pid
+        proc = subprocess.Popen(
+            cmd,
+            cwd=rundir,
+            stdin=subprocess.DEVNULL,
+            stdout=console,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    return proc
 
 
-def wait_ready(state: ServerState, rundir: Path, timeout: float) -> None:
-    assert state.pid is not None
+def wait_ready(
+    proc: subprocess.Popen[bytes], state: ServerState, rundir: Path, timeout: float
+) -> None:
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if not pid_alive(state.pid):
-            raise Fail(f"neo4j exited during start-up (port {state.port})",
-                       log_tail(rundir))
-        if bolt_answers(state.port):
-            return
-        time.sleep(0.25)
-    hard_kill(state.pid)
-    raise Fail(f"neo4j did not answer Bolt on port {state.port} within {timeout:.0f}s; killed it",
-               log_tail(rundir))
+    try:
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                raise Fail(
+                    f"neo4j exited with code {proc.returncode} during start-up "
+                    f"(port {state.port})",
+                    log_tail(rundir),
+                )
+            if bolt_answers(state.port):
+                return
+            time.sleep(0.25)
+    except KeyboardInterrupt:
+        hard_kill(proc.pid)  # do not leave a half-started server behind
+        raise
+    hard_kill(proc.pid)
+    raise Fail(
+        f"neo4j did not answer Bolt on port {state.port} "
+        f"within {timeout:.0f}s; killed it",
+        log_tail(rundir),
+    )
 
 
 def log_tail(rundir: Path, lines: int = 25) -> str:
@@ -461,12 +514,16 @@ def log_tail(rundir: Path, lines: int = 25) -> str:
     return "\n".join(parts) or f"(no logs in {rundir / 'logs'})"
 
 
-def start(rundir: Path, cache: Path, password: str | None, timeout: float) -> ServerState:
+def start(
+    rundir: Path, cache: Path, password: str | None, timeout: float
+) -> ServerState:
     previous = load_state(rundir)
     if previous and is_our_server(previous.pid, rundir):
         if not bolt_answers(previous.port):
-            raise Fail(f"a server is already running in {rundir} (pid {previous.pid}) "
-                       "but does not answer Bolt; run `stop` first")
+            raise Fail(
+                f"a server is already running in {rundir} (pid {previous.pid}) "
+                "but does not answer Bolt; run `stop` first"
+            )
         return previous  # idempotent: just hand out the credentials again
 
     java = find_java()
@@ -479,16 +536,24 @@ def start(rundir: Path, cache: Path, password: str | None, timeout: float) -> Se
     if previous is None:
         set_initial_password(java, lib, rundir, chosen)
 
-    state = ServerState(pid=None, port=port, password=chosen,
-                        uri=f"bolt://127.0.0.1:{port}",
-                        version=pom_neo4j_version(), home=str(rundir))
+    state = ServerState(
+        pid=None,
+        port=port,
+        password=chosen,
+        uri=f"bolt://127.0.0.1:{port}",
+        version=pom_neo4j_version(),
+        home=str(rundir),
+    )
     save_state(rundir, state)  # password is on disk before the server exists
     began = time.monotonic()
-    state.pid = launch(java, lib, rundir)
+    proc = launch(java, lib, rundir)
+    state.pid = proc.pid
     save_state(rundir, state)
-    wait_ready(state, rundir, timeout)
-    say(f"neo4j {state.version} ready in {time.monotonic() - began:.1f}s "
-        f"(pid {state.pid}, {state.uri}, logs in {rundir / 'logs'})")
+    wait_ready(proc, state, rundir, timeout)
+    say(
+        f"neo4j {state.version} ready in {time.monotonic() - began:.1f}s "
+        f"(pid {state.pid}, {state.uri}, logs in {rundir / 'logs'})"
+    )
     return state
 
 
@@ -578,25 +643,43 @@ def say(message: str) -> None:
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--cache-dir", type=Path, default=None,
-                        help="jar cache (default: $GRAPH071_CACHE/neo4j-5.26 "
-                             "or ~/.cache/graph071/neo4j-5.26)")
+    parser.add_argument(
+        "--cache-dir",
+        type=Path,
+        default=None,
+        help="jar cache (default: $GRAPH071_CACHE/neo4j-5.26 "
+        "or ~/.cache/graph071/neo4j-5.26)",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("fetch", help="download the server jars once")
-    for name, text in [("start", "start a server and print export lines"),
-                       ("stop", "stop the server (SIGTERM, then SIGKILL)"),
-                       ("status", "exit 0 if running, 3 if not"),
-                       ("kill", "SIGKILL the server at once")]:
+    for name, text in [
+        ("start", "start a server and print export lines"),
+        ("stop", "stop the server (SIGTERM, then SIGKILL)"),
+        ("status", "exit 0 if running, 3 if not"),
+        ("kill", "SIGKILL the server at once"),
+    ]:
         cmd = sub.add_parser(name, help=text)
-        cmd.add_argument("--dir", type=Path, default=Path(DEFAULT_RUNDIR),
-                         help=f"run directory (default: ./{DEFAULT_RUNDIR})")
+        cmd.add_argument(
+            "--dir",
+            type=Path,
+            default=Path(DEFAULT_RUNDIR),
+            help=f"run directory (default: ./{DEFAULT_RUNDIR})",
+        )
         if name == "start":
             cmd.add_argument("--password", help="initial password (default: random)")
-            cmd.add_argument("--timeout", type=float, default=120.0,
-                             help="seconds to wait for Bolt (default: 120)")
+            cmd.add_argument(
+                "--timeout",
+                type=float,
+                default=120.0,
+                help="seconds to wait for Bolt (default: 120)",
+            )
         if name == "stop":
-            cmd.add_argument("--timeout", type=float, default=60.0,
-                             help="seconds before SIGKILL (default: 60)")
+            cmd.add_argument(
+                "--timeout",
+                type=float,
+                default=60.0,
+                help="seconds before SIGKILL (default: 60)",
+            )
     return parser.parse_args(argv)
 
 

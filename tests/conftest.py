@@ -1,0 +1,56 @@
+"""Shared fixtures. Tests that need Neo4j or a browser never skip: without one they fail
+with a message that says how to get it (`make test` starts both)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from graph071.build import Build, build
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def bundled() -> Build:
+    """The graph of the bundled corpus, built once per test session."""
+    return build()
+
+
+@pytest.fixture(scope="session")
+def graph(bundled):
+    return bundled.graph
+
+
+@pytest.fixture(scope="session")
+def neo4j_settings() -> dict[str, str]:
+    """Connection settings of the Neo4j server `make test` started (or the user's own)."""
+    uri = os.environ.get("NEO4J_URI")
+    if not uri:
+        pytest.fail("No Neo4j server: run the suite with `make test`, which starts one, "
+                    "or set NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD (and NEO4J_DATABASE).")
+    return {"uri": uri, "user": os.environ.get("NEO4J_USER", "neo4j"),
+            "password": os.environ.get("NEO4J_PASSWORD", ""),
+            "database": os.environ.get("NEO4J_DATABASE", "neo4j")}
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    """Path of Debian's headless Chromium (`make test` installs it)."""
+    path = os.environ.get("GRAPH071_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        pytest.fail("No Chromium: run the suite with `make test` (it installs Debian's chromium) "
+                    "or set GRAPH071_CHROMIUM to a Chromium binary.")
+    return path
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """Folder for screenshots and other files a reader of the test report may want."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
