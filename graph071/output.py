@@ -40,7 +40,9 @@ def console():
     """Return a rich console for standard output (imported late: it costs start-up time)."""
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    # Piped into a file or another program there is no terminal width: do not squeeze to 80.
+    width = None if sys.stdout.isatty() else 140
+    return Console(highlight=False, soft_wrap=False, width=width)
 
 
 def print_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column], *,
@@ -56,7 +58,7 @@ def print_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column], *,
         return
     table = Table(title=title, title_justify="left", title_style="bold", show_lines=False)
     for _, header in columns:
-        table.add_column(header, overflow="fold")
+        table.add_column(header)
     for row in rows:
         table.add_row(*(_escape(_cell(row.get(key))) for key, _ in columns))
     out.print(table)

@@ -432,8 +432,8 @@ def _joiner(previous: str, text: str, known: "_Names") -> str:
         return " "
     tail = split_outside_parentheses(previous)[-1] if split_outside_parentheses(previous) else ""
     head = split_outside_parentheses(text)[0] if split_outside_parentheses(text) else ""
-    if known.names_all(f"{tail} {head}"):
-        return " "
+    if known.known(f"{tail} {head}"):
+        return " "  # one name broken over two lines ("Universiteit" / "Leiden")
     if known.names_all(tail):
         return ", "
     return " "

@@ -50,7 +50,7 @@ def paragraphs(lines: list[Line]) -> list[list[Line]]:
 
 
 def split_outside_parentheses(text: str, separator: str = r"[,;]") -> list[str]:
-    """Return `text` cut where the `separator` pattern matches outside parentheses.
+    r"""Return `text` cut where the `separator` pattern matches outside parentheses.
 
     >>> split_outside_parentheses("UWV en Holland Rijnland (project 3D, werkgroep), LUMC")
     ['UWV en Holland Rijnland (project 3D, werkgroep)', 'LUMC']

@@ -10,7 +10,7 @@ import graph071
 
 MODULES = sorted(
     name for _, name, _ in pkgutil.walk_packages(graph071.__path__, "graph071.")
-    if not name.endswith("cli")
+    if not name.endswith(("cli", "__main__"))
 )
 
 

@@ -1,0 +1,91 @@
+"""The command line as users run it: from any folder, readable by default, JSON for scripts."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from graph071.cli import app
+
+
+def run(*args: str, cwd: Path | None = None, check: bool = True) -> subprocess.CompletedProcess:
+    result = subprocess.run([sys.executable, "-m", "graph071", *args], capture_output=True,
+                            text=True, cwd=cwd, timeout=120)
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result
+
+
+def test_orphans_json_lists_actions_17_39_42_from_any_directory(tmp_path):
+    items = json.loads(run("orphans", "--json", cwd=tmp_path).stdout)
+    actions = [i for i in items if i["kind"] == "Action"]
+    assert [i["number"] for i in actions] == [17, 39, 42]
+    assert actions[0]["partners"] == ["regiogemeenten", "Bedrijfsleven Rijnland"]
+
+
+def test_orphans_table_is_readable():
+    out = run("orphans").stdout
+    assert "Haalbaarheidsstudie" in out and "Zonder trekker" in out
+
+
+def test_summary_counts_kinds_and_names_orphans_and_hubs():
+    out = run("summary").stdout
+    assert "Action 62" in out
+    assert "Zonder trekker" in out and "Spilorganisaties" in out
+
+
+def test_hubs_json_ranks_gemeente_leiden_first():
+    rows = json.loads(run("hubs", "--top", "3", "--json").stdout)
+    assert rows[0]["name"] == "gemeente Leiden"
+    assert len(rows) == 3
+    assert {"trekker", "partner", "score", "centrality"} <= rows[0].keys()
+
+
+def test_who_accepts_an_alias():
+    result = json.loads(run("who", "UvL", "--json").stdout)
+    assert result["name"] == "Universiteit Leiden"
+    assert 9 in [item["number"] for item in result["trekker"]]
+
+
+def test_who_near_miss_says_did_you_mean():
+    result = run("who", "Universiteit Leidn", check=False)
+    assert result.returncode == 1
+    assert "did you mean 'Universiteit Leiden'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_action_17_shows_trekker_onbekend_links_and_source():
+    out = run("action", "17").stdout
+    assert "geen (onbekend)" in out
+    assert "6. Opzetten biobased cluster" in out
+    assert "regel" in out
+
+
+def test_action_json_has_trekkers_partners_links_and_quote():
+    result = json.loads(run("action", "10", "--json").stdout)
+    assert [t["name"] for t in result["trekkers"]] == ["gemeente Leiden"]
+    assert {l["link_kind"] for l in result["links"]} == {"prerequisite"}
+    assert result["quote"].startswith("10. Inventarisatie")
+
+
+def test_unknown_action_number_is_one_clear_line():
+    result = run("action", "99", check=False)
+    assert result.returncode == 1
+    assert result.stderr.strip().count("\n") == 0
+    assert "no action number 99" in result.stderr
+
+
+def test_check_reports_parse_warnings_with_lines():
+    result = json.loads(run("check", "--json").stdout)
+    messages = [w["message"] for w in result["warnings"]]
+    assert any("Kantorenloods" in m for m in messages)
+
+
+@pytest.mark.parametrize("command", [c.name or c.callback.__name__ for c in app.registered_commands])
+def test_every_command_help_has_an_example(command):
+    out = run(command.replace("_", "-") if command != "map_" else "map", "--help").stdout
+    assert "Example:" in out
