@@ -230,7 +230,9 @@ def export(path: Annotated[Path, typer.Argument(help="Output file: .json, .graph
 
 
 @app.command()
-def check(json_: JsonOption = False) -> None:
+def check(json_: JsonOption = False,
+          strict: Annotated[bool, typer.Option(
+              "--strict", help="Exit with code 1 when there is anything to report.")] = False) -> None:
     """Names that matched no known organisation (with the closest known names) and
     parse warnings, so a maintainer can add an alias to organisations.csv.
 
@@ -247,7 +249,15 @@ def check(json_: JsonOption = False) -> None:
                 for w in built.warnings]
     if json_:
         output.print_json({"unresolved": unresolved, "warnings": warnings})
-        return
+    else:
+        _print_check(unresolved, warnings)
+    if strict and (unresolved or warnings):
+        raise typer.Exit(1)
+
+
+def _print_check(unresolved: list[dict], warnings: list[dict]) -> None:
+    from . import output
+
     output.print_table(unresolved, [("name", "Naam zoals geschreven"), ("where", "Waar"),
                                     ("suggestions", "Bedoelt u?")],
                        title=f"Onbekende namen ({len(unresolved)})",

@@ -1,0 +1,168 @@
+"""Bad input gets one clear line naming the file (and line), exit code 1, no traceback."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from graph071.corpus import bundled_data_dir
+
+MINI_PROGRAMME = """\
+Dit uitvoeringsprogramma heeft betrekking op de periode 2013 – 2015.
+In de Economische agenda is deze ambitie vertaald in vijf met elkaar samenhangende thema’s:
+1. Economische structuurversterking
+2. Ondernemerschap & starters
+
+Doelstelling 1 - Economische structuurversterking
+
+1.1 – Versterken van wat sterk is
+
+1. Eerste actie
+Omschrijving van de eerste actie.
+
+Trekker: gemeente Leiden
+Partners: UvL, Hogeschool Leiden
+
+Een resultaat
+
+2015 3
+
+2. Tweede actie
+Omschrijving.
+
+Trekker: onbekend
+Partners: VNO NCW
+
+Een ander resultaat
+
+2014 2
+
+2. Tweede actie nog eens
+Omschrijving.
+
+Trekker: gemeente Leiden
+
+Resultaat
+
+2014 2
+
+4. Vierde actie
+Omschrijving.
+
+Trekker: Gemeente Leidn
+
+Resultaat
+
+2014 1
+"""
+
+MANIFEST_HEADER = "file,id,title,publisher,edition,kind,loader\n"
+
+
+def corpus(tmp_path: Path, text: str | bytes | None = MINI_PROGRAMME,
+           loader: str = "action_programme_2013") -> Path:
+    folder = tmp_path / "corpus"
+    (folder / "documents").mkdir(parents=True)
+    shutil.copy(bundled_data_dir() / "organisations.csv", folder / "organisations.csv")
+    (folder / "manifest.csv").write_text(
+        MANIFEST_HEADER + f"documents/up.txt,up,Test,Test,2013-10,action_programme,{loader}\n",
+        encoding="utf-8")
+    if text is not None:
+        path = folder / "documents" / "up.txt"
+        path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return folder
+
+
+def graph071(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "graph071", *args], capture_output=True,
+                          text=True, timeout=120)
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess, *fragments: str) -> None:
+    assert result.returncode == 1, result.stdout
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().count("\n") == 0, result.stderr
+    for fragment in fragments:
+        assert fragment in result.stderr
+
+
+def test_a_small_programme_in_the_same_layout_loads(tmp_path):
+    result = graph071("--data", str(corpus(tmp_path)), "orphans", "--json")
+    assert [item["number"] for item in json.loads(result.stdout)] == [2]
+
+
+def test_duplicate_action_number_and_gap_are_reported(tmp_path):
+    result = json.loads(graph071("--data", str(corpus(tmp_path)), "check", "--json").stdout)
+    messages = [w["message"] for w in result["warnings"]]
+    assert any("action number 2 appears twice" in m for m in messages)
+    assert any("action number 3 is missing" in m for m in messages)
+
+
+def test_unknown_name_is_listed_by_check_with_suggestions(tmp_path):
+    result = json.loads(graph071("--data", str(corpus(tmp_path)), "check", "--json").stdout)
+    unresolved = {u["name"]: u for u in result["unresolved"]}
+    assert "Gemeente Leidn" in unresolved
+    assert unresolved["Gemeente Leidn"]["suggestions"][0] == "gemeente Leiden"
+    assert unresolved["Gemeente Leidn"]["where"] == ["up:42"]
+
+
+def test_check_strict_fails_when_something_needs_attention(tmp_path):
+    assert graph071("--data", str(corpus(tmp_path)), "check", "--strict").returncode == 1
+
+
+def test_missing_document(tmp_path):
+    assert_one_line_error(graph071("--data", str(corpus(tmp_path, None)), "summary"),
+                          "up.txt", "missing")
+
+
+def test_empty_document(tmp_path):
+    assert_one_line_error(graph071("--data", str(corpus(tmp_path, "  \n\n")), "summary"),
+                          "up.txt", "empty")
+
+
+def test_wrong_encoding_names_the_line(tmp_path):
+    latin1 = MINI_PROGRAMME.replace("thema’s", "thema's").replace("–", "-").replace("Omschrijving.", "Financiële",
+                                                                       1).encode("latin-1")
+    assert_one_line_error(graph071("--data", str(corpus(tmp_path, latin1)), "summary"),
+                          "up.txt:", "not UTF-8", "save the text as UTF-8")
+
+
+def test_unrecognised_layout(tmp_path):
+    text = "Index071\nDe monitor van de economische ontwikkelingen.\n"
+    assert_one_line_error(graph071("--data", str(corpus(tmp_path, text)), "summary"),
+                          "up.txt", "layout not recognised")
+
+
+def test_unknown_loader_in_the_manifest(tmp_path):
+    assert_one_line_error(graph071("--data", str(corpus(tmp_path, loader="spreadsheet_x")),
+                                   "summary"), "manifest.csv:2", "unknown loader 'spreadsheet_x'")
+
+
+def test_missing_corpus_folder(tmp_path):
+    assert_one_line_error(graph071("--data", str(tmp_path / "nowhere"), "summary"),
+                          "corpus folder not found")
+
+
+def test_manifest_without_a_required_column(tmp_path):
+    folder = corpus(tmp_path)
+    (folder / "manifest.csv").write_text("file,id\nx.txt,x\n", encoding="utf-8")
+    assert_one_line_error(graph071("--data", str(folder), "summary"), "manifest.csv:1",
+                          "missing column")
+
+
+def test_organisation_table_with_an_unknown_sector(tmp_path):
+    folder = corpus(tmp_path)
+    with (folder / "organisations.csv").open("a", encoding="utf-8") as handle:
+        handle.write("Nieuwe club,vereniging,overig,no,,,,\n")
+    assert_one_line_error(graph071("--data", str(folder), "summary"), "organisations.csv:",
+                          "unknown sector 'vereniging'")
+
+
+@pytest.mark.parametrize("path", ["graph.xlsx", "no-such-folder/graph.json"])
+def test_export_to_an_impossible_path(tmp_path, path):
+    assert_one_line_error(graph071("export", str(tmp_path / path)))
