@@ -236,6 +236,9 @@ def check(json_: JsonOption = False,
     """Names that matched no known organisation (with the closest known names) and
     parse warnings, so a maintainer can add an alias to organisations.csv.
 
+    Warnings need attention (--strict exits 1 on them); "info" lines show reading
+    decisions, such as where a line shared by two table columns was cut.
+
     Example: graph071 check
     """
     from . import output
@@ -245,13 +248,13 @@ def check(json_: JsonOption = False,
                    "where": [f"{m.document}:{m.line}" for m in mentions],
                    "suggestions": built.organisations.suggest(name)}
                   for name, mentions in sorted(built.unresolved.items())]
-    warnings = [{"document": w.document, "line": w.line, "message": w.message}
+    warnings = [{"document": w.document, "line": w.line, "level": w.level, "message": w.message}
                 for w in built.warnings]
     if json_:
         output.print_json({"unresolved": unresolved, "warnings": warnings})
     else:
         _print_check(unresolved, warnings)
-    if strict and (unresolved or warnings):
+    if strict and (unresolved or any(w["level"] == "warning" for w in warnings)):
         raise typer.Exit(1)
 
 
@@ -263,7 +266,7 @@ def _print_check(unresolved: list[dict], warnings: list[dict]) -> None:
                        title=f"Onbekende namen ({len(unresolved)})",
                        empty="Alle namen zijn herkend.")
     output.print_table(warnings, [("document", "Document"), ("line", "Regel"),
-                                  ("message", "Melding")],
+                                  ("level", "Soort"), ("message", "Melding")],
                        title=f"Meldingen bij het inlezen ({len(warnings)})", empty="Geen meldingen.")
 
 

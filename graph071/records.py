@@ -67,14 +67,19 @@ class EdgeRecord:
 
 @dataclass(frozen=True)
 class ParseWarning:
-    """Something a loader noticed and could not settle: shown by `graph071 check`."""
+    """Something a loader noticed: shown by `graph071 check`.
+
+    level "warning" needs a maintainer's attention (`check --strict` fails on it);
+    level "info" records a reading decision worth seeing (a line cut between two columns).
+    """
 
     document: str
     line: int
     message: str
+    level: str = "warning"
 
     def __str__(self) -> str:
-        return f"{self.document}:{self.line}: {self.message}"
+        return f"{self.document}:{self.line}: {self.level}: {self.message}"
 
 
 @dataclass
@@ -88,3 +93,7 @@ class LoadResult:
 
     def warn(self, line: int, message: str) -> None:
         self.warnings.append(ParseWarning(self.document, line, message))
+
+    def note(self, line: int, message: str) -> None:
+        """Record a reading decision (level "info")."""
+        self.warnings.append(ParseWarning(self.document, line, message, "info"))

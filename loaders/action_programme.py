@@ -187,7 +187,7 @@ def _action_blocks(lines: list[Line], themes: dict[int, str], result: LoadResult
             in_footnote = False
         if FOOTNOTE.match(text):
             in_footnote = True
-            result.warn(number, f"footnote not attached to an action: {stripped[:80]}")
+            result.note(number, f"footnote not attached to an action: {stripped[:80]}")
             continue
         if CHAPTER_INTRO.match(text):
             close()
@@ -412,7 +412,7 @@ def _parse_roles(action: ParsedAction, lines: list[Line], *, implicit: bool,
             text, rest = known.cut_spill(text, next_text)
             if rest:
                 spilled.append((number, rest))
-                result.warn(number, f"action {action.number}: read {text!r} as the trekker "
+                result.note(number, f"action {action.number}: read {text!r} as the trekker "
                             f"and {rest!r} as the start of the beoogd resultaat")
         if text:
             segment.add(number, text, _joiner(segment.text, text, known))
@@ -462,7 +462,7 @@ def _segment_to_mentions(action: ParsedAction, segment: _Segment, known: "_Names
             if names is None:
                 if len(item.split()) >= 5:
                     action.remarks.append((line, item))
-                    result.warn(line, f"action {action.number}: {item!r} in the {role} column "
+                    result.note(line, f"action {action.number}: {item!r} in the {role} column "
                                 "is read as a remark, not an organisation")
                     continue
                 names = [item]

@@ -166,3 +166,8 @@ def test_organisation_table_with_an_unknown_sector(tmp_path):
 @pytest.mark.parametrize("path", ["graph.xlsx", "no-such-folder/graph.json"])
 def test_export_to_an_impossible_path(tmp_path, path):
     assert_one_line_error(graph071("export", str(tmp_path / path)))
+
+
+def test_the_bundled_corpus_passes_check_strict():
+    result = graph071("check", "--strict")
+    assert result.returncode == 0, result.stdout
