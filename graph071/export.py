@@ -41,14 +41,41 @@ def _flat(value: Any) -> Any:
     return value
 
 
+def _one_type_per_key(rows: list[dict[str, Any]]) -> None:
+    """Give every attribute one type across all rows, as GraphML and GEXF require.
+
+    A key that holds numbers in one node and text in another (a theme number on an
+    action, a theme id on a project) becomes text everywhere; ints mixed with floats
+    become floats.
+    """
+    types: dict[str, set[type]] = {}
+    for row in rows:
+        for key, value in row.items():
+            if value != "":
+                types.setdefault(key, set()).add(type(value))
+    for key, seen in types.items():
+        if len(seen) < 2:
+            continue
+        cast = float if seen <= {int, float} else str
+        for row in rows:
+            if key in row and row[key] != "":
+                row[key] = cast(row[key])
+
+
 def flat_copy(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """Return a copy whose attribute values are all scalars (for GraphML, GEXF and CSV)."""
+    """Return a copy whose attribute values are scalars of one type per key
+    (for GraphML, GEXF and CSV)."""
+    nodes = [(node, {k: _flat(v) for k, v in data.items()})
+             for node, data in sorted(graph.nodes(data=True))]
+    edges = [(s, t, k, {key: _flat(v) for key, v in data.items()})
+             for s, t, k, data in sorted(graph.edges(keys=True, data=True),
+                                         key=lambda e: (e[0], e[1], str(e[2])))]
+    _one_type_per_key([data for _, data in nodes])
+    _one_type_per_key([data for *_, data in edges])
     flat = nx.MultiDiGraph()
-    for node, data in sorted(graph.nodes(data=True)):
-        flat.add_node(node, **{k: _flat(v) for k, v in data.items()})
-    for source, target, key, data in sorted(graph.edges(keys=True, data=True),
-                                            key=lambda e: (e[0], e[1], str(e[2]))):
-        flat.add_edge(source, target, key=key, **{k: _flat(v) for k, v in data.items()})
+    flat.add_nodes_from(nodes)
+    for source, target, key, data in edges:
+        flat.add_edge(source, target, key=key, **data)
     return flat
 
 
