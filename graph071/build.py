@@ -17,6 +17,7 @@ from typing import Any
 import networkx as nx
 
 from . import loaders
+from .corrections import apply_corrections, corrections_in
 from .corpus import (ORGANISATIONS, Document, DocumentEntry, bundled_data_dir, read_document,
                      read_manifest)
 from .errors import InputError
@@ -62,7 +63,10 @@ def build(data_dir: Path | None = None) -> Build:
         document = read_document(data_dir, entry)
         documents[entry.id] = document
         results.append(loader(document, context))
-    return assemble(results, table, documents, data_dir)
+    built = assemble(results, table, documents, data_dir)
+    for path in corrections_in(data_dir):  # the coordination group's corrections come last
+        apply_corrections(built, path)
+    return built
 
 
 def assemble(results: list[LoadResult], table: OrganisationTable,

@@ -172,6 +172,14 @@ def who(organisation: Annotated[str, typer.Argument(help="Organisation name or a
                        ("te_betrekken", "Te betrekken bij")):
         output.print_table(result[key], columns, title=f"{title} ({len(result[key])})",
                            empty="—")
+    # The other roles on projects (projectboard, financier, betrokken), where it has them.
+    from .schema import EDGE_KINDS, role_edge_kinds
+
+    for kind in role_edge_kinds():
+        items = result.get(kind.lower()) if kind not in ("TREKKER", "PARTNER", "TE_BETREKKEN") else None
+        if items:
+            title = EDGE_KINDS[kind].label_nl.capitalize()
+            output.print_table(items, columns, title=f"{title} ({len(items)})")
 
 
 @app.command()
@@ -237,7 +245,8 @@ def check(json_: JsonOption = False,
     parse warnings, so a maintainer can add an alias to organisations.csv.
 
     Warnings need attention (--strict exits 1 on them); "info" lines show reading
-    decisions, such as where a line shared by two table columns was cut.
+    decisions, such as where a line shared by two table columns was cut. A correction
+    in corrections.csv that matches nothing, or is no longer needed, is a warning too.
 
     Example: graph071 check
     """
@@ -272,15 +281,290 @@ def _print_check(unresolved: list[dict], warnings: list[dict]) -> None:
 
 @app.command(name="map")
 def map_(output_path: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")]
-         = Path("graph071.html")) -> None:
+         = Path("graph071.html"),
+         focus: Annotated[Optional[str], typer.Option(
+             "--focus", help="Centre on an organisation, action (17), project or person.")] = None,
+         depth: Annotated[int, typer.Option(
+             "--depth", min=1, help="With --focus: how many steps away to include.")] = 1,
+         theme: Annotated[Optional[str], typer.Option(
+             "--theme", help="Only this theme (number or name) and who works on it.")] = None,
+         kind: Annotated[Optional[list[str]], typer.Option(
+             "--kind", help="Node kinds to show, repeatable: --kind Organisation --kind Actie "
+                            "(default: all but documents).")] = None,
+         edition: Annotated[Optional[str], typer.Option(
+             "--edition", help="Only what one edition says, e.g. 2018 or 2019-06.")] = None) -> None:
     """Write an interactive network map as one self-contained HTML file (works offline).
 
-    Example: graph071 map -o kaart.html
+    Colours by kind (organisations by triple-helix side), size by hub score, a red
+    dashed border for "geen trekker"; hover for the source quote, search by any name.
+
+    Example: graph071 map --focus "gemeente Leiden" --depth 2 -o kaart.html
     """
     from .viz.network_map import write_map
+    from .viz.selection import View, parse_kinds
 
-    write_map(state.graph(), output_path)
-    typer.echo(f"Kaart geschreven: {output_path}")
+    view = View(focus=focus, depth=depth, theme=theme, kinds=parse_kinds(kind or []),
+                edition=edition)
+    written = write_map(state.graph(), output_path, view)
+    typer.echo(f"Kaart geschreven: {written}")
+
+
+# `graph071 neo4j push|pull|query|queries`; the module imports the driver only inside its commands.
+from .neo4j_cli import app as _neo4j_app  # noqa: E402
+
+app.add_typer(_neo4j_app, name="neo4j")
+
+
+@app.command()
+def template(kind: Annotated[str, typer.Argument(help="actions, projects or corrections.")],
+             path: Annotated[Path, typer.Argument(help="File to write: .xlsx (Excel) or .csv.")],
+             force: Annotated[bool, typer.Option("--force", help="Overwrite PATH if it exists.")]
+             = False) -> None:
+    """Write an empty list to fill in: the columns graph071 reads and one grey example row.
+
+    The example row is skipped when the list is read; an .xlsx file also has a sheet
+    "toelichting" that explains every column (see docs/data-maintenance.md).
+
+    Example: graph071 template actions acties-2024.xlsx
+    """
+    from .templates import write_template
+
+    typer.echo(f"Sjabloon geschreven: {write_template(kind, path, overwrite=force)}")
+
+
+@app.command()
+def add(path: Annotated[Path, typer.Argument(help="The document (.txt) or list (.xlsx, .csv).")],
+        kind: Annotated[str, typer.Option("--kind", help="Document kind: a known kind such as "
+                                          "project_cards, or actions / projects for a list.")],
+        edition: Annotated[str, typer.Option("--edition", help="Edition date: 2024, 2024-03 "
+                                             "or 2024-03-01.")],
+        title: Annotated[Optional[str], typer.Option(help="Title (default: the file name).")]
+        = None,
+        loader: Annotated[Optional[str], typer.Option(
+            help="Loader to read it (default: that of the newest document of the kind).")] = None,
+        id_: Annotated[Optional[str], typer.Option("--id", help="Document id (default: from "
+                                                   "the file name).")] = None,
+        publisher: Annotated[str, typer.Option(help="Publisher.")] = "") -> None:
+    """Add a document or an Excel/CSV list to the corpus: check that it reads, then write
+    its row in manifest.csv. A file outside the corpus folder is copied into documents/.
+
+    A bad file is refused whole (nothing is written) with the sheet, row and column of
+    every problem. Names not in organisations.csv are listed; `graph071 check` shows them
+    with suggestions. Without --data the bundled corpus is changed.
+
+    Example: graph071 --data mijn-corpus add acties-2024.xlsx --kind actions --edition 2024-03
+    """
+    from .add_document import add_document
+
+    added = add_document(path, kind, edition, data_dir=state.data, title=title, loader=loader,
+                         document_id=id_, publisher=publisher)
+    entry = added.entry
+    if added.copied_to:
+        typer.echo(f"Gekopieerd naar: {added.copied_to}")
+    typer.echo(f"Toegevoegd: {added.manifest}, regel {added.line} "
+               f"(id {entry.id}, soort {entry.kind}, loader {entry.loader})")
+    typer.echo("Gelezen: " + ", ".join(f"{k} {v}" for k, v in added.nodes.items())
+               + "; " + ", ".join(f"{k} {v}" for k, v in added.edges.items()))
+    if added.unresolved:
+        typer.echo(f"Onbekende namen ({len(added.unresolved)}): {', '.join(added.unresolved)}; "
+                   "zie graph071 check voor suggesties")
+    warnings = [w for w in added.warnings if w.level == "warning"]
+    if warnings:
+        typer.echo(f"Meldingen ({len(warnings)}): zie graph071 check")
+
+
+@app.command(name="index")
+def index_(basket: Annotated[Optional[str], typer.Argument(
+               help="A basket (mandje): its number or (part of its) name, e.g. Regiomarketing.")]
+           = None,
+           plot: Annotated[Optional[Path], typer.Option(
+               "--plot", dir_okay=False,
+               help="Draw the series as a line chart for a slide (.png, .svg or .pdf).")] = None,
+           json_: JsonOption = False) -> None:
+    """Index071, base year 2012 = 100: the overall index and its five baskets, or the
+    parameters of one basket with weight, series and data source.
+
+    The figures are those of the appendix; a year without a figure shows as "–" (null
+    in JSON), never as 0. `graph071 check` lists where text and appendix disagree.
+
+    Example: graph071 index Regiomarketing --plot regiomarketing.png
+    """
+    from . import index as monitor_index
+    from . import output
+
+    monitor = monitor_index.monitor_from_graph(state.graph())
+    chosen = monitor_index.find_basket(monitor, basket) if basket else None
+    if plot is not None:
+        from .index_plot import plot_basket, plot_overview
+
+        written = plot_basket(monitor, chosen, plot) if chosen else plot_overview(monitor, plot)
+        typer.echo(f"Grafiek geschreven: {written}")
+        return
+    if json_:
+        output.print_json(monitor_index.index_json(monitor, chosen))
+        return
+    years = [(str(year), str(year)) for year in monitor.years]
+    if chosen is None:
+        output.print_table(monitor_index.overview_rows(monitor),
+                           [("number", "Nr"), ("name", "Mandje"), ("weight", "Weging"),
+                            ("parameters", "Parameters"), *years],
+                           title=f"{monitor.name} (editie {monitor.edition}, "
+                                 f"{monitor.base_year} = 100)")
+    else:
+        output.print_table(monitor_index.parameter_rows(monitor, chosen),
+                           [("number", "Nr"), ("name", "Parameter"), ("weight", "Weging"),
+                            *years, ("source", "Bron")],
+                           title=f"Mandje {chosen.name}: weging {monitor_index.pct(chosen.weight_pct)}"
+                                 f" in {monitor.name}, {len(chosen.parameters)} parameters")
+
+
+@app.command()
+def project(name: Annotated[str, typer.Argument(help="Project name as written in any edition.")],
+            json_: JsonOption = False) -> None:
+    """One project across the editions of the projectkaarten: status per edition, trekkers,
+    partners, people, links and lineage, each with its source.
+
+    Any name the project had works ("Professioneel Expat Centre Leiden", "HCA").
+
+    Example: graph071 project "Technolab"
+    """
+    from . import output, projects
+
+    graph = state.graph()
+    result = projects.project_detail(graph, projects.find_project(graph, name))
+    if json_:
+        output.print_json(result)
+        return
+    _print_project(result)
+
+
+def _print_project(result: dict) -> None:
+    from . import output
+
+    out = output.console()
+    esc = output._escape
+    out.print(f"[bold]Project: {esc(result['name'])}[/bold]")
+    others = [n for n in result["names"] if n != result["name"]]
+    if others:
+        out.print("Ook geschreven als: " + esc("; ".join(others)))
+    output.print_table(result["timeline"], [("edition", "Editie"), ("categorie", "Categorie"),
+                                            ("name_as_written", "Naam op de kaart"),
+                                            ("trekkers", "Bestuurlijke trekkers"),
+                                            ("document", "Document"), ("line", "Regel")],
+                       title="Status per editie", empty="Geen projectkaart in de gelezen edities.")
+    for theme in result["themes"]:
+        out.print(f"Thema: {esc(theme['name'])} ({theme['edition']}, regel {theme['line']})")
+    org_columns = [("name", "Organisatie"), ("role", "Rol zoals geschreven"),
+                   ("editions", "Edities"), ("document", "Document"), ("line", "Regel")]
+    output.print_table(result["trekkers"], org_columns,
+                       title=f"Bestuurlijke trekkers ({len(result['trekkers'])})",
+                       empty="Geen bestuurlijk trekker op de kaarten.")
+    output.print_table(result["partners"], org_columns,
+                       title=f"Partners ({len(result['partners'])})", empty="—")
+    from .schema import EDGE_KINDS
+
+    for kind, items in result["other_roles"].items():
+        output.print_table(items, org_columns,
+                           title=f"{EDGE_KINDS[kind.upper()].label_nl.capitalize()} ({len(items)})")
+    people = [{"name": p["name"], "organisations": p["organisations"],
+               "roles": "; ".join(dict.fromkeys(
+                   (r["role"] or r["label"]) + (f" ({r['function']})" if r["function"] else "")
+                   for r in p["roles"] if r["kind"] != "QUOTED")) or "geciteerd",
+               "editions": p["editions"], "line": p["roles"][0]["line"]} for p in result["people"]]
+    output.print_table(people, [("name", "Persoon"), ("roles", "Rol"),
+                                ("organisations", "Namens"), ("editions", "Edities"),
+                                ("line", "Regel")], title=f"Mensen ({len(people)})", empty="—")
+    output.print_table(result["links"], [("name", "Project"), ("direction", "Richting"),
+                                         ("role", "Verbinding"), ("edition", "Editie"),
+                                         ("line", "Regel")],
+                       title=f"Verbonden projecten ({len(result['links'])})", empty="—")
+    _print_lineage(result["lineage"], heading="Herkomst en opvolging")
+
+
+@app.command()
+def lineage(name: Annotated[str, typer.Argument(
+                help="Any project (or organisation) of the chain, e.g. Talent op Maat or WIJIJ.")],
+            json_: JsonOption = False,
+            map_path: Annotated[Optional[Path], typer.Option(
+                "--map", help="Also write the chain as a left-to-right timeline map (HTML).")]
+            = None) -> None:
+    """What became of a project: the chain of predecessors and successors, oldest first,
+    with the edition and the quote of each step.
+
+    A step the documents do not state (a project that grew out of a 2013-2015 action) is
+    marked as inferred, with the reason, never as a fact.
+
+    Example: graph071 lineage "Talent op Maat" --map talent.html
+    """
+    from . import output, projects
+
+    graph = state.graph()
+    result = projects.lineage(graph, projects.find_lineage_member(graph, name))
+    if map_path is not None:
+        from .viz.network_map import write_lineage_map
+
+        written = write_lineage_map(graph, [m["id"] for m in result["chain"]], map_path,
+                                    title=f"Tijdlijn: {result['name']}",
+                                    editions={m["id"]: m["first_edition"] for m in result["chain"]})
+        typer.echo(f"Tijdlijn geschreven: {written}", err=json_)
+    if json_:
+        output.print_json(result)
+        return
+    _print_lineage(result, heading=f"Lijn van {result['name']}")
+
+
+def _print_lineage(result: dict, heading: str) -> None:
+    from . import output
+
+    out = output.console()
+    esc = output._escape
+    if not result["steps"]:
+        out.print(f"[bold]{esc(heading)}[/bold]: geen voorganger of opvolger bekend.")
+        return
+    out.print(f"[bold]{esc(heading)}[/bold] (oudste eerst)")
+    for number, member in enumerate(result["chain"], start=1):
+        statuses = ", ".join(f"{s['edition']} {s['categorie'] or 'zonder categorie'}"
+                             for s in member["statuses"])
+        kind = {"Action": "actie", "Organisation": "organisatie"}.get(member["kind"], "project")
+        out.print(f"  {number}. {esc(member['name'])} ({kind}, vanaf {member['first_edition']}"
+                  + (f"; {esc(statuses)}" if statuses else "") + ")")
+    for step in result["steps"]:
+        if step["explicit"]:
+            out.print(f"  {esc(step['newer_name'])} ← {esc(step['older_name'])}: "
+                      f"{esc(step['cue'])} ({step['document']}, {step['edition']}, regel "
+                      f"{step['line']}): \"{esc(step['quote'])}\"")
+        else:
+            out.print(f"  {esc(step['newer_name'])} ← {esc(step['older_name'])}: afgeleid, staat "
+                      f"niet in de tekst. Reden: {esc(step['reason'])}")
+
+
+@app.command()
+def person(name: Annotated[str, typer.Argument(help="A person's name, e.g. Laura Platte.")],
+           json_: JsonOption = False) -> None:
+    """A person's roles over the years: projectleider, opdrachtgever, trekker, projectboard,
+    quoted on a card, and the organisations they act for.
+
+    Example: graph071 person "Laura Platte"
+    """
+    from . import output, projects
+
+    graph = state.graph()
+    result = projects.person_roles(graph, projects.find_person(graph, name))
+    if json_:
+        output.print_json(result)
+        return
+    out = output.console()
+    esc = output._escape
+    out.print(f"[bold]{esc(result['name'])}[/bold]")
+    for row in result["organisations"]:
+        function = f"{row['role']}; " if row["role"] else ""
+        out.print(f"{row['label'].capitalize()} {esc(row['name'])} ({esc(function)}"
+                  f"{', '.join(row['editions'])}; {row['document']} regel {row['line']})")
+    output.print_table(result["roles"], [("editions", "Edities"), ("label", "Rol"),
+                                         ("name", "Project of thema"),
+                                         ("role", "Rol zoals geschreven"),
+                                         ("document", "Document"), ("line", "Regel")],
+                       title=f"Rollen ({len(result['roles'])})", empty="Geen rollen gevonden.")
 
 
 def main() -> None:

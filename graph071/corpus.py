@@ -7,6 +7,7 @@ points at another folder of the same shape.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -16,6 +17,11 @@ from .errors import InputError
 MANIFEST = "manifest.csv"
 ORGANISATIONS = "organisations.csv"
 MANIFEST_COLUMNS = ("file", "id", "title", "publisher", "edition", "kind", "loader")
+# Spreadsheets are read by their loader (graph071.sheets), which names sheet, row and column
+# in its messages; they have no text lines to quote.
+READ_BY_LOADER = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+# How an edition is written: a year, a year-month or a date.
+EDITION = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 @dataclass(frozen=True)
@@ -102,6 +108,8 @@ def read_document(data_dir: Path, entry: DocumentEntry) -> Document:
         raise InputError(path, f"cannot read the file: {error.strerror}") from None
     if not raw.strip():
         raise InputError(path, "the document is empty")
+    if path.suffix.lower() in READ_BY_LOADER:
+        return Document(entry=entry, path=path, lines=[])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -109,3 +117,19 @@ def read_document(data_dir: Path, entry: DocumentEntry) -> Document:
         raise InputError(path, "not UTF-8 text", line=line,
                          hint="save the text as UTF-8") from None
     return Document(entry=entry, path=path, lines=text.splitlines())
+
+
+def append_to_manifest(data_dir: Path, entry: DocumentEntry) -> int:
+    """Append `entry` as a row of the manifest of `data_dir`; return the row's line number.
+
+    The row gets every column the manifest's header has (extra columns stay empty).
+    """
+    path = data_dir / MANIFEST
+    text = path.read_text(encoding="utf-8")
+    header, *rows = [row for row in csv.reader(text.splitlines()) if row]
+    values = {**entry.extra, **{c: getattr(entry, c) for c in MANIFEST_COLUMNS}}
+    with path.open("a", encoding="utf-8", newline="") as handle:
+        if text and not text.endswith("\n"):
+            handle.write("\n")
+        csv.writer(handle, lineterminator="\n").writerow([values.get(c, "") for c in header])
+    return len(rows) + 2  # as read_manifest numbers rows: the header is line 1

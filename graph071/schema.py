@@ -64,6 +64,10 @@ NODE_KINDS: dict[str, NodeKind] = {
                  "A parameter of Index071"),
         NodeKind("Trend", "Trend", "trend", "#79706e", "triangleDown",
                  "A trend named in Index071"),
+        NodeKind("Index", "Index (totaal)", "index", "#f58518", "star",
+                 "The overall figure of a monitor such as Index071 (base year = 100)"),
+        NodeKind("Practice", "Good practice", "practice", "#b6992d", "dot",
+                 "An example or good practice a monitor names for a trend"),
     )
 }
 
@@ -88,15 +92,71 @@ EDGE_KINDS: dict[str, EdgeKind] = {
         _edge("LINKS_TO", "hangt samen met", ("Action", "Project"), ("Action", "Project", "Theme"),
               "A cross-reference between actions, projects or themes", width=1.5, dashes=True,
               color="#e39c37"),
-        _edge("SUCCEEDS", "is opvolger van", ("Project",), ("Project", "Action"),
-              "The newer project continues the older one", width=2.5, arrow=True,
-              color="#d62728"),
+        _edge("SUCCEEDS", "is opvolger van", ("Project", "Organisation"), ("Project", "Action"),
+              "The newer project (or the organisation it became, e.g. WIJIJ) continues the "
+              "older one; explicit=False marks an inference, with its reason", width=2.5,
+              arrow=True, color="#d62728"),
+        # Project cards (2018, 2019, 2022): appearances, people and the other roles.
+        _edge("APPEARS_IN", "verschijnt in", ("Project",), ("Document",),
+              "A project's card in one edition: its name as written and categorie (status)",
+              width=0.5, color="#e0e0e0"),
+        _edge("OPDRACHTGEVER", "is opdrachtgever van", ("Person", "Organisation"), ("Project",),
+              "Bestuurlijk or ambtelijk opdrachtgever (the role text says which)", width=1.0,
+              color="#8e6c8a"),
+        _edge("PROJECTLEIDER", "is projectleider van", ("Person",), ("Project",),
+              "Projectleider (ambtelijk projectleider, projectmanager) of a project", width=1.5,
+              color="#b279a2"),
+        _edge("BESTUURLIJK_TREKKER", "is bestuurlijk trekker van", ("Person",), ("Project",),
+              "A person named as bestuurlijk trekker; the organisation they act for is TREKKER",
+              width=1.5, color="#2f4b7c"),
+        _edge("WORKS_ON", "werkt mee aan", ("Person",), ("Project",),
+              "A person in the projectteam, projectboard or werkgroep of a project", width=0.8,
+              dashes=True, color="#c9a3c2"),
+        _edge("QUOTED", "komt aan het woord in", ("Person",), ("Project", "Document"),
+              "A person quoted on a project card or in a foreword", width=0.5, dashes=True,
+              color="#d8c3d4"),
+        _edge("AMBASSADEUR", "is ambassadeur van", ("Person",), ("Theme", "Project"),
+              "A person who embraced a theme or project ('omarmd door', 'ambassadeursrol')",
+              width=1.0, dashes=True, color="#54a24b"),
+        _edge("WORKS_FOR", "werkt voor", ("Person",), ("Organisation",),
+              "The organisation a person acts for; the role text gives the function", width=0.8,
+              color="#d4b9cf"),
+        _edge("VOORZITTER", "is voorzitter van", ("Person",), ("Organisation",),
+              "Chair of an organisation such as Economie071", width=1.5, color="#8e6c8a"),
+        _edge("PROJECTBOARD", "zit in de projectboard van", ("Organisation",), ("Project",),
+              "Member of a project's projectboard or stuurgroep", width=1.2, color="#7a8ca3",
+              is_role=True),
+        _edge("BETROKKEN", "is betrokken bij", ("Organisation",), ("Project",),
+              "Otherwise involved: betrokken partners, werkgroep, aanspreekpunt, signatory",
+              width=1.0, dashes=True, color="#b0bac6", is_role=True),
+        _edge("FINANCIER", "financiert", ("Organisation",), ("Project",),
+              "Pays for a project (toegezegde bijdrage, budget, cofinanciering)", width=1.5,
+              dashes=True, color="#6b9e5c", is_role=True),
+        _edge("CONTRIBUTES_TO", "draagt bij aan", ("Organisation", "Person"), ("Activity",),
+              "Organises, pays for or supports a community activity (role text says how)",
+              width=1.0, color="#72b7b2"),
         _edge("MEMBER_OF", "is lid van", ("Organisation",), ("Organisation",),
               "An organisation belongs to a group", width=1.0, dashes=True, color="#c7c7c7"),
         _edge("IN_THEME", "valt onder", ("Action", "Project", "Basket"), ("Theme",),
               "An action or project belongs to a theme", width=0.5, color="#cfe3c5"),
-        _edge("DESCRIBED_IN", "staat in", ("Action", "Project", "Activity"), ("Document",),
+        _edge("DESCRIBED_IN", "staat in", ("Action", "Project", "Activity", "Index", "Trend"),
+              ("Document",),
               "Where a thing is written down", width=0.5, color="#e0e0e0"),
+        _edge("IN_BASKET", "telt mee in", ("Indicator",), ("Basket",),
+              "A parameter counts in a basket of Index071, with its weight", width=1.0,
+              color="#ffb3ba"),
+        _edge("IN_INDEX", "telt mee in", ("Basket",), ("Index",),
+              "A basket counts in the overall index, with its weight", width=2.0,
+              color="#eeca3b"),
+        _edge("MEASURES", "correspondeert met", ("Basket",), ("Theme",),
+              "A basket corresponds to a theme of the agenda (inferred from the monitor's text)",
+              width=2.0, dashes=True, color="#54a24b"),
+        _edge("EXAMPLE_OF", "is voorbeeld bij", ("Practice",), ("Trend",),
+              "A good practice or example the monitor names for a trend", width=1.0,
+              color="#c9b77d"),
+        _edge("GOOD_PRACTICE", "geeft het voorbeeld bij", ("Organisation",), ("Trend",),
+              "A network elsewhere in the country named as an example for a trend", width=1.5,
+              dashes=True, color="#8c6d31"),
     )
 }
 
@@ -121,6 +181,19 @@ HELIX_SIDES: dict[str, Side] = {
     )
 }
 
+
+@dataclass(frozen=True)
+class Mark:
+    """A warning the map draws on a node: the words it adds and its border colour."""
+
+    name: str
+    label_nl: str
+    color: str
+
+
+# Actions and projects without a trekker stand out on the map (and in its legend).
+NO_TREKKER = Mark("no_trekker", "geen trekker", "#d62728")
+
 SECTORS: tuple[str, ...] = (
     "overheid", "ondernemers", "onderwijs", "kennis", "zorg", "maatschappelijk",
     "samenwerkingsverband", "bedrijf", "onbekend",
@@ -131,6 +204,9 @@ CATEGORIE_COLOURS: dict[int, str] = {1: "groen", 2: "groen", 3: "oranje", 4: "ro
 
 # Properties every edge carries so a fact can be traced to its source.
 PROVENANCE_KEYS: tuple[str, ...] = ("document", "line", "quote")
+# Properties on a node or edge that a correction (corrections.csv) added or changed; a
+# correction's own row is then its document/line/quote. Tooltips and exports show them.
+CORRECTION_KEYS: tuple[str, ...] = ("correction", "correction_reason", "correction_date")
 
 
 def node_kind(name: str) -> NodeKind:

@@ -32,6 +32,10 @@ Loader = Callable[[Document, ParseContext], LoadResult]
 # name -> "module:function"; imported only when a manifest asks for it, to keep start-up fast.
 _REGISTRY: dict[str, str] = {
     "action_programme_2013": "graph071.loaders.action_programme:load",
+    "project_cards": "graph071.loaders.project_cards:load",
+    "index071": "graph071.loaders.index071:load",
+    "spreadsheet_actions": "graph071.loaders.spreadsheet:load_actions",
+    "spreadsheet_projects": "graph071.loaders.spreadsheet:load_projects",
 }
 
 

@@ -1,26 +1,197 @@
-"""Interactive network maps: one self-contained HTML file per map (pyvis + vis-network)."""
+"""Interactive network maps: one self-contained HTML file per map that works offline.
+
+The page is graph071's own template (viz/template.html) with vis-network inlined
+from the pyvis package, the positions computed in Python (viz/layout.py) and the
+graph as JSON data. Nothing is fetched from any host, the same graph gives the
+same file byte for byte, and every text from a document reaches the page as data,
+never as HTML.
+"""
 
 from __future__ import annotations
 
+import html
+import json
+import re
+from datetime import date
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
-from graph071.schema import EDGE_KINDS, NODE_KINDS
+from graph071.analytics import hubs, orphans
+from graph071.errors import Graph071Error
+from .assets import vis_network
+from .payload import build_payload
+from .selection import View, select
+
+MAP_TITLE = "Netwerkkaart Economie071"
+LINEAGE_TITLE = "Tijdlijn"
+EDITION_SPACING_PX = 240.0  # horizontal distance of two editions a year apart
+EDITION_MIN_GAP_PX = 320.0  # editions months apart still get room for their labels
+ROW_SPACING_PX = 150.0
 
 
-def write_map(graph: nx.MultiDiGraph, path: Path) -> Path:
-    """Write a plain pyvis map of `graph` to `path` as UTF-8 and return the path."""
-    from pyvis.network import Network
+def write_map(graph: nx.MultiDiGraph, path: Path | str, view: View | None = None,
+              title: str = MAP_TITLE) -> Path:
+    """Write the map of `graph` (or the part `view` chooses) to `path` and return the path."""
+    view = view or View()
+    shown = select(graph, view)
+    payload = build_payload(shown, title=title,
+                            subtitle=view.describe(graph), **_marks(graph))
+    return _write(render_page(payload), path)
 
-    net = Network(height="900px", width="100%", directed=True, cdn_resources="in_line")
-    for node, data in graph.nodes(data=True):
-        kind = NODE_KINDS[data["kind"]]
-        net.add_node(node, label=data["name"], color=kind.color, shape=kind.shape,
-                     title=f"{kind.label_nl}: {data['name']}")
-    for source, target, data in graph.edges(data=True):
-        kind = EDGE_KINDS[data["kind"]]
-        net.add_edge(source, target, color=kind.color, width=kind.width, dashes=kind.dashes,
-                     title=kind.label_nl)
-    Path(path).write_text(net.generate_html(), encoding="utf-8")
-    return Path(path)
+
+def write_lineage_map(graph: nx.MultiDiGraph, chain: list[str], path: Path | str,
+                      title: str | None = None, editions: dict[str, str] | None = None) -> Path:
+    """Write a left-to-right timeline of the projects and actions in `chain` to `path`.
+
+    Each node stands at the date of its first edition (from `editions`, e.g. what
+    graph071.projects.lineage says, or else the first edition that describes it);
+    nodes of the same edition stack in a column. Edges between them (opvolger,
+    hangt samen met) are drawn with their schema styles.
+    """
+    missing = [node for node in chain if node not in graph]
+    if missing:
+        raise Graph071Error(f"not in the graph: {', '.join(missing)}")
+    if not chain:
+        raise Graph071Error("the lineage is empty: nothing to draw")
+    members = list(dict.fromkeys(chain))
+    shown = nx.MultiDiGraph(graph.subgraph(members))
+    places, axis = lineage_positions(graph, members, editions)
+    name = graph.nodes[members[0]].get("name", members[0])
+    payload = build_payload(shown, places, title=title or f"{LINEAGE_TITLE}: {name}",
+                            subtitle=f"{len(members)} schakels, van oud (links) naar nieuw (rechts)",
+                            axis=axis, mode="lineage", **_marks(graph))
+    return _write(render_page(payload), path)
+
+
+def lineage_positions(graph: nx.MultiDiGraph, chain: list[str],
+                      editions: dict[str, str] | None = None
+                      ) -> tuple[dict[str, tuple[float, float]], list[dict[str, Any]]]:
+    """Return positions (x by edition date, stacked per edition) and the edition axis ticks.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("project:a", kind="Project", name="A", editions=["2018-10"])
+    >>> G.add_node("project:b", kind="Project", name="B", editions=["2022-01"])
+    >>> places, axis = lineage_positions(G, ["project:a", "project:b"])
+    >>> places["project:a"][0] < places["project:b"][0], [tick["label"] for tick in axis]
+    (True, ['2018-10', '2022-01'])
+    """
+    editions = editions or {}
+    first: dict[str, str | None] = {}
+    for node in chain:
+        found = [editions[node]] if editions.get(node) else node_editions(graph, node)
+        first[node] = found[0] if found else None
+    known = sorted({e for e in first.values() if e is not None}, key=_edition_value)
+    x_of: dict[str, float] = {}
+    for position, edition in enumerate(known):
+        if position == 0:
+            x_of[edition] = 0.0
+            continue
+        previous = known[position - 1]
+        gap = (_edition_value(edition) - _edition_value(previous)) * EDITION_SPACING_PX
+        x_of[edition] = round(x_of[previous] + max(gap, EDITION_MIN_GAP_PX), 1)
+    unknown_x = (max(x_of.values()) + EDITION_SPACING_PX) if x_of else 0.0
+    columns: dict[float, list[str]] = {}
+    for node in chain:  # in chain order, so the lineage reads top-down within an edition
+        x = x_of[first[node]] if first[node] else unknown_x
+        columns.setdefault(x, []).append(node)
+    places = {}
+    for x, nodes in columns.items():
+        for row, node in enumerate(nodes):
+            places[node] = (x, round((row - (len(nodes) - 1) / 2) * ROW_SPACING_PX, 1))
+    axis = [{"x": x_of[e], "label": e} for e in known]
+    if any(first[node] is None for node in chain):
+        axis.append({"x": unknown_x, "label": "editie onbekend"})
+    return places, axis
+
+
+def node_editions(graph: nx.MultiDiGraph, node: str) -> list[str]:
+    """Return the editions of the documents that describe `node`, oldest first."""
+    editions_by_document = {d.get("document", n): str(d.get("edition") or "")
+                            for n, d in graph.nodes(data=True) if d["kind"] == "Document"}
+    documents = {graph.nodes[node].get("document")}
+    documents.update(target for _, target, d in graph.out_edges(node, data=True)
+                     if d["kind"] == "DESCRIBED_IN")
+    documents.update(d.get("document") for _, _, d in graph.out_edges(node, data=True))
+    documents.update(graph.nodes[t].get("document") for t in documents.copy()
+                     if t in graph and graph.nodes[t]["kind"] == "Document")
+    found = {editions_by_document[doc] for doc in documents if doc in editions_by_document}
+    data = graph.nodes[node]
+    found.update(str(e) for e in [data.get("edition"), *(data.get("editions") or [])] if e)
+    return sorted((e for e in found if e), key=_edition_value)
+
+
+def _edition_value(edition: str) -> float:
+    """Return an edition date ("2013-10", "2019", "2022-03-01") as a fractional year."""
+    match = re.match(r"(\d{4})(?:-(\d{1,2}))?", edition)
+    if not match:
+        return float(date.today().year + 1)
+    year, month = int(match.group(1)), int(match.group(2) or 1)
+    return year + (month - 1) / 12
+
+
+def _marks(graph: nx.MultiDiGraph) -> dict[str, Any]:
+    """Return hub scores and orphans of the whole graph, so every view marks nodes alike."""
+    return {"hub_scores": {row["id"]: row["score"] for row in hubs(graph, top=None)},
+            "orphan_ids": {row["id"] for row in orphans(graph)}}
+
+
+def render_page(payload: dict[str, Any]) -> str:
+    """Return the map page: the template with vis-network and `payload` filled in.
+
+    vis-network's stylesheet is left out: it styles the navigation buttons, the editing
+    toolbar and vis's own tooltip, none of which the map uses, and would add 220 kB.
+    """
+    vis = vis_network()
+    template = (resources.files("graph071.viz") / "template.html").read_text(encoding="utf-8")
+    values = {
+        "__TITLE__": html.escape(payload["title"]),
+        "/*__VIS_JS__*/": vis.script,
+        "/*__PAYLOAD__*/null": script_json(payload),
+    }
+    # One pass, so nothing inserted (vis-network's code, a document's text) is ever
+    # read again as a placeholder.
+    pattern = re.compile("|".join(re.escape(key) for key in values))
+    return pattern.sub(lambda match: values[match.group(0)], template)
+
+
+def script_json(data: Any) -> str:
+    """Return `data` as JSON that is safe inside a <script> element.
+
+    "<", ">" and "&" become \\u escapes, so no text can close the script or open a tag.
+
+    >>> script_json({"name": "</script><img src=x onerror=alert(1)>"})
+    '{"name":"\\\\u003c/script\\\\u003e\\\\u003cimg src=x onerror=alert(1)\\\\u003e"}'
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def read_payload(path: Path | str) -> dict[str, Any]:
+    """Return the data a map file written by graph071 carries (nodes, edges, legend, ...)."""
+    text = Path(path).read_text(encoding="utf-8")
+    marker = "const PAYLOAD = "
+    start = text.find(marker)
+    if start < 0:
+        raise Graph071Error(f"{path} is not a map written by graph071",
+                            hint="write one with: graph071 map -o kaart.html")
+    start += len(marker)
+    return json.loads(text[start:text.index(";\n(function", start)])
+
+
+def _write(page: str, path: Path | str) -> Path:
+    """Write `page` as UTF-8 with \\n line ends on every platform; return the path."""
+    path = Path(path)
+    if path.parent and not path.parent.exists():
+        raise Graph071Error(f"folder {path.parent} does not exist",
+                            hint="create it first or choose another -o path")
+    with path.open("w", encoding="utf-8", newline="\n") as handle:
+        handle.write(page)
+    return path
+
+
+__all__ = ["View", "write_map", "write_lineage_map", "lineage_positions", "node_editions",
+           "render_page", "script_json", "read_payload"]

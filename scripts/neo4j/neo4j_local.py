@@ -44,9 +44,9 @@ MAIN_CLASS = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_CLASS = "org.neo4j.cli.AdminTool"  # what `neo4j-admin` finally runs
 MIN_JAVA = 17  # Neo4j 5.26 runs on Java 17 or 21
 
-HEAP = "1g"
+HEAP = "3g"  # one push is one transaction: 100,000 relationships need ~1.2 GB of it
 HEAP_INITIAL = "512m"
-PAGECACHE = "256m"
+PAGECACHE = "512m"
 
 DEFAULT_RUNDIR = ".neo4j-run"
 STATE_FILE = "server.json"
@@ -360,6 +360,17 @@ def recv_exact(sock: socket.socket, size: int) -> bytes | None:
     return data
 
 
+def port_is_free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        # As Neo4j binds: old connections in TIME_WAIT do not block a restart.
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
 def free_loopback_port() -> int:
     # Let the kernel pick; there is a small race until Neo4j binds it, which
     # start() reports clearly if it ever happens.
@@ -531,7 +542,9 @@ def start(
     rundir.mkdir(parents=True, exist_ok=True)
     (rundir / "conf").mkdir(exist_ok=True)
     chosen = choose_password(rundir, previous, password)
-    port = free_loopback_port()
+    # A restart keeps its port when it is still free, so NEO4J_URI stays valid
+    # (tests kill and restart the server in the middle of a run).
+    port = previous.port if previous and port_is_free(previous.port) else free_loopback_port()
     (rundir / "conf" / "neo4j.conf").write_text(neo4j_conf(rundir, port))
     if previous is None:
         set_initial_password(java, lib, rundir, chosen)

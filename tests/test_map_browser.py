@@ -1,0 +1,198 @@
+"""The network map in a real headless Chromium (Debian's, driven by Playwright), with the
+network cable pulled: every request that is not the file itself is blocked and counted."""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, sync_playwright
+
+from graph071.viz.network_map import read_payload as map_payload
+from graph071.viz.network_map import write_lineage_map, write_map
+from graph071.viz.selection import View, select
+
+
+def _sibling(name: str):
+    # The suite imports test modules by path (--import-mode=importlib), so the example
+    # graphs of test_map.py are loaded the same way rather than copied here.
+    spec = importlib.util.spec_from_file_location(f"_graph071_{name}", Path(__file__).with_name(f"{name}.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_examples = _sibling("test_map")
+HOSTILE, small_graph = _examples.HOSTILE, _examples.small_graph
+
+pytestmark = pytest.mark.browser
+SCREEN = {"width": 1600, "height": 1000}
+
+
+@pytest.fixture(scope="module")
+def browser(chromium_path):
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium_path, headless=True)
+        yield launched
+        launched.close()
+
+
+@dataclass
+class OpenMap:
+    """A map page and everything it tried to do that a presenter would not want."""
+
+    page: Page
+    requests: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def node_on_screen(self, node: str) -> tuple[float, float]:
+        """Where `node` is drawn, in page coordinates."""
+        return tuple(self.page.evaluate("""(id) => {
+            const box = document.getElementById("network").getBoundingClientRect();
+            const at = network.canvasToDOM(network.getPositions([id])[id]);
+            return [box.left + at.x, box.top + at.y];
+        }""", node))
+
+    def hover(self, node: str) -> str:
+        """Point at `node` and return the tooltip's text."""
+        x, y = self.node_on_screen(node)
+        self.page.mouse.move(x - 30, y - 30)
+        self.page.mouse.move(x, y, steps=4)
+        self.page.wait_for_selector("#tooltip:not([hidden])")
+        return self.page.inner_text("#tooltip")
+
+
+@pytest.fixture
+def open_map(browser):
+    pages = []
+
+    def opener(path: Path) -> OpenMap:
+        page = browser.new_page(viewport=SCREEN)
+        seen = OpenMap(page)
+        page.on("request", lambda request: seen.requests.append(request.url))
+        page.on("pageerror", lambda error: seen.errors.append(str(error)))
+        page.on("console", lambda message: seen.errors.append(message.text)
+                if message.type == "error" else None)
+
+        def dialog(d):
+            seen.dialogs.append(d.message)
+            d.dismiss()
+
+        page.on("dialog", dialog)
+
+        def route(route):
+            if route.request.url.startswith("file://"):
+                route.continue_()
+            else:
+                seen.blocked.append(route.request.url)
+                route.abort()
+
+        page.route("**/*", route)
+        page.goto(path.resolve().as_uri())
+        # A selector, not a JavaScript predicate: the page's own security policy forbids eval.
+        page.wait_for_selector("body[data-ready='true']", state="attached", timeout=30_000)
+        pages.append(page)
+        return seen
+
+    yield opener
+    for page in pages:
+        page.close()
+
+
+@pytest.fixture(scope="module")
+def bundled_map(graph, tmp_path_factory) -> Path:
+    return write_map(graph, tmp_path_factory.mktemp("browser") / "kaart.html")
+
+
+def drawn_nodes(seen: OpenMap) -> int:
+    return seen.page.evaluate("network.body.nodeIndices.length")
+
+
+def test_the_bundled_map_works_offline_draws_every_node_and_raises_no_error(
+        graph, bundled_map, open_map, artifacts):
+    seen = open_map(bundled_map)
+    seen.page.wait_for_timeout(300)  # let the landmark labels settle for the screenshot
+    seen.page.screenshot(path=str(artifacts / "map_bundled_1600x1000.png"))
+    assert seen.blocked == []
+    assert seen.requests == [bundled_map.resolve().as_uri()]
+    assert seen.errors == []
+    assert drawn_nodes(seen) == len(select(graph, View())) == len(map_payload(bundled_map)["nodes"])
+    assert seen.page.evaluate("network.physics.options.enabled") is False  # nothing moves
+
+
+def test_the_search_finds_uvl_and_focuses_universiteit_leiden(bundled_map, open_map, artifacts):
+    seen = open_map(bundled_map)
+    seen.page.fill("#search", "UvL")
+    assert "Universiteit Leiden" in seen.page.inner_text("#suggestions")
+    seen.page.press("#search", "Enter")
+    seen.page.wait_for_timeout(700)  # the focus animation
+    assert seen.page.evaluate("network.getSelectedNodes()") == ["org:universiteit-leiden"]
+    assert seen.page.inner_text("#details").startswith("Universiteit Leiden")
+    x, y = seen.node_on_screen("org:universiteit-leiden")
+    box = seen.page.evaluate("(() => { const b = document.getElementById('network')"
+                             ".getBoundingClientRect(); return [b.left + b.width / 2,"
+                             " b.top + b.height / 2]; })()")
+    assert abs(x - box[0]) < 40 and abs(y - box[1]) < 40  # centred on the screen
+    seen.page.screenshot(path=str(artifacts / "map_search_uvl.png"))
+    assert seen.errors == [] and seen.blocked == []
+
+
+def test_hovering_action_17_shows_geen_trekker_and_the_source_line(bundled_map, open_map):
+    seen = open_map(bundled_map)
+    seen.page.evaluate("graph071.focus('action:2013-2015/17')")
+    seen.page.wait_for_timeout(700)
+    text = seen.hover("action:2013-2015/17")
+    assert "17. Haalbaarheidsstudie bedrijfshuisvesting" in text
+    assert "geen trekker" in text
+    assert "Bron: uitvoeringsprogramma-2013-2015, regel 638" in text
+
+
+def test_a_hostile_name_shows_as_text_and_runs_nothing(tmp_path, open_map, artifacts):
+    graph = small_graph(HOSTILE)
+    graph.nodes["theme:t/1"]["name"] = f"Thema {HOSTILE}"
+    seen = open_map(write_map(graph, tmp_path / "kaart.html"))
+    text = seen.hover("org:a")
+    assert HOSTILE in text
+    seen.page.fill("#search", "onerror")
+    assert HOSTILE in seen.page.inner_text("#suggestions")
+    seen.page.press("#search", "Enter")
+    seen.page.wait_for_timeout(600)
+    assert HOSTILE in seen.page.inner_text("#details")
+    seen.hover("action:t/2")  # its quote holds the name too
+    seen.page.screenshot(path=str(artifacts / "map_hostile_name.png"))
+    assert seen.page.evaluate("document.querySelectorAll('img, script[src], iframe').length") == 0
+    assert seen.dialogs == []
+    assert seen.errors == [] and seen.blocked == []
+
+
+def test_the_kind_boxes_and_the_theme_list_filter_the_map(graph, bundled_map, open_map):
+    seen = open_map(bundled_map)
+    organisations = sum(1 for n in map_payload(bundled_map)["nodes"] if n["kind"] == "Organisation")
+    seen.page.uncheck("#legend-kinds input[data-kind='Organisation']")
+    assert drawn_nodes(seen) == len(map_payload(bundled_map)["nodes"]) - organisations
+    seen.page.click("#reset")
+    assert drawn_nodes(seen) == len(map_payload(bundled_map)["nodes"])
+    themes = map_payload(bundled_map)["themes"]
+    index = next(i for i, t in enumerate(themes) if t["id"] == "theme:2013-2015/2")
+    seen.page.select_option("#theme-filter", str(index))
+    shown = set(seen.page.evaluate(
+        "graph071.nodes.get({filter: (n) => !n.hidden}).map((n) => n.id)"))
+    assert shown == set(select(graph, View(theme="Ondernemerschap & starters")))
+
+
+def test_the_lineage_map_draws_its_chain_offline(tmp_path, open_map, artifacts):
+    import networkx as nx
+
+    graph = nx.MultiDiGraph()
+    graph.add_node("action:t/5", kind="Action", name="5. Oude actie", editions=["2013-10"])
+    graph.add_node("project:b", kind="Project", name="Nieuw project", editions=["2018-10"])
+    graph.add_edge("project:b", "action:t/5", key="SUCCEEDS", kind="SUCCEEDS", document="d",
+                   line=1, quote="gaat verder als")
+    seen = open_map(write_lineage_map(graph, ["action:t/5", "project:b"], tmp_path / "lijn.html"))
+    seen.page.screenshot(path=str(artifacts / "map_lineage.png"))
+    assert drawn_nodes(seen) == 2
+    assert seen.errors == [] and seen.blocked == []

@@ -1,0 +1,458 @@
+"""graph071 and a real Neo4j server (started by `make test`): push, pull, queries, errors.
+
+Nothing here is mocked and nothing is skipped: without a server these tests fail
+and say how to get one (tests/conftest.py, fixture neo4j_settings).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from graph071 import analytics, queries
+from graph071.export import to_node_link
+from graph071.neo4j_store import (Neo4jError, Settings, check_version, parse_version, pull,
+                                  pull_graph, push, run_query, session)
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.neo4j
+
+
+def _synthetic():
+    spec = importlib.util.spec_from_file_location("synthetic", ROOT / "bench" / "synthetic.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["synthetic"] = module  # dataclasses look their module up while being made
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def settings(neo4j_settings) -> Settings:
+    return Settings(**neo4j_settings)
+
+
+@pytest.fixture
+def pushed(graph, settings):
+    """The bundled graph, pushed (a no-op when Neo4j already holds it)."""
+    push(graph, settings=settings)
+    return graph
+
+
+def cypher(settings: Settings, statement: str, **params):
+    with session(settings) as opened:
+        return opened.run(statement, params).data()
+
+
+def exported(graph: nx.MultiDiGraph) -> str:
+    # JSON tells 1 from 1.0 from true, which == on Python values does not.
+    return json.dumps(to_node_link(graph), sort_keys=True, ensure_ascii=False, default=str)
+
+
+def environment(settings: Settings, **changes: str) -> dict[str, str]:
+    env = {**os.environ, "NEO4J_URI": settings.uri, "NEO4J_USER": settings.user,
+           "NEO4J_PASSWORD": settings.password, "NEO4J_DATABASE": settings.database}
+    env.update(changes)
+    return {key: value for key, value in env.items() if value is not None}
+
+
+def graph071(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "graph071", *args], capture_output=True,
+                          text=True, env=env, cwd=ROOT, timeout=300)
+
+
+def foreign_things(settings: Settings) -> list:
+    """Everything in the database that graph071 did not write, with its properties."""
+    nodes = cypher(settings, "MATCH (n) WHERE n.g071_load IS NULL AND NOT n:G071Load "
+                             "RETURN elementId(n) AS eid, labels(n) AS labels, properties(n) AS props "
+                             "ORDER BY eid")
+    rels = cypher(settings, "MATCH ()-[r]->() WHERE r.g071_load IS NULL "
+                            "RETURN elementId(r) AS eid, type(r) AS type, properties(r) AS props "
+                            "ORDER BY eid")
+    return [nodes, rels]
+
+
+# ---------------------------------------------------------------- push and pull
+
+def test_the_bundled_graph_comes_back_identical_node_for_node_edge_for_edge(pushed, settings):
+    pulled = pull_graph(settings)
+    assert to_node_link(pulled) == to_node_link(pushed)
+    assert exported(pulled) == exported(pushed)
+    # Even the order networkx keeps, which decides how ties are listed.
+    assert list(pulled.nodes) == list(pushed.nodes)
+    assert all(list(pulled.in_edges(n, keys=True)) == list(pushed.in_edges(n, keys=True))
+               and list(pulled.out_edges(n, keys=True)) == list(pushed.out_edges(n, keys=True))
+               for n in pushed)
+
+
+def test_analytics_on_the_pulled_graph_answer_as_on_the_built_one(pushed, settings):
+    pulled = pull_graph(settings)
+    assert analytics.summary(pulled, top=20) == analytics.summary(pushed, top=20)
+    for node, data in pushed.nodes(data=True):
+        if data["kind"] == "Organisation":
+            assert analytics.who(pulled, node) == analytics.who(pushed, node)
+        if data["kind"] == "Action":
+            assert analytics.action_detail(pulled, node) == analytics.action_detail(pushed, node)
+
+
+def test_a_second_push_changes_nothing(pushed, settings):
+    def state():
+        return (cypher(settings, "MATCH (n:G071) RETURN count(n) AS nodes, "
+                                 "collect(DISTINCT n.g071_load) AS loads")[0],
+                cypher(settings, "MATCH (:G071)-[r]->(:G071) RETURN count(r) AS rels")[0],
+                cypher(settings, "MATCH (m:G071Load) RETURN properties(m) AS props")[0])
+
+    before = state()
+    report = push(pushed, settings=settings)
+    assert not report.changed
+    assert (report.nodes, report.relationships) == (pushed.number_of_nodes(), pushed.number_of_edges())
+    assert (report.nodes_created, report.nodes_updated, report.nodes_removed) == (0, 0, 0)
+    assert state() == before
+
+
+def _edited_copy(graph: nx.MultiDiGraph) -> tuple[nx.MultiDiGraph, str, tuple]:
+    """The graph with one action gone, one organisation renamed and one partner edge gone."""
+    edited = graph.copy()
+    gone = analytics.find_action(graph, 2)
+    edited.remove_node(gone)
+    renamed = analytics.find_node(graph, "Universiteit Leiden")
+    edited.nodes[renamed]["name"] = "Universiteit Leiden (hernoemd)"
+    partner = next((s, t, k) for s, t, k, d in edited.edges(keys=True, data=True)
+                   if d["kind"] == "PARTNER")
+    edited.remove_edge(*partner)
+    return edited, gone, partner
+
+
+def test_dry_run_counts_what_would_change_and_writes_nothing(pushed, settings):
+    edited, gone, _ = _edited_copy(pushed)
+    lost_edges = pushed.degree(gone) + 1  # its own edges and the partner edge
+    dry = push(edited, dry_run=True, settings=settings)
+    assert (dry.nodes_created, dry.nodes_updated, dry.nodes_removed) == (0, 1, 1)
+    assert (dry.relationships_created, dry.relationships_removed) == (0, lost_edges)
+    assert exported(pull_graph(settings)) == exported(pushed)
+
+    real = push(edited, settings=settings)
+    assert {k: v for k, v in real.as_dict().items() if k not in ("load", "dry_run", "seconds")} == \
+        {k: v for k, v in dry.as_dict().items() if k not in ("load", "dry_run", "seconds")}
+    assert exported(pull_graph(settings)) == exported(edited)
+    back = push(pushed, settings=settings)
+    assert (back.nodes_created, back.nodes_updated, back.relationships_created) == (1, 1, lost_edges)
+    assert exported(pull_graph(settings)) == exported(pushed)
+
+
+def test_none_lists_booleans_ints_floats_and_edge_keys_survive_the_round_trip(graph, settings):
+    odd = nx.MultiDiGraph()
+    odd.add_node("org:a", kind="Organisation", name="A", is_group=True, resolved=False,
+                 aliases=[], note=None, score=1, weight=1.0, ratio=0.5, big=2 ** 62,
+                 mixed=[1, "een", None], nested={"x": [1, 2.0], "y": None}, flags=[True, False],
+                 numbers=[1, 2, 3], floats=[1.0, 2.5], words=["a", "b"], empty="")
+    odd.add_node("action:odd/1", kind="Action", name="1. Vreemd", number=1, title=None)
+    odd.add_node("theme:odd/7", kind="Theme", name="Thema", number=7)
+    # Three parallel edges between the same two nodes: two keyed like the builder, one by integer.
+    odd.add_edge("org:a", "action:odd/1", key="PARTNER", kind="PARTNER", line=3, role=None)
+    odd.add_edge("org:a", "action:odd/1", key="PARTNER#2", kind="PARTNER", line=4, quote="")
+    odd.add_edge("org:a", "action:odd/1", key=0, kind="TREKKER", line=2.0)
+    odd.add_edge("action:odd/1", "theme:odd/7", key="IN_THEME", kind="IN_THEME")
+    try:
+        push(odd, settings=settings)
+        pulled = pull_graph(settings)
+        assert exported(pulled) == exported(odd)
+        assert type(pulled.nodes["org:a"]["weight"]) is float
+        assert type(pulled.nodes["org:a"]["score"]) is int
+        assert pulled.nodes["org:a"]["note"] is None
+        assert sorted(pulled.get_edge_data("org:a", "action:odd/1"), key=str) == [0, "PARTNER", "PARTNER#2"]
+        assert not push(odd, settings=settings).changed
+    finally:
+        push(graph, settings=settings)
+
+
+def test_a_value_neo4j_cannot_store_is_refused_before_anything_is_written(pushed, settings):
+    broken = pushed.copy()
+    broken.nodes[analytics.find_action(pushed, 1)]["when"] = {1, 2}  # a set: not even JSON
+    with pytest.raises(Exception, match="cannot store"):
+        push(broken, settings=settings)
+    assert exported(pull_graph(settings)) == exported(pushed)
+
+
+# ---------------------------------------------------------------- other people's data
+
+def test_nodes_and_relationships_graph071_did_not_write_are_never_touched(pushed, settings):
+    action_1 = analytics.find_action(pushed, 1)
+    cypher(settings, "CREATE (:Organisation {id: 'org:foreign-test', name: 'Niet van graph071'})")
+    cypher(settings, "MATCH (a:G071 {id: $id}) CREATE (:Note {text: 'notitie'})-[:ABOUT {by: 'ambtenaar'}]->(a)",
+           id=action_1)
+    try:
+        before = foreign_things(settings)
+        edited, _, _ = _edited_copy(pushed)
+        report = push(edited, settings=settings)
+        assert report.nodes_removed == 1 and report.relationships_removed > 0
+        assert foreign_things(settings) == before
+        push(pushed, settings=settings)
+        assert foreign_things(settings) == before
+
+        # graph071 will not take over a node it did not write ...
+        claiming = pushed.copy()
+        claiming.add_node("org:foreign-test", kind="Organisation", name="Van graph071?")
+        with pytest.raises(Neo4jError, match="did not write"):
+            push(claiming, settings=settings)
+        # ... nor drop someone's relationship along with a node the documents no longer have.
+        without_1 = pushed.copy()
+        without_1.remove_node(action_1)
+        with pytest.raises(Neo4jError, match="never other people's relationships"):
+            push(without_1, settings=settings)
+        assert foreign_things(settings) == before
+        assert exported(pull_graph(settings)) == exported(pushed)
+    finally:
+        cypher(settings, "MATCH (n:Note {text: 'notitie'}) DETACH DELETE n")
+        cypher(settings, "MATCH (n:Organisation {id: 'org:foreign-test'}) WHERE n.g071_load IS NULL DELETE n")
+
+
+def test_a_trekker_set_in_neo4j_browser_shows_in_orphans_with_source_neo4j(pushed, settings):
+    orphan = analytics.orphans(pushed)[0]
+    leiden = analytics.find_node(pushed, "gemeente Leiden")
+    env = environment(settings)
+    cypher(settings, "MATCH (o:G071 {id: $org}), (a:G071 {id: $action}) "
+                     "CREATE (o)-[:TREKKER {role: 'Trekker (gezet in Neo4j Browser)'}]->(a)",
+           org=leiden, action=orphan["id"])
+    try:
+        shown = graph071("--source", "neo4j", "orphans", "--json", env=env)
+        assert shown.returncode == 0, shown.stderr
+        ids = [row["id"] for row in json.loads(shown.stdout)]
+        assert orphan["id"] not in ids
+        assert ids == [row["id"] for row in analytics.orphans(pushed)[1:]]
+        # The next push keeps the edit: graph071 did not write that relationship.
+        push(pushed, settings=settings)
+        assert orphan["id"] not in [row["id"] for row in analytics.orphans(pull_graph(settings))]
+    finally:
+        cypher(settings, "MATCH (:G071 {id: $org})-[r:TREKKER]->(:G071 {id: $action}) "
+                         "WHERE r.g071_load IS NULL DELETE r", org=leiden, action=orphan["id"])
+    assert [row["id"] for row in analytics.orphans(pull_graph(settings))][0] == orphan["id"]
+
+
+# ---------------------------------------------------------------- the query library
+
+def test_every_query_file_says_what_it_answers_and_how_to_run_it_in_the_browser():
+    assert {"orphans", "hubs", "who", "action", "project", "lineage", "path"} <= set(queries.names())
+    for name in queries.names():
+        query = queries.load(name)
+        assert query.summary, name
+        for parameter in query.parameters:
+            assert f":param {parameter.name} =>" in query.text, (name, parameter.name)
+
+
+def test_the_hubs_query_weighs_roles_as_the_analytics_do():
+    text = queries.load("hubs").text
+    for kind, weight in analytics.HUB_WEIGHTS.items():
+        assert f"WHEN '{kind}' THEN {weight}" in text
+
+
+def test_the_orphans_query_gives_the_networkx_answer(pushed, settings):
+    assert run_query("orphans", settings=settings) == analytics.orphans(pushed)
+
+
+@pytest.mark.parametrize("top", [10, 3, 0])
+def test_the_hubs_query_gives_the_networkx_answer(pushed, settings, top):
+    assert run_query("hubs", {"top": str(top)}, settings=settings) == analytics.hubs(pushed, top=top)
+
+
+def _who_as_analytics(row: dict) -> dict:
+    row = dict(row)
+    row.update({item["kind"]: item["items"] for item in row.pop("other_roles")})
+    return row
+
+
+def test_the_who_query_gives_the_networkx_answer_for_every_organisation(pushed, settings):
+    for node, data in pushed.nodes(data=True):
+        if data["kind"] == "Organisation":
+            rows = run_query("who", {"organisation": node}, settings=settings)
+            assert [_who_as_analytics(row) for row in rows] == [analytics.who(pushed, node)], node
+
+
+@pytest.mark.parametrize("written", ["UvL", "universiteit van leiden", "VNO NCW"])
+def test_the_who_query_finds_an_organisation_by_any_alias(pushed, settings, written):
+    rows = run_query("who", {"organisation": written}, settings=settings)
+    assert [row["id"] for row in rows] == [analytics.find_node(pushed, written)]
+
+
+def test_the_action_query_gives_the_networkx_answer_for_every_action(pushed, settings):
+    for node, data in pushed.nodes(data=True):
+        if data["kind"] != "Action":
+            continue
+        rows = run_query("action", {"number": data["number"], "programme": data.get("programme")},
+                         settings=settings)
+        row = rows[0]
+        answer = {**row["action"], **{key: row[key] for key in
+                                      ("trekkers", "partners", "te_betrekken", "links")}}
+        assert answer == analytics.action_detail(pushed, node), node
+
+
+def _shortest_paths(graph: nx.MultiDiGraph, source: str, target: str) -> list[list[str]]:
+    """Every shortest chain between two nodes, direction ignored, without IN_THEME and
+    DESCRIBED_IN (the networkx side of path.cypher)."""
+    kept = nx.MultiGraph()
+    kept.add_nodes_from(graph)
+    kept.add_edges_from((s, t) for s, t, d in graph.edges(data=True)
+                        if d["kind"] not in ("IN_THEME", "DESCRIBED_IN"))
+    try:
+        return sorted(nx.all_shortest_paths(kept, source, target))
+    except nx.NetworkXNoPath:
+        return []
+
+
+def test_the_path_query_gives_the_networkx_shortest_chains(pushed, settings):
+    ranked = [row["id"] for row in analytics.hubs(pushed, top=None)]
+    quiet = [n for n, d in pushed.nodes(data=True) if d["kind"] == "Organisation" and n not in ranked]
+    pairs = [(ranked[0], ranked[1]), (ranked[0], ranked[-1]), (ranked[3], ranked[-2]),
+             (ranked[5], ranked[5]), *((ranked[-1 - i], quiet[i]) for i in range(min(3, len(quiet))))]
+    for source, target in pairs:
+        rows = run_query("path", {"from": source, "to": target}, settings=settings)
+        expected = _shortest_paths(pushed, source, target)
+        if expected and len(expected[0]) > 13:
+            expected = []  # path.cypher follows chains of at most 12 steps
+        assert [row["ids"] for row in rows] == expected, (source, target)
+        assert all(row["hops"] == len(row["ids"]) - 1 == len(row["via"]) for row in rows)
+
+
+# ---------------------------------------------------------------- the command line
+
+def test_push_pull_and_query_on_the_command_line(pushed, settings, tmp_path):
+    env = environment(settings)
+    dry = graph071("neo4j", "push", "--dry-run", "--json", env=env)
+    assert dry.returncode == 0, dry.stderr
+    assert json.loads(dry.stdout)["changed"] is False
+    again = graph071("neo4j", "push", env=env)
+    assert again.returncode == 0 and "niets veranderd" in again.stdout
+    target = tmp_path / "uit-neo4j.json"
+    pulled = graph071("neo4j", "pull", "-o", str(target), env=env)
+    assert pulled.returncode == 0, pulled.stderr
+    assert json.loads(target.read_text(encoding="utf-8")) == json.loads(
+        json.dumps(to_node_link(pushed), ensure_ascii=False, default=str))
+    who = graph071("neo4j", "query", "who", "--param", "organisation=UvL", "--json", env=env)
+    assert who.returncode == 0, who.stderr
+    assert [_who_as_analytics(row) for row in json.loads(who.stdout)] == [
+        analytics.who(pushed, analytics.find_node(pushed, "UvL"))]
+    wrong = graph071("neo4j", "query", "hubs", "--param", "top=veel", env=env)
+    assert wrong.returncode == 1 and "needs a whole number" in wrong.stderr
+
+
+# ---------------------------------------------------------------- errors
+
+def _closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _one_clear_line(result: subprocess.CompletedProcess, *words: str) -> None:
+    assert result.returncode == 1, (result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Fout: "), result.stderr
+    for word in words:
+        assert word in lines[0], lines[0]
+
+
+@pytest.mark.parametrize("case, changes, words", [
+    ("server down", {"NEO4J_URI": "bolt://127.0.0.1:{port}"}, ("does not answer", "NEO4J_URI")),
+    ("wrong password", {"NEO4J_PASSWORD": "niet-het-wachtwoord"}, ("wrong user name or password",)),
+    ("unknown database", {"NEO4J_DATABASE": "bestaatniet"}, ("no database 'bestaatniet'",)),
+    ("no server set", {"NEO4J_URI": None}, ("NEO4J_URI is not set",)),
+    ("not a neo4j address", {"NEO4J_URI": "http//kapot"}, ("not a Neo4j address",)),
+])
+def test_a_server_problem_is_one_clear_line_and_leaves_local_files_alone(
+        pushed, settings, tmp_path, case, changes, words):
+    changes = {k: v.format(port=_closed_port()) if v else v for k, v in changes.items()}
+    env = environment(settings, **changes)
+    kept = tmp_path / "graph.json"
+    kept.write_text('{"mine": true}\n', encoding="utf-8")
+    _one_clear_line(graph071("neo4j", "pull", "-o", str(kept), env=env), *words)
+    assert kept.read_text(encoding="utf-8") == '{"mine": true}\n'
+    if case == "wrong password":
+        return  # after 3 wrong passwords in a row Neo4j locks the user for 5 s, for every test
+    _one_clear_line(graph071("neo4j", "push", env=env), *words)
+    _one_clear_line(graph071("--source", "neo4j", "orphans", env=env), *words)
+    _one_clear_line(graph071("neo4j", "query", "orphans", env=env), *words)
+
+
+def test_a_server_that_is_too_old_is_named_with_its_version():
+    assert parse_version("Neo4j/5.26.30") == (5, 26, 30)
+    check_version("Neo4j/5.26.30")
+    check_version("Neo4j/2025.10.1")
+    with pytest.raises(Neo4jError, match=r"version 4\.4\.41, too old .* needs 5\.21 or newer"):
+        check_version("Neo4j/4.4.41", "bolt://oud:7687")
+
+
+# ---------------------------------------------------------------- a push that dies half-way
+
+PUSH_BIG_GRAPH = """
+import sys
+sys.path.insert(0, "bench")
+from synthetic import synthetic_graph
+from graph071.neo4j_store import push
+
+graph = synthetic_graph(60)
+push(graph, progress=lambda done, total: print(done, total, flush=True))
+print("finished", flush=True)
+"""
+
+
+def _start_big_push(settings: Settings) -> subprocess.Popen:
+    """Start pushing a synthetic graph (~22,000 relationships) and return once it is half-way."""
+    proc = subprocess.Popen([sys.executable, "-c", PUSH_BIG_GRAPH], cwd=ROOT, text=True,
+                            env=environment(settings), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    for line in proc.stdout:
+        done, total = map(int, line.split())
+        if done >= total / 2:
+            return proc
+    proc.wait()
+    pytest.fail(f"the big push ended before half-way: {proc.stderr.read()}")
+
+
+def test_a_push_whose_client_is_killed_half_way_leaves_the_previous_load_intact(pushed, settings):
+    proc = _start_big_push(settings)
+    proc.kill()
+    proc.wait()
+    assert exported(pull_graph(settings)) == exported(pushed)
+    assert not push(pushed, settings=settings).changed
+
+
+def test_a_push_whose_server_is_killed_half_way_leaves_the_previous_load_intact(
+        pushed, settings, neo4j_settings):
+    rundir = os.environ.get("GRAPH071_NEO4J_RUNDIR")
+    if not rundir:
+        pytest.fail("GRAPH071_NEO4J_RUNDIR is not set: this test kills and restarts the server "
+                    "that `make test` (scripts/test.sh) started; run the suite with `make test`.")
+    tool = [sys.executable, str(ROOT / "scripts" / "neo4j" / "neo4j_local.py")]
+    proc = _start_big_push(settings)
+    subprocess.run([*tool, "kill", "--dir", rundir], check=True, capture_output=True, timeout=60)
+    proc.wait(timeout=120)
+    assert proc.returncode != 0
+    assert "finished" not in proc.stdout.read()
+    started = subprocess.run([*tool, "start", "--dir", rundir], check=True, capture_output=True,
+                             text=True, timeout=300)
+    for line in started.stdout.splitlines():  # the port is kept when free; follow it if not
+        key, _, value = line.removeprefix("export ").partition("=")
+        if key == "NEO4J_URI" and value.strip("'") != settings.uri:
+            os.environ["NEO4J_URI"] = neo4j_settings["uri"] = value.strip("'")
+            settings = Settings(**neo4j_settings)
+    assert exported(pull_graph(settings)) == exported(pushed)
+    assert not push(pushed, settings=settings).changed
+
+
+def test_the_synthetic_benchmark_graph_has_the_shape_of_the_bundled_corpus(graph):
+    synthetic = _synthetic()
+    one = synthetic.synthetic_graph(1)
+    kinds = {d["kind"] for _, d in one.nodes(data=True)}
+    assert {"Action", "Organisation", "Theme", "Document"} <= kinds
+    assert abs(one.number_of_edges() - 370) < 60
+    assert synthetic.synthetic_graph(2, seed=5).edges == synthetic.synthetic_graph(2, seed=5).edges
+    assert synthetic.programmes_for(100_000) * synthetic.relationships_per_programme() >= 100_000

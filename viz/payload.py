@@ -1,0 +1,298 @@
+"""What the map page draws, as plain JSON-ready data: nodes, edges, legend, tooltips.
+
+Every colour, shape, edge style and Dutch label comes from graph071.schema; this
+module only decides sizes, label wrapping and which facts a tooltip shows. Texts
+from documents are passed on as data; the page puts them in the DOM with
+textContent, never as HTML.
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from collections import defaultdict
+from typing import Any
+
+import networkx as nx
+
+from graph071.schema import EDGE_KINDS, HELIX_SIDES, NO_TREKKER, NODE_KINDS
+
+from .selection import theme_label, theme_members
+
+LABEL_WIDTH = 24  # characters per label line
+LABEL_LINES = 2
+LANDMARK_HUBS = 12
+LIST_LIMIT = 6  # names listed in a tooltip row before "en N meer"
+BASE_FONT = 18
+BASE_SIZE = 14
+# vis-network draws the label inside these shapes and below all others.
+INSIDE_SHAPES = frozenset({"box", "ellipse", "circle", "database", "text"})
+
+# How a tooltip names the nodes at the other end of an incoming edge ("Leden: ...").
+_INCOMING_WORDS = {"SUCCEEDS": "Opgevolgd door", "MEMBER_OF": "Leden", "IN_THEME": "Hieronder",
+                   "DESCRIBED_IN": "Beschrijft", "LINKS_TO": "Hangt samen met"}
+# A kind missing above reads "← <label>": "← werkt voor: Marjan van Duijn, ...".
+
+
+def build_payload(graph: nx.MultiDiGraph,
+                  positions: dict[str, tuple[float, float]] | None = None, *,
+                  title: str, subtitle: str = "", hub_scores: dict[str, float] | None = None,
+                  orphan_ids: set[str] | None = None, axis: list[dict[str, Any]] | None = None,
+                  mode: str = "network") -> dict[str, Any]:
+    """Return everything the page needs to draw `graph`.
+
+    `positions` (id -> x, y in pixels) defaults to graph071.viz.layout, which keeps
+    the labelled boxes from overlapping. `hub_scores` (organisation id -> hub score)
+    sizes organisations; `orphan_ids` are actions and projects without a trekker.
+    Both come from the whole graph, so a focused map sizes and marks nodes as the
+    overview does.
+    """
+    hub_scores = hub_scores or {}
+    orphan_ids = orphan_ids or set()
+    top_score = max(hub_scores.values(), default=0.0)
+    themes = [n for n, d in sorted(graph.nodes(data=True)) if d["kind"] == "Theme"]
+    theme_index = _theme_index(graph, themes)
+    nodes = [_node(graph, node, data, hub_scores.get(node, 0.0), top_score,
+                   node in orphan_ids, theme_index.get(node, []))
+             for node, data in sorted(graph.nodes(data=True))]
+    readable = landmarks(graph, hub_scores)
+    for item in nodes:
+        if item["id"] in readable:
+            item["landmark"] = True
+    if positions is None:
+        from .layout import positions as layout
+
+        positions = layout(graph, boxes={n["id"]: label_box(n) for n in nodes})
+    for item in nodes:
+        item["x"], item["y"] = positions[item["id"]]
+    edges = [_edge(source, target, data)
+             for source, target, _, data in sorted(graph.edges(keys=True, data=True),
+                                                    key=lambda e: (e[0], e[1], str(e[2])))]
+    return {
+        "mode": mode,
+        "title": title,
+        "subtitle": subtitle,
+        "counts": {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()},
+        "legend": legend(graph, orphan_ids, bool(hub_scores)),
+        "themes": [{"id": t, "label": theme_label(graph.nodes[t])} for t in themes],
+        "nodes": nodes,
+        "edges": edges,
+        "axis": axis or [],
+    }
+
+
+def landmarks(graph: nx.MultiDiGraph, hub_scores: dict[str, float]) -> set[str]:
+    """Return the nodes whose names stay readable at every zoom: the themes and the
+    LANDMARK_HUBS biggest hubs on this map. The page hides the other labels until
+    the user zooms in far enough to read them."""
+    themes = {n for n, d in graph.nodes(data=True) if d["kind"] == "Theme"}
+    on_map = sorted((n for n in hub_scores if n in graph and hub_scores[n] > 0),
+                    key=lambda n: (-hub_scores[n], n))
+    return themes | set(on_map[:LANDMARK_HUBS])
+
+
+def label_box(item: dict[str, Any]) -> tuple[float, float]:
+    """Return the width and height in pixels a node takes on the map, label included.
+
+    An estimate from the label's characters and font size (the browser measures the
+    real text); the layout uses it to keep nodes from covering each other.
+    """
+    lines = item["label"].split("\n")
+    font = float(item["font"])
+    text_width = max(len(line) for line in lines) * font * 0.6
+    text_height = len(lines) * font * 1.25
+    if NODE_KINDS[item["kind"]].shape in INSIDE_SHAPES:
+        return (text_width + 16, text_height + 16)
+    # The label hangs below the shape; the layout centres boxes on the node, so the box
+    # reaches as far above the node as the label reaches below it.
+    radius = float(item["size"])
+    return (max(2 * radius, text_width), 2 * (radius + text_height + 4))
+
+
+def legend(graph: nx.MultiDiGraph, orphan_ids: set[str], sized_by_hubs: bool) -> dict[str, Any]:
+    """Return the legend entries for what is on this map, in schema order."""
+    kinds_present = {d["kind"] for _, d in graph.nodes(data=True)}
+    sides_present = {_side(d) for _, d in graph.nodes(data=True) if d["kind"] == "Organisation"}
+    edges_present = {d["kind"] for _, _, d in graph.edges(data=True)}
+    return {
+        "kinds": [{"name": k.name, "label": k.label_nl, "color": k.color, "shape": k.shape,
+                   "count": sum(1 for _, d in graph.nodes(data=True) if d["kind"] == k.name)}
+                  for k in NODE_KINDS.values() if k.name in kinds_present],
+        "sides": [{"name": s.name, "label": s.label_nl, "color": s.color}
+                  for s in HELIX_SIDES.values() if s.name in sides_present],
+        "edges": [{"name": e.name, "label": e.label_nl, "color": e.color, "width": e.width,
+                   "dashes": e.dashes, "arrow": e.arrow}
+                  for e in EDGE_KINDS.values() if e.name in edges_present],
+        "mark": ({"label": NO_TREKKER.label_nl, "color": NO_TREKKER.color,
+                  "count": len(orphan_ids & set(graph.nodes))}
+                 if orphan_ids & set(graph.nodes) else None),
+        "sized_by_hubs": sized_by_hubs and "Organisation" in kinds_present,
+    }
+
+
+def _side(data: dict[str, Any]) -> str:
+    side = data.get("helix") or "overig"
+    return side if side in HELIX_SIDES else "overig"
+
+
+def _node(graph: nx.MultiDiGraph, node: str, data: dict[str, Any], score: float,
+          top_score: float, orphan: bool, themes: list[int]) -> dict[str, Any]:
+    kind = data["kind"]
+    item: dict[str, Any] = {"id": node, "kind": kind,
+                            "label": wrap_label(str(data.get("name", node)))}
+    if kind == "Organisation":
+        item["side"] = _side(data)
+    # Hubs grow with the square root of their score, so the biggest hub does not
+    # swallow the map and a one-role organisation is still a visible dot.
+    weight = math.sqrt(score / top_score) if top_score and score else 0.0
+    item["size"] = round(BASE_SIZE + 26 * weight, 1)
+    # The biggest hubs and the themes keep readable labels on the whole-network view;
+    # the page hides labels too small to read until the user zooms in.
+    item["font"] = round(BASE_FONT + 12 * weight, 1)
+    if kind == "Theme":
+        item["font"] = BASE_FONT + 6
+    if orphan:
+        item["orphan"] = True
+        item["label"] += "\n" + NO_TREKKER.label_nl
+    if themes:
+        item["themes"] = themes
+    item["names"] = search_names(data)
+    item["info"] = node_info(graph, node, data, score, orphan)
+    return item
+
+
+def _edge(source: str, target: str, data: dict[str, Any]) -> dict[str, Any]:
+    return {"from": source, "to": target, "kind": data["kind"], "info": edge_info(data)}
+
+
+def wrap_label(name: str, width: int = LABEL_WIDTH, lines: int = LABEL_LINES) -> str:
+    """Return `name` wrapped for the map: at most `lines` lines, cut with "…".
+
+    >>> wrap_label("17. Haalbaarheidsstudie bedrijfshuisvesting")
+    '17. Haalbaarheidsstudie\\nbedrijfshuisvesting'
+    >>> wrap_label("a " * 40).count("\\n"), wrap_label("a " * 40).endswith("…")
+    (1, True)
+    """
+    wrapped = textwrap.wrap(" ".join(name.split()), width=width, break_long_words=True) or [""]
+    if len(wrapped) > lines:
+        wrapped = wrapped[:lines]
+        wrapped[-1] = wrapped[-1][:width - 1].rstrip() + "…"
+    return "\n".join(wrapped)
+
+
+def search_names(data: dict[str, Any]) -> list[str]:
+    """Return every name a user may type to find this node: name, title, aliases, "Actie 17"."""
+    forms = [data.get("name"), data.get("title"), *(data.get("aliases") or []),
+             *(data.get("names") or [])]
+    if data.get("number") is not None:
+        forms.append(f"{NODE_KINDS[data['kind']].label_nl} {data['number']}")
+    names: list[str] = []
+    for form in forms:
+        if isinstance(form, str) and form.strip() and form not in names:
+            names.append(form)
+    return names
+
+
+def node_info(graph: nx.MultiDiGraph, node: str, data: dict[str, Any], score: float = 0.0,
+              orphan: bool = False) -> dict[str, Any]:
+    """Return a node's tooltip: title, kind, rows of facts, the source and its quote."""
+    kind = NODE_KINDS[data["kind"]]
+    subtitle = kind.label_nl
+    if data["kind"] == "Organisation":
+        subtitle += " · " + HELIX_SIDES[_side(data)].label_nl
+        if data.get("is_group"):
+            subtitle += " · groep"
+    rows: list[list[str]] = []
+    if data.get("title") and data.get("title") != data.get("name"):
+        rows.append(["Titel", str(data["title"])])
+    if data.get("theme_name"):
+        rows.append(["Thema", str(data["theme_name"])])
+    if score:
+        rows.append(["Spilscore", f"{score:g}"])
+    rows.extend(_relation_rows(graph, node))
+    if orphan:
+        written = data.get("trekker_text")
+        rows.insert(0, ["Trekker", NO_TREKKER.label_nl + (f" (“{written}”)" if written else "")])
+    if data.get("categorie") is not None:
+        colour = f" ({data['categorie_colour']})" if data.get("categorie_colour") else ""
+        rows.append(["Categorie", f"{data['categorie']}{colour}"])
+    for key, label in (("planning", "Planning"), ("edition", "Editie"), ("sector", "Sector")):
+        if data.get(key):
+            rows.append([label, str(data[key])])
+    info: dict[str, Any] = {"title": str(data.get("name", node)), "kind": subtitle, "rows": rows}
+    info.update(_source(data))
+    if orphan:
+        info["warning"] = NO_TREKKER.label_nl
+    return info
+
+
+def edge_info(data: dict[str, Any]) -> dict[str, Any]:
+    """Return the facts of an edge's tooltip: the role and name as written, source and quote.
+
+    The page heads it with "<source name> <label> <target name>" from the node names it
+    already has, so a name is not written into the file once per edge.
+    """
+    rows = []
+    if data.get("role"):
+        rows.append(["Rol zoals geschreven", str(data["role"])])
+    if data.get("name_as_written"):
+        rows.append(["Naam zoals geschreven", str(data["name_as_written"])])
+    info: dict[str, Any] = {"rows": rows} if rows else {}
+    info.update(_source(data))
+    return info
+
+
+def _source(data: dict[str, Any]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    if data.get("document"):
+        line = data.get("line")
+        found["source"] = f"{data['document']}" + (f", regel {line}" if line else "")
+    if data.get("quote"):
+        found["quote"] = str(data["quote"])
+    return found
+
+
+def _relation_rows(graph: nx.MultiDiGraph, node: str) -> list[list[str]]:
+    """Return one row per edge kind and direction: "Trekker van: 1. ..., 5. ... en 3 meer"."""
+    outgoing: dict[str, list[str]] = defaultdict(list)
+    incoming: dict[str, list[str]] = defaultdict(list)
+    for _, target, data in graph.out_edges(node, data=True):
+        outgoing[data["kind"]].append(graph.nodes[target].get("name", target))
+    for source, _, data in graph.in_edges(node, data=True):
+        incoming[data["kind"]].append(graph.nodes[source].get("name", source))
+    rows = []
+    for name, kind in EDGE_KINDS.items():
+        if name == "DESCRIBED_IN":
+            continue  # the source row below says where it is written
+        if outgoing.get(name):
+            rows.append([_outgoing_label(kind.label_nl), _listing(outgoing[name])])
+        if incoming.get(name):
+            label = (name.replace("_", " ").capitalize() if kind.is_role
+                     else _INCOMING_WORDS.get(name, f"← {kind.label_nl}"))
+            rows.append([label, _listing(incoming[name])])
+    return rows
+
+
+def _outgoing_label(label_nl: str) -> str:
+    words = label_nl[3:] if label_nl.startswith("is ") else label_nl
+    return words[:1].upper() + words[1:]
+
+
+def _listing(names: list[str]) -> str:
+    names = sorted(dict.fromkeys(str(n) for n in names), key=_natural)
+    shown = ", ".join(names[:LIST_LIMIT])
+    return shown + (f" en {len(names) - LIST_LIMIT} meer" if len(names) > LIST_LIMIT else "")
+
+
+def _natural(text: str) -> tuple:
+    head = text.split(".", 1)[0]
+    return (0, int(head), text) if head.isdigit() else (1, 0, text.lower())
+
+
+def _theme_index(graph: nx.MultiDiGraph, themes: list[str]) -> dict[str, list[int]]:
+    """Return, per node, the positions in `themes` of the themes whose filter shows it."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for position, theme in enumerate(themes):
+        for member in sorted(theme_members(graph, [theme])):
+            index[member].append(position)
+    return dict(index)
