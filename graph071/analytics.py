@@ -40,7 +40,9 @@ def role_holders(graph: nx.MultiDiGraph, work: str, kind: str) -> list[str]:
 def orphans(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
     """Return the actions and projects that have no trekker, actions first, by number.
 
-    Each item has id, kind, number, name, theme, categorie and the partners' names.
+    Each item has id, kind, number, name, theme, categorie (actions) or status (projects:
+    the categorie of its latest card) and the partners' names. A project known only from a
+    mention in another card (no card of its own) is left out: nothing says who leads it.
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("action:17", kind="Action", name="17. Haalbaarheidsstudie", number=17)
@@ -55,11 +57,15 @@ def orphans(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
     for node, data in graph.nodes(data=True):
         if data["kind"] not in WORK_KINDS or role_holders(graph, node, "TREKKER"):
             continue
+        if data["kind"] == "Project" and not data.get("editions"):
+            continue
+        timeline = data.get("timeline") or []
         found.append({
             "id": node, "kind": data["kind"], "number": data.get("number"),
             "name": data["name"], "title": data.get("title", data["name"]),
             "theme": data.get("theme"), "theme_name": data.get("theme_name", ""),
             "categorie": data.get("categorie"), "categorie_colour": data.get("categorie_colour", ""),
+            "status": timeline[-1].split(": ", 1)[-1] if timeline else "",
             "trekker_text": data.get("trekker_text", ""),
             "partners": names_of(graph, role_holders(graph, node, "PARTNER")),
             "document": data.get("document"), "line": data.get("line"),

@@ -116,7 +116,8 @@ def orphans(json_: JsonOption = False, csv_: CsvOption = False) -> None:
     rows = analytics.orphans(state.graph())
     output.emit(rows, [("kind", "Soort"), ("number", "Nr"), ("title", "Titel"),
                        ("theme_name", "Thema"), ("categorie", "Cat."),
-                       ("categorie_colour", "Kleur"), ("partners", "Partners")],
+                       ("categorie_colour", "Kleur"), ("status", "Status (laatste kaart)"),
+                       ("partners", "Partners")],
                 fmt=_fmt(json_, csv_), title=f"Zonder trekker ({len(rows)})",
                 empty="Alle acties en projecten hebben een trekker.")
 
