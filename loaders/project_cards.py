@@ -65,10 +65,19 @@ class SuccessionRule:
     pattern: re.Pattern
     cue: str
     newer_is_organisation: bool = False
+    # Words one of which must occur for the pattern to match at all. The patterns start
+    # with a lazy group, which costs quadratic time on every sentence; this test is cheap.
+    triggers: tuple[str, ...] = ()
+
+    def may_match(self, text: str) -> bool:
+        lowered = text.lower()
+        return any(word in lowered for word in self.triggers)
 
 
-def _succession(pattern: str, cue: str, newer_is_organisation: bool = False) -> SuccessionRule:
-    return SuccessionRule(re.compile(pattern, re.IGNORECASE), cue, newer_is_organisation)
+def _succession(pattern: str, cue: str, newer_is_organisation: bool = False,
+                triggers: tuple[str, ...] = ()) -> SuccessionRule:
+    return SuccessionRule(re.compile(pattern, re.IGNORECASE), cue, newer_is_organisation,
+                          triggers or (cue.split()[0],))
 
 
 SUCCESSION_RULES: tuple[SuccessionRule, ...] = (
@@ -83,7 +92,8 @@ SUCCESSION_RULES: tuple[SuccessionRule, ...] = (
                 "overgang naar"),
     _succession(r"(?P<newer>(?:het|de)\s+[\w-]+(?:\s+(?-i:[A-Z])[\w-]*)?)\s+(?:\S+\s+){0,6}?"
                 r"(?:geen\s+(?:project|onderdeel)\s+meer\s+(?:is\s+)?van\s+Economie071"
-                r"|op\s+eigen\s+benen\s+staat)", "verlaat Economie071", newer_is_organisation=True),
+                r"|op\s+eigen\s+benen\s+staat)", "verlaat Economie071", newer_is_organisation=True,
+                triggers=("economie071", "eigen benen")),
 )
 
 
@@ -571,6 +581,8 @@ class Emitter:
     def successions(self, text: str, line: int, project: str | None) -> None:
         """Emit the SUCCEEDS edges a sentence states, newer -> older, explicit=True."""
         for rule in SUCCESSION_RULES:
+            if not rule.may_match(text):
+                continue
             for match in rule.pattern.finditer(text):
                 groups = match.groupdict()
                 older = self.side(groups.get("older"), line, text, project, right=False)
