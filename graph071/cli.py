@@ -42,9 +42,9 @@ class _State:
 
     def build(self):
         if self._build is None:
-            from .build import build
+            from .cache import cached_build
 
-            self._build = build(self.data)
+            self._build = cached_build(self.data)
         return self._build
 
     def graph(self):
