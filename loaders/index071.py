@@ -149,10 +149,13 @@ def load(document: Document, context: ParseContext) -> LoadResult:
     chapters = _chapters(before, monitor)
     _read_chapters(monitor, before, chapters, result)
     monitor.count_claims = _count_claims(document.lines[:appendix - 1])
-    # These are facts about the document, not reading problems a maintainer can fix:
-    # they are notes ("info"), so `check --strict` still passes on the bundled corpus.
+    # Where the document contradicts itself (weights, the number of parameters) `check`
+    # warns, as users must know which figure to trust; a year without a figure is a note.
     for finding in findings(monitor):
-        result.note(finding.line, finding.message)
+        if finding.topic == "jaren":
+            result.note(finding.line, finding.message)
+        else:
+            result.warn(finding.line, finding.message)
     _emit_monitor(document, monitor, result)
     trend_lines = _trend_chapter(before, chapters)
     speerpunten = _speerpunten(trend_lines, result)
