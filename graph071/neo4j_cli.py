@@ -125,6 +125,10 @@ def _params(pairs: list[str]) -> dict[str, str]:
 def _readable(value: Any) -> Any:
     # Tables show nested answers by name; --json keeps everything.
     if isinstance(value, dict):
+        if "older_name" in value and "newer_name" in value:  # a succession step of lineage
+            return f"{value['older_name']} → {value['newer_name']}"
+        if "kind" in value and "items" in value:  # one role kind of who / project
+            return f"{value['kind']}: {', '.join(map(str, _readable(value['items'])))}"
         return value.get("name") or value.get("id") or ", ".join(f"{k}={v}" for k, v in value.items())
     if isinstance(value, list):
         return [_readable(item) for item in value]

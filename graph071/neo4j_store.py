@@ -328,28 +328,38 @@ def _write(tx: Any, plan: _Plan, report: PushReport, progress: Progress | None) 
         tx.run("UNWIND $eids AS eid MATCH ()-[r]->() WHERE elementId(r) = eid DELETE r", eids=batch)
     for batch in batches(plan.remove_nodes):
         tx.run("UNWIND $eids AS eid MATCH (n) WHERE elementId(n) = eid DELETE n", eids=batch)
-    merged = []
+    # MERGE on the node id (the constraint's index); without a RETURN the statement
+    # needs no Eager step. The element ids of new nodes are read afterwards.
     for kind in sorted(set(plan.create_nodes) | set(plan.update_nodes)):
         statement = (f"UNWIND $rows AS row MERGE (n:{codec.label(kind)} {{id: row.id}}) "
-                     f"SET n = row.props, n:{codec.MARKER} RETURN row.id AS id, elementId(n) AS eid")
+                     f"ON CREATE SET n = row.props, n:{codec.MARKER} "
+                     f"ON MATCH SET n = row.props, n:{codec.MARKER}")
         for batch in batches(plan.create_nodes.get(kind, []) + plan.update_nodes.get(kind, [])):
             sent = [{"id": row.id, "props": {**row.props(), codec.LOAD: report.load}} for row in batch]
-            merged.append(tx.run(statement, rows=sent))
+            tx.run(statement, rows=sent)
     node_eids = dict(plan.node_eids)
-    for result in merged:
-        node_eids.update((record["id"], record["eid"]) for record in result)
+    for kind, rows in plan.create_nodes.items():
+        for start in range(0, len(rows), BATCH):
+            node_eids.update((record["id"], record["eid"]) for record in tx.run(
+                f"UNWIND $ids AS id MATCH (n:{codec.label(kind)} {{id: id}}) "
+                "RETURN id, elementId(n) AS eid", ids=[row.id for row in rows[start:start + BATCH]]))
     # The transaction has read every relationship graph071 wrote, so a new one is
-    # created outright and a changed one is found by its element id: a MERGE per
-    # relationship would only search again for what is known not to be there.
+    # created outright: a MERGE would search again for what is known not to be there.
+    # Rows with the same property names share a statement that names them.
     for kind, rows in plan.create_edges.items():
-        statement = ("UNWIND $rows AS row "
-                     "MATCH (a) WHERE elementId(a) = row.a MATCH (b) WHERE elementId(b) = row.b "
-                     f"CREATE (a)-[r:{codec.rel_type(kind)}]->(b) "
-                     "SET r = row.props RETURN count(r) AS written")
         for batch in batches(rows):
-            sent = [{"a": node_eids[row.source], "b": node_eids[row.target],
-                     "props": {**row.props(), codec.LOAD: report.load}} for row in batch]
-            checks.append((tx.run(statement, rows=sent), len(batch), kind))
+            shapes: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+            for row in batch:
+                props = {**row.props(), codec.LOAD: report.load}
+                shapes.setdefault(tuple(props), []).append(
+                    {"a": node_eids[row.source], "b": node_eids[row.target], "v": list(props.values())})
+            for keys, sent in shapes.items():
+                named = ", ".join(f"{codec.property_key(key)}: row.v[{i}]" for i, key in enumerate(keys))
+                statement = ("UNWIND $rows AS row "
+                             "MATCH (a) WHERE elementId(a) = row.a MATCH (b) WHERE elementId(b) = row.b "
+                             f"CREATE (a)-[r:{codec.rel_type(kind)} {{{named}}}]->(b) "
+                             "RETURN count(r) AS written")
+                checks.append((tx.run(statement, rows=sent), len(sent), kind))
     for batch in batches(plan.update_edges):
         sent = [{"eid": eid, "props": {**row.props(), codec.LOAD: report.load}} for eid, row in batch]
         checks.append((tx.run("UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.eid "
@@ -375,11 +385,13 @@ def _write(tx: Any, plan: _Plan, report: PushReport, progress: Progress | None) 
 
 def ensure_constraints(opened: Any) -> None:
     """Create a uniqueness constraint on `id` for every node kind of the schema (if missing)."""
-    for kind in NODE_KINDS:
-        opened.run(f"CREATE CONSTRAINT g071_{kind.lower()}_id IF NOT EXISTS "
-                   f"FOR (n:{codec.label(kind)}) REQUIRE n.id IS UNIQUE").consume()
-    opened.run(f"CREATE CONSTRAINT g071_load_graph IF NOT EXISTS "
-               f"FOR (m:{codec.LOAD_LABEL}) REQUIRE m.graph IS UNIQUE").consume()
+    existing = {record["name"] for record in opened.run("SHOW CONSTRAINTS YIELD name")}
+    wanted = {f"g071_{kind.lower()}_id": f"FOR (n:{codec.label(kind)}) REQUIRE n.id IS UNIQUE"
+              for kind in NODE_KINDS}
+    wanted["g071_load_graph"] = f"FOR (m:{codec.LOAD_LABEL}) REQUIRE m.graph IS UNIQUE"
+    for name, rule in wanted.items():
+        if name not in existing:  # each CREATE is a transaction of its own: skip the known ones
+            opened.run(f"CREATE CONSTRAINT {name} IF NOT EXISTS {rule}").consume()
 
 
 def push(graph: nx.MultiDiGraph, dry_run: bool = False, settings: Settings | None = None,

@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -20,6 +19,7 @@ import pytest
 
 from graph071 import analytics, queries
 from graph071.export import to_node_link
+from graph071.schema import role_edge_kinds
 from graph071.neo4j_store import (Neo4jError, Settings, check_version, parse_version, pull,
                                   pull_graph, push, run_query, session)
 
@@ -113,6 +113,8 @@ def test_a_second_push_changes_nothing(pushed, settings):
     before = state()
     report = push(pushed, settings=settings)
     assert not report.changed
+    # queries/ read the schema's role kinds from the record of the last push.
+    assert pull(settings).load["role_kinds"] == list(role_edge_kinds())
     assert (report.nodes, report.relationships) == (pushed.number_of_nodes(), pushed.number_of_edges())
     assert (report.nodes_created, report.nodes_updated, report.nodes_removed) == (0, 0, 0)
     assert state() == before
@@ -319,6 +321,85 @@ def test_the_path_query_gives_the_networkx_shortest_chains(pushed, settings):
             expected = []  # path.cypher follows chains of at most 12 steps
         assert [row["ids"] for row in rows] == expected, (source, target)
         assert all(row["hops"] == len(row["ids"]) - 1 == len(row["via"]) for row in rows)
+
+
+def _project_core(detail: dict) -> dict:
+    """The part of projects.project_detail that project.cypher answers (see its header)."""
+    def organisation(row: dict) -> dict:
+        return {key: row[key] for key in ("id", "name", "role", "document", "line", "edition", "quote")}
+
+    return {
+        "id": detail["id"], "name": detail["name"], "names": detail["names"], "note": detail["note"],
+        "trekkers": [organisation(r) for r in detail["trekkers"]],
+        "partners": [organisation(r) for r in detail["partners"]],
+        "other_roles": [{"kind": kind, "items": [organisation(r) for r in rows]}
+                        for kind, rows in detail["other_roles"].items()],
+        "people": [{"id": p["id"], "name": p["name"], "roles": [r["kind"] for r in p["roles"]]}
+                   for p in detail["people"]],
+        "themes": [{key: t[key] for key in ("id", "name", "role")} for t in detail["themes"]],
+        "links": [{key: link[key] for key in ("id", "name", "direction")} for link in detail["links"]],
+        "mentioned_in": [{"document": m["document"], "line": m["line"]} for m in detail["mentioned_in"]],
+        "document": detail["document"], "line": detail["line"], "quote": detail["quote"],
+    }
+
+
+def test_the_project_query_gives_the_networkx_answer_for_every_project(pushed, settings):
+    from graph071 import projects
+
+    found = [node for node, data in pushed.nodes(data=True) if data["kind"] == "Project"]
+    assert found, "the bundled corpus has no projects"
+    for node in found:
+        rows = run_query("project", {"project": node}, settings=settings)
+        assert rows == [_project_core(projects.project_detail(pushed, node))], node
+    assert repr(list(projects.PERSON_ROLES)) in queries.load("project").text  # same person roles
+
+
+def test_the_lineage_query_gives_the_networkx_chain_from_every_member(pushed, settings):
+    from graph071 import projects
+
+    members = {end for s, t, d in pushed.edges(data=True) if d["kind"] == "SUCCEEDS" for end in (s, t)}
+    assert members, "the bundled corpus has no successions"
+    for node in sorted(members):
+        assert run_query("lineage", {"project": node}, settings=settings) == [
+            projects.lineage(pushed, node)], node
+
+
+def test_project_and_lineage_queries_on_a_small_hand_built_line(graph, settings):
+    from graph071 import projects
+
+    line = nx.MultiDiGraph()
+    for key, edition in (("k18", "2018-10"), ("k19", "2019-06"), ("k22", "2022-01")):
+        line.add_node(f"doc:{key}", kind="Document", name=key, document=key, edition=edition)
+    line.add_node("action:2013-2015/50", kind="Action", name="50. Talentpool", number=50,
+                  document="uitvoeringsprogramma-2013-2015")
+    line.add_node("project:a", kind="Project", name="Project A", names=["A"], document="k18", line=1)
+    line.add_node("project:b", kind="Project", name="Project B", document="k19", line=1)
+    line.add_node("org:c", kind="Organisation", name="Stichting C", document="k22", line=5)
+    for project, key, edition in (("project:a", "k18", "2018-10"), ("project:a", "k19", "2019-06"),
+                                  ("project:b", "k22", "2022-01")):
+        line.add_edge(project, f"doc:{key}", kind="APPEARS_IN", edition=edition, document=key,
+                      line=1, categorie="lopend project", name_as_written=line.nodes[project]["name"])
+    line.add_edge("project:a", "action:2013-2015/50", key="SUCCEEDS", kind="SUCCEEDS",
+                  explicit=False, reason="zelfde doel", document="k18", line=2, quote="")
+    line.add_edge("project:b", "project:a", key="SUCCEEDS", kind="SUCCEEDS", explicit=True,
+                  document="k22", line=3, quote="B gaat verder waar A stopte")
+    line.add_edge("org:c", "project:b", key="SUCCEEDS", kind="SUCCEEDS", explicit=True,
+                  document="k22", line=5, quote="C neemt B over")
+    line.add_edge("org:c", "project:b", key="TREKKER", kind="TREKKER", role="Trekker",
+                  document="k22", line=4, quote="Trekker: C")
+    try:
+        push(line, settings=settings)
+        for node in ("project:a", "org:c", "action:2013-2015/50"):
+            rows = run_query("lineage", {"project": node}, settings=settings)
+            assert rows == [projects.lineage(line, node)]
+        assert [m["id"] for m in rows[0]["chain"]] == [
+            "action:2013-2015/50", "project:a", "project:b", "org:c"]
+        assert [s["explicit"] for s in rows[0]["steps"]] == [False, True, True]
+        by_name = run_query("project", {"project": "a"}, settings=settings)
+        assert by_name == [_project_core(projects.project_detail(line, "project:a"))]
+        assert run_query("project", {"project": "Project B"}, settings=settings)[0]["trekkers"][0]["id"] == "org:c"
+    finally:
+        push(graph, settings=settings)
 
 
 # ---------------------------------------------------------------- the command line

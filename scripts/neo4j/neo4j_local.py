@@ -45,7 +45,7 @@ ADMIN_CLASS = "org.neo4j.cli.AdminTool"  # what `neo4j-admin` finally runs
 MIN_JAVA = 17  # Neo4j 5.26 runs on Java 17 or 21
 
 HEAP = "3g"  # one push is one transaction: 100,000 relationships need ~1.2 GB of it
-HEAP_INITIAL = "512m"
+HEAP_INITIAL = HEAP  # no heap growing (and collecting) in the middle of a big push
 PAGECACHE = "512m"
 
 DEFAULT_RUNDIR = ".neo4j-run"
