@@ -1,6 +1,11 @@
 """Questions users ask of the graph, as pure functions: a graph in, plain data out.
 
-Nothing here prints or reads files; the CLI and the map call these.
+Nothing here prints or reads files; the CLI and the map call these. The questions that
+need more than a few lines each have a module of their own, built on the helpers at the
+end of this one: analytics_centrality (hubs ranked four ways), analytics_owners (who could
+lead what has no trekker), analytics_paths (how two organisations are connected),
+analytics_balance (the triple helix per theme), analytics_communities (clusters), and
+graph071.diff (what changed between editions). docs/analytics.md defines every measure.
 """
 
 from __future__ import annotations
@@ -254,3 +259,105 @@ def summary(graph: nx.MultiDiGraph, top: int = 5) -> dict[str, Any]:
     edges = Counter(data["kind"] for _, _, data in graph.edges(data=True))
     return {"nodes": dict(sorted(nodes.items())), "edges": dict(sorted(edges.items())),
             "orphans": orphans(graph), "hubs": hubs(graph, top=top)}
+
+
+# ---------------------------------------------------------------- shared by the analytics_* modules
+
+def hub_weight(kind: str) -> float:
+    """Return how much one role of `kind` counts in the hub score (other role kinds: 1).
+
+    >>> hub_weight("TREKKER"), hub_weight("TE_BETREKKEN"), hub_weight("FINANCIER")
+    (2.0, 0.5, 1.0)
+    """
+    return HUB_WEIGHTS.get(kind, 1.0)
+
+
+def role_noun(kind: str) -> str:
+    """Return the role `kind` as a Dutch noun for sentences ("trekker", "partner", ...).
+
+    >>> role_noun("PROJECTBOARD")
+    'lid van de projectboard'
+    """
+    from .schema import EDGE_KINDS
+
+    declared = EDGE_KINDS.get(kind)
+    return (declared.role_nl if declared and declared.role_nl else kind.lower().replace("_", " "))
+
+
+def strongest_role(kinds: list[str]) -> str:
+    """Return the weightiest of the role kinds `kinds` (trekker before partner, ...).
+
+    >>> strongest_role(["FINANCIER", "TREKKER", "PARTNER"])
+    'TREKKER'
+    """
+    order = role_edge_kinds()
+    return min(kinds, key=lambda k: (-hub_weight(k), order.index(k) if k in order else len(order)))
+
+
+def roles_on(graph: nx.MultiDiGraph, work: str) -> dict[str, list[str]]:
+    """Return, per organisation working on `work`, its role kinds there (schema order).
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("org:a", kind="Organisation", name="A")
+    >>> G.add_node("project:p", kind="Project", name="P")
+    >>> _ = G.add_edge("org:a", "project:p", kind="FINANCIER")
+    >>> _ = G.add_edge("org:a", "project:p", kind="TREKKER")
+    >>> roles_on(G, "project:p")
+    {'org:a': ['TREKKER', 'FINANCIER']}
+    """
+    order = role_edge_kinds()
+    found: dict[str, list[str]] = {}
+    for source, _, data in graph.in_edges(work, data=True):
+        if data["kind"] in order and graph.nodes[source]["kind"] == "Organisation":
+            kinds = found.setdefault(source, [])
+            if data["kind"] not in kinds:
+                kinds.append(data["kind"])
+    return {org: sorted(kinds, key=order.index) for org, kinds in found.items()}
+
+
+def work_label(graph: nx.MultiDiGraph, work: str) -> str:
+    """Return how users name an action or project in a sentence: "actie 17", "project Smart071".
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("action:17", kind="Action", name="17. Haalbaarheidsstudie", number=17)
+    >>> G.add_node("project:s", kind="Project", name="Smart071")
+    >>> work_label(G, "action:17"), work_label(G, "project:s")
+    ('actie 17', 'project Smart071')
+    """
+    data = graph.nodes[work]
+    if data["kind"] == "Action" and data.get("number") is not None:
+        return f"actie {data['number']}"
+    from .schema import NODE_KINDS
+
+    return f"{NODE_KINDS[data['kind']].label_nl.lower()} {data['name']}"
+
+
+def work_title(graph: nx.MultiDiGraph, work: str) -> str:
+    """Return the title of an action or project without its number ("Haalbaarheidsstudie ...")."""
+    data = graph.nodes[work]
+    return str(data.get("title") or data["name"])
+
+
+def describe_work(graph: nx.MultiDiGraph, work: str) -> str:
+    """Return an action or project as a reader wants it named: "actie 6 (Opzetten biobased
+    cluster)", "project Smart071" (a project's name is its title)."""
+    label = work_label(graph, work)
+    if graph.nodes[work]["kind"] == "Action":
+        return f"{label} ({work_title(graph, work)})"
+    return label
+
+
+def themes_of(graph: nx.MultiDiGraph, node: str) -> list[str]:
+    """Return the ids of the themes `node` falls under (IN_THEME), in id order."""
+    return sorted({t for _, t, d in graph.out_edges(node, data=True) if d["kind"] == "IN_THEME"})
+
+
+def join_nl(names: list[str]) -> str:
+    """Return names as a Dutch sentence lists them: "A", "A en B", "A, B en C".
+
+    >>> join_nl(["A", "B", "C"]), join_nl(["A"])
+    ('A, B en C', 'A')
+    """
+    if not names:
+        return ""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} en {names[-1]}"
