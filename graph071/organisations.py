@@ -7,7 +7,6 @@ resolve names themselves; the graph builder does, through this module.
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -15,6 +14,8 @@ from pathlib import Path
 
 from .errors import InputError
 from .schema import HELIX_SIDES, SECTORS
+from .tables import cell as table_cell
+from .tables import cells, read_table
 
 REQUIRED_COLUMNS = ("name", "sector", "helix", "is_group", "aliases")
 
@@ -84,18 +85,7 @@ class OrganisationTable:
     @classmethod
     def load(cls, path: Path) -> "OrganisationTable":
         """Read the table from `path`; a malformed row is an InputError naming the row."""
-        try:
-            with path.open(encoding="utf-8", newline="") as handle:
-                reader = csv.DictReader(handle)
-                missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
-                if missing:
-                    raise InputError(path, f"missing column(s) {', '.join(missing)}", line=1)
-                return cls([_row_to_organisation(path, number, row)
-                            for number, row in enumerate(reader, start=2)])
-        except FileNotFoundError:
-            raise InputError(path, "file not found") from None
-        except UnicodeDecodeError:
-            raise InputError(path, "not UTF-8 text", hint="save it as CSV UTF-8") from None
+        return cls(read_table(path, REQUIRED_COLUMNS, _row_to_organisation))
 
     def resolve(self, text: str) -> Organisation | None:
         """Return the organisation `text` names, or None when no surface form matches."""
@@ -117,10 +107,7 @@ class OrganisationTable:
 
 def _row_to_organisation(path: Path, number: int, row: dict[str, str]) -> Organisation:
     def cell(name: str) -> str:
-        return (row.get(name) or "").strip()
-
-    def cells(name: str) -> tuple[str, ...]:
-        return tuple(part.strip() for part in cell(name).split(";") if part.strip())
+        return table_cell(row, name)
 
     if not cell("name"):
         raise InputError(path, "empty name", line=number)
@@ -135,6 +122,6 @@ def _row_to_organisation(path: Path, number: int, row: dict[str, str]) -> Organi
                          line=number)
     return Organisation(
         name=cell("name"), sector=cell("sector"), helix=cell("helix"),
-        is_group=cell("is_group") == "yes", aliases=cells("aliases"),
-        members=cells("members"), members_source=cell("members_source"), note=cell("note"),
+        is_group=cell("is_group") == "yes", aliases=cells(row, "aliases"),
+        members=cells(row, "members"), members_source=cell("members_source"), note=cell("note"),
     )

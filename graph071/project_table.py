@@ -11,13 +11,15 @@ which cards of which editions become one node.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
 from .organisations import normalise, slug
+from .tables import cell as table_cell
+from .tables import cells as table_cells
+from .tables import read_table
 
 PROJECTS = "projects.csv"
 REQUIRED_COLUMNS = ("name", "kind", "aliases")
@@ -85,18 +87,8 @@ class ProjectTable:
     @classmethod
     def load(cls, path: Path) -> "ProjectTable":
         """Read the table from `path`; a malformed row is an InputError naming the row."""
-        try:
-            with path.open(encoding="utf-8", newline="") as handle:
-                reader = csv.DictReader(handle)
-                missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
-                if missing:
-                    raise InputError(path, f"missing column(s) {', '.join(missing)}", line=1)
-                return cls([_row(path, number, row) for number, row in enumerate(reader, start=2)])
-        except FileNotFoundError:
-            raise InputError(path, "file not found",
-                             hint="a corpus folder with project cards needs a projects.csv") from None
-        except UnicodeDecodeError:
-            raise InputError(path, "not UTF-8 text", hint="save it as CSV UTF-8") from None
+        return cls(read_table(path, REQUIRED_COLUMNS, _row,
+                              missing_hint="a corpus folder with project cards needs a projects.csv"))
 
     @classmethod
     def for_corpus(cls, data_dir: Path) -> "ProjectTable":
@@ -166,10 +158,10 @@ def _form_pattern(form: str) -> str:
 
 def _row(path: Path, number: int, row: dict[str, str]) -> KnownProject:
     def cell(name: str) -> str:
-        return (row.get(name) or "").strip()
+        return table_cell(row, name)
 
     def cells(name: str) -> tuple[str, ...]:
-        return tuple(part.strip() for part in cell(name).split(";") if part.strip())
+        return table_cells(row, name)
 
     if not cell("name"):
         raise InputError(path, "empty name", line=number)

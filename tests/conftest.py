@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -54,3 +56,18 @@ def artifacts() -> Path:
     """Folder for screenshots and other files a reader of the test report may want."""
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+def graph071(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
+             check: bool = False) -> subprocess.CompletedProcess:
+    """Run the real CLI in a fresh process, as a user does; `check` asserts exit code 0."""
+    result = subprocess.run([sys.executable, "-m", "graph071", *args], capture_output=True,
+                            text=True, cwd=cwd, env=env, timeout=300)
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result
+
+
+def run(*args: str, cwd: Path | None = None, check: bool = True) -> subprocess.CompletedProcess:
+    """Run the CLI and expect it to succeed (`check=False` to look at a failure)."""
+    return graph071(*args, cwd=cwd, check=check)

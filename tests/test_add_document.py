@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 from openpyxl import Workbook
 
 from graph071.corpus import bundled_data_dir
+
+from .conftest import graph071
 
 PROGRAMME = "2013_uitvoeringsprogramma_2013-2015.txt"
 
@@ -29,9 +29,6 @@ def corpus(tmp_path: Path) -> Path:
     return folder
 
 
-def graph071(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "graph071", *args], capture_output=True,
-                          text=True, timeout=120)
 
 
 def excel_list(path: Path, number: object = 1) -> Path:

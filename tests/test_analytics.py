@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -30,15 +29,11 @@ from graph071.analytics_tables import hub_title
 from graph071.diff import edition_diff, find_edition, project_card_editions
 from graph071.errors import Graph071Error
 
+from .conftest import run
+
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 
 
-def run(*args: str, check: bool = True) -> subprocess.CompletedProcess:
-    result = subprocess.run([sys.executable, "-m", "graph071", *args], capture_output=True,
-                            text=True, timeout=120)
-    if check:
-        assert result.returncode == 0, result.stderr
-    return result
 
 
 def org(graph: nx.MultiDiGraph, key: str, name: str, helix: str = "overheid", **data) -> str:

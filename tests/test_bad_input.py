@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from graph071.corpus import bundled_data_dir
+
+from .conftest import graph071
 
 MINI_PROGRAMME = """\
 Dit uitvoeringsprogramma heeft betrekking op de periode 2013 – 2015.
@@ -78,9 +79,6 @@ def corpus(tmp_path: Path, text: str | bytes | None = MINI_PROGRAMME,
     return folder
 
 
-def graph071(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "graph071", *args], capture_output=True,
-                          text=True, timeout=120)
 
 
 def assert_one_line_error(result: subprocess.CompletedProcess, *fragments: str) -> None:

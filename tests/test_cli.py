@@ -3,21 +3,14 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from graph071.cli import app
 
+from .conftest import run
 
-def run(*args: str, cwd: Path | None = None, check: bool = True) -> subprocess.CompletedProcess:
-    result = subprocess.run([sys.executable, "-m", "graph071", *args], capture_output=True,
-                            text=True, cwd=cwd, timeout=120)
-    if check:
-        assert result.returncode == 0, result.stderr
-    return result
+
 
 
 def test_orphans_json_lists_actions_17_39_42_from_any_directory(tmp_path):

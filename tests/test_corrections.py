@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -23,6 +21,8 @@ from graph071.corrections import describe_correction, read_corrections
 from graph071.export import export
 from graph071.sheets import SheetError
 from graph071.templates import write_template
+
+from .conftest import graph071
 
 HEADER = "correction,subject,role,organisation,new_name,reason,date\n"
 PROGRAMME = "2013_uitvoeringsprogramma_2013-2015.txt"
@@ -45,9 +45,6 @@ def corpus_with(tmp_path: Path, corrections: str | None) -> Path:
     return folder
 
 
-def graph071(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "graph071", *args], capture_output=True,
-                          text=True, timeout=120)
 
 
 def numbers(items: list[dict]) -> list[int]:

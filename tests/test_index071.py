@@ -6,8 +6,6 @@ from __future__ import annotations
 import csv
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,7 +15,7 @@ from graph071.index import (Basket, CountClaim, Monitor, Parameter, basket_weigh
                             find_basket, findings, index_json, monitor_from_graph,
                             recomputed_overall, years_covered)
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, run
 
 DOCUMENT = "index071-2017"
 YEARS = ["2012", "2013", "2014", "2015", "2016"]
@@ -35,12 +33,6 @@ def figure(text: str) -> int | float | None:
     return float(text.replace(",", ".")) if "," in text else int(text)
 
 
-def run(*args: str, check: bool = True) -> subprocess.CompletedProcess:
-    result = subprocess.run([sys.executable, "-m", "graph071", *args], capture_output=True,
-                            text=True, timeout=120)
-    if check:
-        assert result.returncode == 0, result.stderr
-    return result
 
 
 @pytest.fixture(scope="module")

@@ -23,6 +23,8 @@ from graph071.schema import role_edge_kinds
 from graph071.neo4j_store import (Neo4jError, Settings, check_version, parse_version, pull,
                                   pull_graph, push, run_query, session)
 
+from .conftest import graph071 as run_graph071
+
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.neo4j
 
@@ -65,8 +67,7 @@ def environment(settings: Settings, **changes: str) -> dict[str, str]:
 
 
 def graph071(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "graph071", *args], capture_output=True,
-                          text=True, env=env, cwd=ROOT, timeout=300)
+    return run_graph071(*args, env=env, cwd=ROOT)
 
 
 def foreign_things(settings: Settings) -> list:

@@ -8,8 +8,6 @@ import doctest
 import importlib
 import json
 import re
-import subprocess
-import sys
 from collections import defaultdict
 
 import pytest
@@ -19,7 +17,7 @@ from graph071.errors import InputError
 from graph071.project_table import ProjectTable
 from graph071.projects import find_project, lineage, person_roles, project_detail
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, run
 
 CARD_DOCUMENTS = ("projectkaarten-2018", "projectoverzicht-2019", "projectkaarten-2022")
 
@@ -54,12 +52,6 @@ def edges_between(graph, source: str, target: str, kind: str) -> list[dict]:
     return [d for d in (graph.get_edge_data(source, target) or {}).values() if d["kind"] == kind]
 
 
-def run(*args: str, check: bool = True) -> subprocess.CompletedProcess:
-    result = subprocess.run([sys.executable, "-m", "graph071", *args], capture_output=True,
-                            text=True, timeout=120)
-    if check:
-        assert result.returncode == 0, result.stderr
-    return result
 
 
 # ---------------------------------------------------------------- every card, per edition

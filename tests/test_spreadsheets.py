@@ -24,7 +24,7 @@ from graph071.loaders.spreadsheet import ACTION_COLUMNS, PROJECT_COLUMNS
 from graph071.sheets import SheetError
 from graph071.templates import action_rows, write_sheet, write_template
 
-from .conftest import ROOT
+from .conftest import ROOT, graph071
 
 HEADER = ["programme", "number", "title", "theme", "theme_name", "trekkers", "partners",
           "te_betrekken", "result", "planning", "categorie", "links", "notes"]
@@ -70,9 +70,6 @@ def list_corpus(tmp_path: Path, rows: list[list] = ROWS, header: list[str] = HEA
     return folder
 
 
-def graph071(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "graph071", *args], capture_output=True,
-                          text=True, timeout=120, cwd=cwd)
 
 
 def refused(folder: Path, *fragments: str) -> str:
