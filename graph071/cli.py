@@ -104,44 +104,74 @@ def summary(json_: JsonOption = False) -> None:
 
 
 @app.command()
-def orphans(json_: JsonOption = False, csv_: CsvOption = False) -> None:
+def orphans(suggest: Annotated[bool, typer.Option(
+                "--suggest", help="Also suggest who could become trekker, with the evidence "
+                                  "and points (docs/analytics.md).")] = False,
+            limit: Annotated[int, typer.Option(
+                "--limit", min=1, help="With --suggest: suggestions per item.")] = 3,
+            json_: JsonOption = False, csv_: CsvOption = False) -> None:
     """Actions (and projects) without a trekker, with their theme, categorie and partners.
 
-    "Trekker: onbekend" in the document counts as no trekker.
+    "Trekker: onbekend" in the document counts as no trekker. --suggest ranks who could
+    take it on by points for evidence in the documents (already partner 3, trekker of a
+    linked action 2, ...), each with that evidence in words.
 
-    Example: graph071 orphans --json
+    Example: graph071 orphans --suggest
     """
     from . import analytics, output
 
-    rows = analytics.orphans(state.graph())
+    if suggest:
+        from .analytics_owners import orphans_with_suggestions
+
+        rows = orphans_with_suggestions(state.graph(), limit=limit)
+        if not (json_ or csv_):
+            from .analytics_tables import print_orphan_suggestions
+
+            return print_orphan_suggestions(rows)
+    else:
+        rows = analytics.orphans(state.graph())
     output.emit(rows, [("kind", "Soort"), ("number", "Nr"), ("title", "Titel"),
                        ("theme_name", "Thema"), ("categorie", "Cat."),
                        ("categorie_colour", "Kleur"), ("status", "Status (laatste kaart)"),
-                       ("partners", "Partners")],
+                       ("partners", "Partners"), *([("suggested", "Voorgestelde trekkers")]
+                                                   if suggest else [])],
                 fmt=_fmt(json_, csv_), title=f"Zonder trekker ({len(rows)})",
                 empty="Alle acties en projecten hebben een trekker.")
 
 
+class HubMeasure(str, Enum):
+    score = "score"
+    trekker = "trekker"
+    partner = "partner"
+    betweenness = "betweenness"
+    eigenvector = "eigenvector"
+
+
 @app.command()
 def hubs(top: Annotated[int, typer.Option("--top", min=1, help="How many to show.")] = 10,
+         by: Annotated[HubMeasure, typer.Option(
+             "--by", help="Rank on the hub score, the trekker or partner count, betweenness or "
+                          "eigenvector centrality.")] = HubMeasure.score,
          json_: JsonOption = False, csv_: CsvOption = False) -> None:
     """Organisations ranked by how much of the programme they carry.
 
-    Score = 2 x trekker roles + 1 x partner roles + 0.5 x "te betrekken", over all
-    actions and projects. Ties go to the higher centrality: the share of the other
-    organisations it works with on some action or project. A group such as
-    "regiogemeenten" counts as one organisation; its members are not credited.
+    Score = 2 x trekker + 1 x partner + 0.5 x "te betrekken" + 1 x every other role
+    (projectboard, betrokken, financier) on actions and projects; each role the documents
+    name counts, so trekker and financier of one project gives 3. Ties go to the higher
+    centrality: the share of the other organisations it works with. --by betweenness: how
+    often it lies on the shortest chain of collaboration between two others (estimated
+    from a sample above 1,000 organisations, and then said so); --by eigenvector: how
+    much it works with well-connected organisations. A group such as "regiogemeenten"
+    counts as one organisation; its members are not credited.
 
-    Example: graph071 hubs --top 5
+    Example: graph071 hubs --top 5 --by betweenness
     """
-    from . import analytics, output
+    from . import output
+    from .analytics_centrality import hub_ranking
+    from .analytics_tables import hub_columns, hub_title
 
-    rows = analytics.hubs(state.graph(), top=top)
-    output.emit(rows, [("rank", "#"), ("name", "Organisatie"), ("helix", "Kant"),
-                       ("trekker", "Trekker"), ("partner", "Partner"),
-                       ("te_betrekken", "Te betrekken"), ("score", "Score"),
-                       ("centrality", "Centraliteit")],
-                fmt=_fmt(json_, csv_), title="Spilorganisaties (hubs)")
+    rows = hub_ranking(state.graph(), by=by.value, top=top)
+    output.emit(rows, hub_columns(by.value), fmt=_fmt(json_, csv_), title=hub_title(rows, by.value))
 
 
 @app.command()
@@ -290,8 +320,9 @@ def map_(output_path: Annotated[Path, typer.Option("-o", "--output", help="HTML 
          theme: Annotated[Optional[str], typer.Option(
              "--theme", help="Only this theme (number or name) and who works on it.")] = None,
          kind: Annotated[Optional[list[str]], typer.Option(
-             "--kind", help="Node kinds to show, repeatable: --kind Organisation --kind Actie "
-                            "(default: all but documents).")] = None,
+             "--kind", metavar="<kind>",
+             help="Node kinds to show, repeatable: --kind Organisation --kind Actie "
+                  "(default: all but documents).")] = None,
          edition: Annotated[Optional[str], typer.Option(
              "--edition", help="Only what one edition says, e.g. 2018 or 2019-06.")] = None) -> None:
     """Write an interactive network map as one self-contained HTML file (works offline).
@@ -566,6 +597,88 @@ def person(name: Annotated[str, typer.Argument(help="A person's name, e.g. Laura
                                          ("role", "Rol zoals geschreven"),
                                          ("document", "Document"), ("line", "Regel")],
                        title=f"Rollen ({len(result['roles'])})", empty="Geen rollen gevonden.")
+
+
+@app.command()
+def path(organisation_a: Annotated[str, typer.Argument(help="First organisation (any alias).")],
+         organisation_b: Annotated[str, typer.Argument(help="Second organisation (any alias).")],
+         json_: JsonOption = False) -> None:
+    """How two organisations are connected: the shortest chain of shared actions, projects
+    and groups, each step in words with its source.
+
+    Example: graph071 path "Hogeschool Leiden" "VNO-NCW"
+    """
+    from . import analytics, output
+    from .analytics_paths import connection
+
+    graph = state.graph()
+    result = connection(graph, analytics.find_node(graph, organisation_a),
+                        analytics.find_node(graph, organisation_b))
+    if json_:
+        return output.print_json(result)
+    from .analytics_tables import print_connection
+
+    print_connection(result)
+
+
+@app.command()
+def balance(theme: Annotated[Optional[str], typer.Option(
+                "--theme", help="Only this theme (number or name), with the organisations "
+                                "on each side.")] = None,
+            json_: JsonOption = False) -> None:
+    """Triple-helix balance per theme: trekker and other roles of overheid, ondernemers,
+    onderwijs & kennis (and overig), the largest trekker and a verdict in words.
+
+    Example: graph071 balance --theme 4
+    """
+    from . import output
+    from .analytics_balance import balance as helix_balance
+
+    result = helix_balance(state.graph(), theme)
+    if json_:
+        return output.print_json(result)
+    from .analytics_tables import print_balance
+
+    print_balance(result)
+
+
+@app.command()
+def diff(edition_a: Annotated[str, typer.Argument(help="Older edition: 2018-10, 2018 or a "
+                                                       "document id.")],
+         edition_b: Annotated[str, typer.Argument(help="Newer edition, e.g. 2019-06.")],
+         json_: JsonOption = False) -> None:
+    """What changed between two editions of the projectkaarten: projects new, gone (and
+    what became of them), with another status or name, and who is named newly or no more.
+
+    Example: graph071 diff 2018-10 2019-06
+    """
+    from . import output
+    from .diff import edition_diff
+
+    result = edition_diff(state.graph(), edition_a, edition_b)
+    if json_:
+        return output.print_json(result)
+    from .analytics_tables import print_diff
+
+    print_diff(result)
+
+
+@app.command()
+def communities(json_: JsonOption = False) -> None:
+    """Clusters of organisations that work together, each described in one line from its
+    members' main themes (Louvain, fixed seed: the same graph gives the same clusters).
+
+    Example: graph071 communities --json
+    """
+    from . import output
+    from .analytics_communities import communities as clusters
+
+    result = clusters(state.graph())
+    if json_:
+        return output.print_json(result)
+    from .analytics_tables import print_communities
+
+    print_communities(result)
 
 
 def main() -> None:

@@ -39,6 +39,8 @@ class EdgeKind:
     color: str = "#9aa5b1"
     # Roles an organisation plays on an action or project; these count in hubs.
     is_role: bool = False
+    # A role as a noun, for sentences such as "X en Y zijn allebei partner bij actie 25".
+    role_nl: str = ""
 
 
 NODE_KINDS: dict[str, NodeKind] = {
@@ -83,12 +85,14 @@ EDGE_KINDS: dict[str, EdgeKind] = {
     kind.name: kind
     for kind in (
         _edge("TREKKER", "is trekker van", ("Organisation",), _WORKS_ON,
-              "Owner (lead) of an action or project", width=4.0, color="#2f4b7c", is_role=True),
+              "Owner (lead) of an action or project", width=4.0, color="#2f4b7c", is_role=True,
+              role_nl="trekker"),
         _edge("PARTNER", "is partner van", ("Organisation",), _WORKS_ON,
-              "Co-worker on an action or project", width=1.5, color="#7a8ca3", is_role=True),
+              "Co-worker on an action or project", width=1.5, color="#7a8ca3", is_role=True,
+              role_nl="partner"),
         _edge("TE_BETREKKEN", "is te betrekken bij", ("Organisation",), _WORKS_ON,
               "To be involved in an action ('te betrekken')", width=1.0, dashes=True,
-              color="#b0bac6", is_role=True),
+              color="#b0bac6", is_role=True, role_nl="te betrekken"),
         _edge("LINKS_TO", "hangt samen met", ("Action", "Project"), ("Action", "Project", "Theme"),
               "A cross-reference between actions, projects or themes", width=1.5, dashes=True,
               color="#e39c37"),
@@ -125,13 +129,13 @@ EDGE_KINDS: dict[str, EdgeKind] = {
               "Chair of an organisation such as Economie071", width=1.5, color="#8e6c8a"),
         _edge("PROJECTBOARD", "zit in de projectboard van", ("Organisation",), ("Project",),
               "Member of a project's projectboard or stuurgroep", width=1.2, color="#7a8ca3",
-              is_role=True),
+              is_role=True, role_nl="lid van de projectboard"),
         _edge("BETROKKEN", "is betrokken bij", ("Organisation",), ("Project",),
               "Otherwise involved: betrokken partners, werkgroep, aanspreekpunt, signatory",
-              width=1.0, dashes=True, color="#b0bac6", is_role=True),
+              width=1.0, dashes=True, color="#b0bac6", is_role=True, role_nl="betrokken"),
         _edge("FINANCIER", "financiert", ("Organisation",), ("Project",),
               "Pays for a project (toegezegde bijdrage, budget, cofinanciering)", width=1.5,
-              dashes=True, color="#6b9e5c", is_role=True),
+              dashes=True, color="#6b9e5c", is_role=True, role_nl="financier"),
         _edge("CONTRIBUTES_TO", "draagt bij aan", ("Organisation", "Person"), ("Activity",),
               "Organises, pays for or supports a community activity (role text says how)",
               width=1.0, color="#72b7b2"),

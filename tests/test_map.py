@@ -5,6 +5,7 @@ test_map_browser.py.)"""
 from __future__ import annotations
 
 import doctest
+import json
 import importlib
 import re
 import subprocess
@@ -283,3 +284,16 @@ def test_a_mistake_in_the_map_command_is_one_line_and_exit_code_1(tmp_path):
     assert result.returncode == 1
     assert result.stderr.startswith("Fout: no theme '99' (themes: 1. ")
     assert "Traceback" not in result.stderr
+
+
+def test_lineage_map_of_talent_op_maat_runs_from_2019_to_wijij_in_2022(tmp_path):
+    target = tmp_path / "lijn.html"
+    result = subprocess.run([sys.executable, "-m", "graph071", "lineage", "Talent op Maat",
+                             "--json", "--map", str(target)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["name"] == "Talent op Maat"  # --json output stays clean
+    assert f"Tijdlijn geschreven: {target}" in result.stderr
+    data = map_payload(target)
+    x = {n["info"]["title"]: n["x"] for n in data["nodes"]}
+    assert x["Talent op Maat"] < x["WIJIJ"]
+    assert [tick["label"] for tick in data["axis"]] == ["2019-06", "2022-01"]

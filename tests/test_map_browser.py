@@ -138,6 +138,12 @@ def test_the_search_finds_uvl_and_focuses_universiteit_leiden(bundled_map, open_
                              " b.top + b.height / 2]; })()")
     assert abs(x - box[0]) < 40 and abs(y - box[1]) < 40  # centred on the screen
     seen.page.screenshot(path=str(artifacts / "map_search_uvl.png"))
+    # Dimming the rest keeps every edge in its own kind's colour (not its node's).
+    legend = {e["name"]: e["color"] for e in map_payload(bundled_map)["legend"]["edges"]}
+    colours = seen.page.evaluate("graph071.payload.edges.map((e, i) => [e.kind,"
+                                 " graph071.edges.get(i).color.color,"
+                                 " graph071.edges.get(i).color.inherit])")
+    assert all(colour == legend[kind] and inherit is False for kind, colour, inherit in colours)
     assert seen.errors == [] and seen.blocked == []
 
 

@@ -260,17 +260,17 @@ def _relation_rows(graph: nx.MultiDiGraph, node: str) -> list[list[str]]:
         outgoing[data["kind"]].append(graph.nodes[target].get("name", target))
     for source, _, data in graph.in_edges(node, data=True):
         incoming[data["kind"]].append(graph.nodes[source].get("name", source))
-    rows = []
+    rows: dict[str, list[str]] = {}  # label -> names; a link both ways reads as one row
     for name, kind in EDGE_KINDS.items():
         if name == "DESCRIBED_IN":
             continue  # the source row below says where it is written
         if outgoing.get(name):
-            rows.append([_outgoing_label(kind.label_nl), _listing(outgoing[name])])
+            rows.setdefault(_outgoing_label(kind.label_nl), []).extend(outgoing[name])
         if incoming.get(name):
             label = (name.replace("_", " ").capitalize() if kind.is_role
                      else _INCOMING_WORDS.get(name, f"← {kind.label_nl}"))
-            rows.append([label, _listing(incoming[name])])
-    return rows
+            rows.setdefault(label, []).extend(incoming[name])
+    return [[label, _listing(names)] for label, names in rows.items()]
 
 
 def _outgoing_label(label_nl: str) -> str:
