@@ -149,7 +149,7 @@ EDGE_KINDS: dict[str, EdgeKind] = {
         _edge("IN_BASKET", "telt mee in", ("Indicator",), ("Basket",),
               "A parameter counts in a basket of Index071, with its weight", width=1.0,
               color="#ffb3ba"),
-        _edge("IN_INDEX", "telt mee in", ("Basket",), ("Index",),
+        _edge("IN_INDEX", "telt mee in de index", ("Basket",), ("Index",),
               "A basket counts in the overall index, with its weight", width=2.0,
               color="#eeca3b"),
         _edge("MEASURES", "correspondeert met", ("Basket",), ("Theme",),

@@ -1,4 +1,5 @@
-"""The Examples blocks in the library's docstrings run as tests."""
+"""The Examples blocks in the library's docstrings run as tests: the core, the loaders,
+the queries and the maps (the last three install under graph071 from their own folders)."""
 
 import doctest
 import importlib
@@ -7,11 +8,22 @@ import pkgutil
 import pytest
 
 import graph071
+import graph071.loaders
+import graph071.queries
+import graph071.viz
+
+PACKAGES = (graph071, graph071.loaders, graph071.queries, graph071.viz)
 
 MODULES = sorted(
-    name for _, name, _ in pkgutil.walk_packages(graph071.__path__, "graph071.")
+    name
+    for package in PACKAGES
+    for _, name, _ in pkgutil.walk_packages(package.__path__, f"{package.__name__}.")
     if not name.endswith(("cli", "__main__"))
 )
+
+
+def test_every_package_is_walked():
+    assert {"graph071.loaders.action_programme", "graph071.viz.layout"} <= set(MODULES)
 
 
 @pytest.mark.parametrize("module_name", MODULES)

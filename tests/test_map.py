@@ -4,9 +4,7 @@ test_map_browser.py.)"""
 
 from __future__ import annotations
 
-import doctest
 import json
-import importlib
 import re
 import subprocess
 import sys
@@ -57,11 +55,6 @@ def small_graph(name: str = "Stichting Voorbeeld") -> nx.MultiDiGraph:
 def bundled_map(graph, tmp_path_factory) -> Path:
     return write_map(graph, tmp_path_factory.mktemp("map") / "kaart.html")
 
-
-@pytest.mark.parametrize("module", ["layout", "payload", "selection", "network_map", "assets"])
-def test_the_map_modules_examples_run(module):
-    failures, _ = doctest.testmod(importlib.import_module(f"graph071.viz.{module}"))
-    assert failures == 0
 
 
 def test_the_map_file_loads_nothing_from_anywhere(bundled_map):

@@ -4,8 +4,6 @@ and what became of it."""
 from __future__ import annotations
 
 import csv
-import doctest
-import importlib
 import json
 import re
 from collections import defaultdict
@@ -376,13 +374,6 @@ def test_a_card_missing_from_the_project_table_is_still_read_and_reported(tmp_pa
     built = build(corpus)
     assert "project:professioneel-expat-centre-leiden" in built.graph  # no table: names apart
     assert any("not in projects.csv" in w.message for w in built.warnings)
-
-
-@pytest.mark.parametrize("module", ["graph071.loaders.project_cards_text",
-                                    "graph071.loaders.project_cards_roles"])
-def test_loader_docstring_examples_run(module):
-    failures, tried = doctest.testmod(importlib.import_module(module))
-    assert tried > 0 and failures == 0
 
 
 # ---------------------------------------------------------------- helpers
