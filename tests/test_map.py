@@ -290,3 +290,16 @@ def test_lineage_map_of_talent_op_maat_runs_from_2019_to_wijij_in_2022(tmp_path)
     x = {n["info"]["title"]: n["x"] for n in data["nodes"]}
     assert x["Talent op Maat"] < x["WIJIJ"]
     assert [tick["label"] for tick in data["axis"]] == ["2019-06", "2022-01"]
+
+
+def test_an_inferred_succession_is_drawn_dashed_and_says_it_is_inferred(graph):
+    from graph071.viz.payload import build_payload
+
+    payload = build_payload(graph, title="test")
+    inferred = [e for e in payload["edges"] if e.get("inferred")]
+    assert inferred, "the bundled corpus has inferred links to 2013-2015 actions"
+    assert all(e["kind"] == "SUCCEEDS" for e in inferred)
+    assert all(e["info"]["rows"][0][0] == "Afgeleid" for e in inferred)
+    explicit = [e for e in payload["edges"] if e["kind"] == "SUCCEEDS" and not e.get("inferred")]
+    assert explicit and not any(row[0] == "Afgeleid" for e in explicit
+                                for row in e["info"].get("rows", []))

@@ -162,7 +162,10 @@ def _node(graph: nx.MultiDiGraph, node: str, data: dict[str, Any], score: float,
 
 
 def _edge(source: str, target: str, data: dict[str, Any]) -> dict[str, Any]:
-    return {"from": source, "to": target, "kind": data["kind"], "info": edge_info(data)}
+    edge = {"from": source, "to": target, "kind": data["kind"], "info": edge_info(data)}
+    if data.get("explicit") is False:
+        edge["inferred"] = True  # drawn dashed and said so: an inference is never shown as a fact
+    return edge
 
 
 def wrap_label(name: str, width: int = LABEL_WIDTH, lines: int = LABEL_LINES) -> str:
@@ -233,6 +236,9 @@ def edge_info(data: dict[str, Any]) -> dict[str, Any]:
     already has, so a name is not written into the file once per edge.
     """
     rows = []
+    if data.get("explicit") is False:
+        rows.append(["Afgeleid", "staat niet zo in de tekst" +
+                     (f": {data['reason']}" if data.get("reason") else "")])
     if data.get("role"):
         rows.append(["Rol zoals geschreven", str(data["role"])])
     if data.get("name_as_written"):
