@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from graph071.build import Build, build
+from graph071.corpus import bundled_data_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -71,3 +72,19 @@ def graph071(*args: str, cwd: Path | None = None, env: dict[str, str] | None = N
 def run(*args: str, cwd: Path | None = None, check: bool = True) -> subprocess.CompletedProcess:
     """Run the CLI and expect it to succeed (`check=False` to look at a failure)."""
     return graph071(*args, cwd=cwd, check=check)
+
+
+PROGRAMME = "2013_uitvoeringsprogramma_2013-2015.txt"
+
+
+def programme_corpus(folder: Path) -> Path:
+    """Make `folder` a corpus holding only the 2013-2015 programme, as a user's own copy would."""
+    (folder / "documents").mkdir(parents=True)
+    shutil.copy(bundled_data_dir() / "organisations.csv", folder)
+    shutil.copy(bundled_data_dir() / "documents" / PROGRAMME, folder / "documents")
+    (folder / "manifest.csv").write_text(
+        "file,id,title,publisher,edition,kind,loader,origin\n"
+        f"documents/{PROGRAMME},uitvoeringsprogramma-2013-2015,Uitvoeringsprogramma,"
+        "Economische agenda Leidse regio,2013-10,action_programme,action_programme_2013,\n",
+        encoding="utf-8")
+    return folder

@@ -3,30 +3,17 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 from openpyxl import Workbook
 
 from graph071.corpus import bundled_data_dir
 
-from .conftest import graph071
-
-PROGRAMME = "2013_uitvoeringsprogramma_2013-2015.txt"
-
+from .conftest import PROGRAMME, graph071, programme_corpus
 
 def corpus(tmp_path: Path) -> Path:
     """A corpus folder holding the 2013-2015 programme, as a user's own copy would."""
-    folder = tmp_path / "mijn-corpus"
-    (folder / "documents").mkdir(parents=True)
-    shutil.copy(bundled_data_dir() / "organisations.csv", folder)
-    shutil.copy(bundled_data_dir() / "documents" / PROGRAMME, folder / "documents")
-    (folder / "manifest.csv").write_text(
-        "file,id,title,publisher,edition,kind,loader,origin\n"
-        f"documents/{PROGRAMME},uitvoeringsprogramma-2013-2015,Uitvoeringsprogramma,"
-        "Economische agenda Leidse regio,2013-10,action_programme,action_programme_2013,\n",
-        encoding="utf-8")
-    return folder
+    return programme_corpus(tmp_path / "mijn-corpus")
 
 
 

@@ -8,7 +8,6 @@ happened to a correction that matches nothing.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -22,24 +21,15 @@ from graph071.export import export
 from graph071.sheets import SheetError
 from graph071.templates import write_template
 
-from .conftest import graph071
+from .conftest import graph071, programme_corpus
 
 HEADER = "correction,subject,role,organisation,new_name,reason,date\n"
-PROGRAMME = "2013_uitvoeringsprogramma_2013-2015.txt"
 REASON = "Besloten in het coördinatieoverleg van 12 maart 2024"
 
 
 def corpus_with(tmp_path: Path, corrections: str | None) -> Path:
     """A corpus of the 2013-2015 programme with `corrections` as its corrections.csv."""
-    folder = tmp_path / "corpus"
-    (folder / "documents").mkdir(parents=True)
-    shutil.copy(bundled_data_dir() / "organisations.csv", folder)
-    shutil.copy(bundled_data_dir() / "documents" / PROGRAMME, folder / "documents")
-    (folder / "manifest.csv").write_text(
-        "file,id,title,publisher,edition,kind,loader\n"
-        f"documents/{PROGRAMME},uitvoeringsprogramma-2013-2015,Uitvoeringsprogramma,"
-        "Economische agenda Leidse regio,2013-10,action_programme,action_programme_2013\n",
-        encoding="utf-8")
+    folder = programme_corpus(tmp_path / "corpus")
     if corrections is not None:
         (folder / "corrections.csv").write_text(HEADER + corrections, encoding="utf-8")
     return folder
