@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import InputError
+from .tables import read_table
 
 MANIFEST = "manifest.csv"
 ORGANISATIONS = "organisations.csv"
@@ -68,25 +69,8 @@ def read_manifest(data_dir: Path) -> list[DocumentEntry]:
     if not data_dir.is_dir():
         raise InputError(data_dir, "corpus folder not found",
                          hint="give --data a folder with manifest.csv and organisations.csv")
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            missing = [c for c in MANIFEST_COLUMNS if c not in (reader.fieldnames or [])]
-            if missing:
-                raise InputError(path, f"missing column(s) {', '.join(missing)}", line=1)
-            entries = []
-            for number, row in enumerate(reader, start=2):
-                values = {k: (v or "").strip() for k, v in row.items() if k}
-                for column in ("file", "id", "kind", "loader"):
-                    if not values.get(column):
-                        raise InputError(path, f"empty {column}", line=number)
-                known = {c: values.pop(c) for c in MANIFEST_COLUMNS}
-                entries.append(DocumentEntry(**known, manifest_line=number, extra=values))
-    except FileNotFoundError:
-        raise InputError(path, "file not found",
-                         hint="a corpus folder needs a manifest.csv") from None
-    except UnicodeDecodeError:
-        raise InputError(path, "not UTF-8 text") from None
+    entries = read_table(path, MANIFEST_COLUMNS, _manifest_entry,
+                         missing_hint="a corpus folder needs a manifest.csv")
     seen: dict[str, int] = {}
     for entry in entries:
         if entry.id in seen:
@@ -94,6 +78,15 @@ def read_manifest(data_dir: Path) -> list[DocumentEntry]:
                              f"(also on line {seen[entry.id]})", line=entry.manifest_line)
         seen[entry.id] = entry.manifest_line
     return entries
+
+
+def _manifest_entry(path: Path, number: int, row: dict[str, str]) -> DocumentEntry:
+    values = {k: (v or "").strip() for k, v in row.items() if k}
+    for column in ("file", "id", "kind", "loader"):
+        if not values.get(column):
+            raise InputError(path, f"empty {column}", line=number)
+    known = {c: values.pop(c) for c in MANIFEST_COLUMNS}
+    return DocumentEntry(**known, manifest_line=number, extra=values)
 
 
 def read_document(data_dir: Path, entry: DocumentEntry) -> Document:
