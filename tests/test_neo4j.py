@@ -75,7 +75,7 @@ def foreign_things(settings: Settings) -> list:
     nodes = cypher(settings, "MATCH (n) WHERE n.g071_load IS NULL AND NOT n:G071Load "
                              "RETURN elementId(n) AS eid, labels(n) AS labels, properties(n) AS props "
                              "ORDER BY eid")
-    rels = cypher(settings, "MATCH ()-[r]->() WHERE r.g071_load IS NULL "
+    rels = cypher(settings, "MATCH ()-[r]->() WHERE r.g071_rank IS NULL "
                             "RETURN elementId(r) AS eid, type(r) AS type, properties(r) AS props "
                             "ORDER BY eid")
     return [nodes, rels]
@@ -173,6 +173,13 @@ def test_none_lists_booleans_ints_floats_and_edge_keys_survive_the_round_trip(gr
         assert pulled.nodes["org:a"]["note"] is None
         assert sorted(pulled.get_edge_data("org:a", "action:odd/1"), key=str) == [0, "PARTNER", "PARTNER#2"]
         assert not push(odd, settings=settings).changed
+        # Relationships carry their rank (graph071's mark), the key only where it is not the type.
+        stored = cypher(settings, "MATCH (:G071 {id: 'org:a'})-[r]->(:G071 {id: 'action:odd/1'}) "
+                                  "RETURN type(r) AS type, r.g071_key AS key, r.g071_rank IS NOT NULL AS mark, "
+                                  "r.g071_load AS load ORDER BY r.line")
+        assert stored == [{"type": "TREKKER", "key": 0, "mark": True, "load": None},
+                          {"type": "PARTNER", "key": None, "mark": True, "load": None},
+                          {"type": "PARTNER", "key": "PARTNER#2", "mark": True, "load": None}]
     finally:
         push(graph, settings=settings)
 
@@ -236,7 +243,7 @@ def test_a_trekker_set_in_neo4j_browser_shows_in_orphans_with_source_neo4j(pushe
         assert orphan["id"] not in [row["id"] for row in analytics.orphans(pull_graph(settings))]
     finally:
         cypher(settings, "MATCH (:G071 {id: $org})-[r:TREKKER]->(:G071 {id: $action}) "
-                         "WHERE r.g071_load IS NULL DELETE r", org=leiden, action=orphan["id"])
+                         "WHERE r.g071_rank IS NULL DELETE r", org=leiden, action=orphan["id"])
     assert [row["id"] for row in analytics.orphans(pull_graph(settings))][0] == orphan["id"]
 
 
@@ -462,6 +469,38 @@ def test_a_server_problem_is_one_clear_line_and_leaves_local_files_alone(
     _one_clear_line(graph071("neo4j", "push", env=env), *words)
     _one_clear_line(graph071("--source", "neo4j", "orphans", env=env), *words)
     _one_clear_line(graph071("neo4j", "query", "orphans", env=env), *words)
+
+
+def test_statements_are_encoded_ahead_in_a_thread_that_hands_on_errors_and_stops_with_the_caller():
+    import threading
+    import time
+
+    from graph071.neo4j_store import _ahead
+
+    def items():
+        yield from (1, 2)
+        raise ValueError("3 cannot be stored")
+
+    seen = []
+    with pytest.raises(ValueError, match="3 cannot be stored"):
+        for item in _ahead(items(), 1):
+            seen.append(item)
+    assert seen == [1, 2]
+
+    made = []
+
+    def endless():
+        while True:
+            made.append(len(made))
+            yield made[-1]
+
+    before = threading.active_count()
+    for item in _ahead(endless(), 2):
+        if item == 5:
+            break  # the generator is closed here: the thread must stop
+    time.sleep(0.3)
+    assert threading.active_count() == before
+    assert len(made) <= 5 + 2 + 2
 
 
 def test_a_server_that_is_too_old_is_named_with_its_version():
