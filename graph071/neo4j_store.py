@@ -322,9 +322,19 @@ class _Statement:
     text: str
     params: dict[str, Any]
     rows: int  # nodes or relationships of the plan it writes (for progress)
-    # Set on statements that return how many relationships they wrote, which must
-    # be `rows` (else an end node went missing): says which ones they are.
-    checked: str | None = None
+    # Set on statements that return how many rows they wrote, which must be `rows`:
+    # what went wrong otherwise ({missing} is how many), and what to do.
+    checked: tuple[str, str] | None = None
+
+
+_TAKEN = ("{missing} node(s) that graph071 was about to write appeared in Neo4j during the push, "
+          "written by someone else with the same label and id; nothing was written",
+          "rename or remove those nodes in Neo4j, then push again")
+
+
+def _lost(kind: str) -> tuple[str, str]:
+    return (f"{{missing}} {kind} relationship(s) lost an end node during the push; nothing was written",
+            "push again")
 
 
 Shape = TypeVar("Shape", bound=Hashable)
@@ -369,10 +379,12 @@ def _batches(rows: list[Any]) -> Iterator[list[Any]]:
 def _statements(plan: _Plan, load: str) -> Iterator[_Statement]:
     """Yield the statements that write the plan: removals, then nodes, then relationships.
 
-    New nodes and relationships are created outright (the transaction has read
-    everything graph071 wrote, so they are known to be missing) by statements
-    that name their properties, values in a list per row: `SET n = $map` would
-    add an Eager step that doubles the time of a big push.
+    New nodes are merged on their id, new relationships created outright: the
+    transaction has read every relationship graph071 wrote, so they are known to
+    be missing, and MERGE could not tell two parallel edges of one type apart
+    anyway (the edge key is stored only where it is not the type). Both kinds
+    of statement name their properties, values in a list per row: `SET n = $map`
+    would add an Eager step that doubles the time of a big push.
     """
     # Relationships go before their nodes; DELETE (not DETACH DELETE) fails rather
     # than take a relationship someone else added meanwhile along with the node.
@@ -382,14 +394,17 @@ def _statements(plan: _Plan, load: str) -> Iterator[_Statement]:
     for batch in _batches(plan.remove_nodes):
         yield _Statement("UNWIND $eids AS eid MATCH (n) WHERE elementId(n) = eid DELETE n",
                          {"eids": batch}, len(batch))
-    # CREATE, not MERGE: should someone else's node with the same label and id
-    # appear meanwhile, the uniqueness constraint fails the push rather than
-    # graph071 take that node over.
+    # MERGE on the id (the uniqueness constraint's index) and set the properties
+    # only on a node it creates. Should someone else's node with that label and
+    # id have appeared since the plan was made, the MERGE finds it, leaves it as
+    # it is and does not count it, and the push fails rather than take it over.
     for kind, rows in plan.create_nodes.items():
         for names, sent in _grouped(_node_values(rows)):
-            yield _Statement(f"UNWIND $rows AS row CREATE (n:{codec.label(kind)}:{codec.MARKER} "
-                             f"{{{_named(names, 0)}, {codec.LOAD}: $load}})",
-                             {"rows": sent, "load": load}, len(sent))
+            yield _Statement(f"UNWIND $rows AS row MERGE (n:{codec.label(kind)} {{id: row[0]}}) "
+                             f"ON CREATE SET n:{codec.MARKER}, "
+                             f"n += {{{_named(names, 0)}, {codec.LOAD}: $load}} "
+                             f"WITH n WHERE n.{codec.LOAD} = $load RETURN count(n) AS written",
+                             {"rows": sent, "load": load}, len(sent), _TAKEN)
     for batch in _batches(plan.update_nodes):
         sent = [{"eid": eid, "props": {**row.props(), codec.LOAD: load}} for eid, row in batch]
         yield _Statement("UNWIND $rows AS row MATCH (n) WHERE elementId(n) = row.eid SET n = row.props",
@@ -401,12 +416,12 @@ def _statements(plan: _Plan, load: str) -> Iterator[_Statement]:
             yield _Statement(f"UNWIND $rows AS row MATCH (a:{codec.label(source)} {{id: row[0]}}) "
                              f"MATCH (b:{codec.label(target)} {{id: row[1]}}) "
                              f"CREATE (a)-[r:{codec.rel_type(kind)} {{{_named(names, 2)}}}]->(b) "
-                             "RETURN count(r) AS written", {"rows": sent}, len(sent), kind)
+                             "RETURN count(r) AS written", {"rows": sent}, len(sent), _lost(kind))
     for batch in _batches(plan.update_edges):
         sent = [{"eid": eid, "props": row.props()} for eid, row in batch]
         yield _Statement("UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.eid "
                          "SET r = row.props RETURN count(r) AS written", {"rows": sent}, len(batch),
-                         "changed")
+                         _lost("changed"))
     for batch in _batches(plan.reorder_nodes):
         yield _Statement("UNWIND $rows AS row MATCH (n) WHERE elementId(n) = row.eid "
                          f"SET n.{codec.RANK} = row.rank", {"rows": batch}, len(batch))
@@ -488,8 +503,8 @@ def _write(tx: Any, plan: _Plan, report: PushReport, progress: Progress | None) 
     for result, statement in checks:
         written = result.single()["written"]
         if written != statement.rows:
-            raise Neo4jError(f"{statement.rows - written} {statement.checked} relationship(s) lost an "
-                             "end node during the push; nothing was written", hint="push again")
+            message, hint = statement.checked
+            raise Neo4jError(message.format(missing=statement.rows - written), hint=hint)
 
 
 def ensure_constraints(opened: Any) -> None:

@@ -225,6 +225,34 @@ def test_nodes_and_relationships_graph071_did_not_write_are_never_touched(pushed
         cypher(settings, "MATCH (n:Organisation {id: 'org:foreign-test'}) WHERE n.g071_load IS NULL DELETE n")
 
 
+def test_a_node_someone_else_writes_during_the_push_is_not_taken_over(pushed, settings, monkeypatch):
+    from graph071 import neo4j_store
+
+    claiming = pushed.copy()
+    claiming.add_node("org:written-meanwhile", kind="Organisation", name="Van graph071")
+    checked = neo4j_store._check_foreign
+
+    def someone_writes_meanwhile(tx, plan):
+        checked(tx, plan)  # nothing of anyone else's in the way yet ...
+        # ... then, in another transaction, someone commits a node with the new id.
+        cypher(settings, "CREATE (:Organisation {id: 'org:written-meanwhile', name: 'Van iemand anders'})")
+
+    monkeypatch.setattr(neo4j_store, "_check_foreign", someone_writes_meanwhile)
+    before = exported(pull_graph(settings))
+    try:
+        with pytest.raises(Neo4jError, match="appeared in Neo4j during the push") as raised:
+            push(claiming, settings=settings)
+        assert "1 node(s)" in str(raised.value) and "\n" not in str(raised.value)
+        theirs = cypher(settings, "MATCH (n:Organisation {id: 'org:written-meanwhile'}) "
+                                  "RETURN labels(n) AS labels, properties(n) AS props")
+        assert theirs == [{"labels": ["Organisation"],
+                           "props": {"id": "org:written-meanwhile", "name": "Van iemand anders"}}]
+        assert exported(pull_graph(settings)) == before  # the previous load, whole
+    finally:
+        cypher(settings, "MATCH (n:Organisation {id: 'org:written-meanwhile'}) WHERE n.g071_load IS NULL "
+               "DETACH DELETE n")
+
+
 def test_a_trekker_set_in_neo4j_browser_shows_in_orphans_with_source_neo4j(pushed, settings):
     orphan = analytics.orphans(pushed)[0]
     leiden = analytics.find_node(pushed, "gemeente Leiden")
