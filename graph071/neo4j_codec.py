@@ -212,7 +212,10 @@ def decode_properties(props: dict[str, Any]) -> dict[str, Any]:
     for key, value in props.items():
         if key.startswith(PREFIX):
             continue
-        attrs[key] = json.loads(value) if key in as_json else _plain(value)
+        if type(value) in _SCALAR_TYPES:  # nearly every value: text, a number, a boolean
+            attrs[key] = json.loads(value) if key in as_json else value
+        else:
+            attrs[key] = _plain(value)
     return {key: attrs[key] for key in sorted(attrs, key=lambda k: (k != "name", k))}
 
 
@@ -227,8 +230,8 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def fingerprint(props: dict[str, Any]) -> str:
-    """Return a text that differs whenever two property maps differ, types included.
+def same_content(stored: dict[str, Any], wanted: dict[str, Any]) -> bool:
+    """Return whether two property maps hold the same content, types included.
 
     Python says 1 == 1.0 == True; Neo4j keeps them apart, and so must the
     comparison that decides whether a push updates something. The load id and
@@ -237,15 +240,24 @@ def fingerprint(props: dict[str, Any]) -> str:
     push finds a relationship by it, so both sides have the same one (earlier
     versions stored it even where it equals the type; that is no change).
 
-    >>> fingerprint({"a": 1}) == fingerprint({"a": 1.0})
-    False
-    >>> fingerprint({"a": 1, "g071_rank": 4}) == fingerprint({"a": 1, "g071_rank": 3})
+    >>> same_content({"a": 1}, {"a": 1.0}), same_content({"a": [1, 2]}, {"a": [1, True]})
+    (False, False)
+    >>> same_content({"a": 1, "g071_rank": 4}, {"a": 1, "g071_rank": 3})
     True
     """
-    return repr(sorted((k, v) for k, v in props.items() if k not in _NOT_CONTENT))
+    keys = stored.keys() - _NOT_CONTENT
+    return keys == wanted.keys() - _NOT_CONTENT and all(_same(stored[k], wanted[k]) for k in keys)
 
 
-_NOT_CONTENT = (LOAD, RANK, KEY)
+def _same(a: Any, b: Any) -> bool:
+    if type(a) is not type(b):
+        return False
+    if type(a) is list:
+        return len(a) == len(b) and all(map(_same, a, b))
+    return a == b or (a != a and b != b)  # NaN is NaN
+
+
+_NOT_CONTENT = frozenset((LOAD, RANK, KEY))
 
 
 @dataclass(slots=True)

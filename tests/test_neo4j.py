@@ -121,6 +121,23 @@ def test_a_second_push_changes_nothing(pushed, settings):
     assert state() == before
 
 
+def test_a_load_read_back_in_many_small_chunks_is_read_whole(pushed, settings, monkeypatch):
+    # Push and pull read a load back in records of READ_CHUNK rows; with 8 the
+    # bundled graph takes some 150 of them, each kind ending in a partial one.
+    from graph071 import neo4j_store
+
+    monkeypatch.setattr(neo4j_store, "READ_CHUNK", 8)
+    assert pushed.number_of_edges() % 8 and pushed.number_of_nodes() % 8
+    assert exported(pull_graph(settings)) == exported(pushed)
+    report = push(pushed, settings=settings)
+    assert not report.changed and report.relationships_unchanged == pushed.number_of_edges()
+    edited, _, _ = _edited_copy(pushed)
+    report = push(edited, settings=settings)
+    assert (report.nodes_removed, report.nodes_created) == (1, 0)
+    assert exported(pull_graph(settings)) == exported(edited)
+    push(pushed, settings=settings)
+
+
 def _edited_copy(graph: nx.MultiDiGraph) -> tuple[nx.MultiDiGraph, str, tuple]:
     """The graph with one action gone, one organisation renamed and one partner edge gone."""
     edited = graph.copy()
