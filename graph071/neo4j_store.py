@@ -286,8 +286,9 @@ READ_CHUNK = 2_000  # rows per record when a push or pull reads a load back
 def _read_back(tx: Any, match: str, columns: str, **params: Any) -> Iterator[list[Any]]:
     """Yield the rows of `match` as lists of `columns`, read READ_CHUNK rows per record.
 
-    The driver takes some 20 microseconds over every record it receives; rows
-    gathered into a few big records make reading 136,000 of them back a third faster.
+    The driver takes some 20 microseconds over every record it receives: at 100
+    times the bundled corpus (136,000 rows) a push that writes nothing took 4.5 s
+    with a record per row, 1.5 s like this (and with codec.same_content).
     """
     for record in tx.run(f"{match} WITH collect([{columns}]) AS rows "
                          "UNWIND range(0, size(rows) - 1, $chunk) AS start "
