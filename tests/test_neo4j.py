@@ -121,21 +121,29 @@ def test_a_second_push_changes_nothing(pushed, settings):
     assert state() == before
 
 
-def test_a_load_read_back_in_many_small_chunks_is_read_whole(pushed, settings, monkeypatch):
-    # Push and pull read a load back in records of READ_CHUNK rows; with 8 the
-    # bundled graph takes some 150 of them, each kind ending in a partial one.
-    from graph071 import neo4j_store
+def test_a_load_bigger_than_a_read_chunk_is_read_back_whole(pushed, settings):
+    # Push and pull read a load back in records of READ_CHUNK rows; 17 synthetic
+    # programmes make 2,143 nodes and 6,258 relationships: several records each,
+    # the last one partial.
+    from graph071.neo4j_store import READ_CHUNK
 
-    monkeypatch.setattr(neo4j_store, "READ_CHUNK", 8)
-    assert pushed.number_of_edges() % 8 and pushed.number_of_nodes() % 8
-    assert exported(pull_graph(settings)) == exported(pushed)
-    report = push(pushed, settings=settings)
-    assert not report.changed and report.relationships_unchanged == pushed.number_of_edges()
-    edited, _, _ = _edited_copy(pushed)
-    report = push(edited, settings=settings)
-    assert (report.nodes_removed, report.nodes_created) == (1, 0)
-    assert exported(pull_graph(settings)) == exported(edited)
-    push(pushed, settings=settings)
+    big = _synthetic().synthetic_graph(17)
+    assert READ_CHUNK < big.number_of_nodes() < big.number_of_edges()
+    assert big.number_of_nodes() % READ_CHUNK and big.number_of_edges() % READ_CHUNK
+    try:
+        push(big, settings=settings)
+        assert exported(pull_graph(settings)) == exported(big)
+        report = push(big, settings=settings)
+        assert not report.changed and report.relationships_unchanged == big.number_of_edges()
+        edited = big.copy()
+        gone = next(node for node, data in big.nodes(data=True) if data["kind"] == "Action")
+        edited.remove_node(gone)
+        report = push(edited, settings=settings)
+        assert (report.nodes_removed, report.nodes_created, report.nodes_updated) == (1, 0, 0)
+        assert report.relationships_removed == big.degree(gone)
+        assert exported(pull_graph(settings)) == exported(edited)
+    finally:
+        push(pushed, settings=settings)
 
 
 def _edited_copy(graph: nx.MultiDiGraph) -> tuple[nx.MultiDiGraph, str, tuple]:
@@ -242,23 +250,26 @@ def test_nodes_and_relationships_graph071_did_not_write_are_never_touched(pushed
         cypher(settings, "MATCH (n:Organisation {id: 'org:foreign-test'}) WHERE n.g071_load IS NULL DELETE n")
 
 
-def test_a_node_someone_else_writes_during_the_push_is_not_taken_over(pushed, settings, monkeypatch):
-    from graph071 import neo4j_store
-
+def test_a_node_someone_else_writes_during_the_push_is_not_taken_over(pushed, settings):
+    # The push removes a relationship first, then merges the new node. After the
+    # removal (push's progress callback) someone else commits a node with the
+    # new node's label and id, in a transaction of their own.
     claiming = pushed.copy()
+    claiming.remove_edge(*next((s, t, k) for s, t, k, d in pushed.edges(keys=True, data=True)
+                               if d["kind"] == "PARTNER"))
     claiming.add_node("org:written-meanwhile", kind="Organisation", name="Van graph071")
-    checked = neo4j_store._check_foreign
+    written = []
 
-    def someone_writes_meanwhile(tx, plan):
-        checked(tx, plan)  # nothing of anyone else's in the way yet ...
-        # ... then, in another transaction, someone commits a node with the new id.
-        cypher(settings, "CREATE (:Organisation {id: 'org:written-meanwhile', name: 'Van iemand anders'})")
+    def someone_writes_meanwhile(done: int, total: int) -> None:
+        if not written:
+            written.append(done)
+            cypher(settings, "CREATE (:Organisation {id: 'org:written-meanwhile', name: 'Van iemand anders'})")
 
-    monkeypatch.setattr(neo4j_store, "_check_foreign", someone_writes_meanwhile)
     before = exported(pull_graph(settings))
     try:
         with pytest.raises(Neo4jError, match="appeared in Neo4j during the push") as raised:
-            push(claiming, settings=settings)
+            push(claiming, settings=settings, progress=someone_writes_meanwhile)
+        assert written == [1]  # after the removal, before the node
         assert "1 node(s)" in str(raised.value) and "\n" not in str(raised.value)
         theirs = cypher(settings, "MATCH (n:Organisation {id: 'org:written-meanwhile'}) "
                                   "RETURN labels(n) AS labels, properties(n) AS props")
