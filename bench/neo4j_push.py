@@ -26,8 +26,8 @@ from pathlib import Path
 
 from synthetic import programmes_for, synthetic_graph
 
-from graph071 import neo4j_codec as codec
-from graph071.neo4j_store import BATCH, Settings, push, session
+from graph071.neo4j import codec
+from graph071.neo4j.store import BATCH, Settings, push, session
 
 RELATIONSHIPS = 100_000
 WARMUPS = 2  # a fresh server still compiles on its second big write (about 20% slower)

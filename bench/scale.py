@@ -36,7 +36,7 @@ BUNDLED = "bundled"
 
 def commands(graph) -> list[list[str]]:
     """Return the commands to time on `graph`, with organisation names it holds."""
-    from graph071.analytics_centrality import hub_ranking
+    from graph071.analytics.centrality import hub_ranking
 
     ranked = hub_ranking(graph, top=None)
     first, far = ranked[0]["name"], ranked[-1]["name"]
@@ -61,7 +61,7 @@ def run_child(pickle_path: Path, args: list[str]) -> None:
     """In a fresh process: load the pickled graph and run one CLI command on it."""
     from types import SimpleNamespace
 
-    from graph071 import cli
+    from graph071.cli import app as cli
 
     with pickle_path.open("rb") as handle:
         graph = pickle.load(handle)
@@ -95,7 +95,7 @@ def time_size(size: str, runs: int, graph, pickle_path: Path | None) -> dict[str
 
 def sampled_against_exact(graph) -> dict[str, object]:
     """Return how the sampled betweenness ranking compares with the exact one on `graph`."""
-    from graph071.analytics_centrality import collaboration_betweenness, working_network
+    from graph071.analytics.centrality import collaboration_betweenness, working_network
 
     network = working_network(graph)
     started = time.perf_counter()
@@ -127,7 +127,7 @@ def main() -> None:
 
     from synthetic_corpus import corpus_graph
 
-    from graph071.cache import cached_build
+    from graph071.build.cache import cached_build
 
     OUT.mkdir(parents=True, exist_ok=True)
     results: dict[str, dict[str, float]] = {}

@@ -5,7 +5,7 @@ a Document, 6 themes and 62 actions, each action with trekkers, partners, "te
 betrekken", a theme, its document and now and then a link, drawn from a shared
 pool of organisations in which a few carry much of the work (as gemeente
 Leiden and regiogemeenten do). Nodes and edges carry the same attributes,
-with the same value types (None, lists, booleans, ints), as graph071.build
+with the same value types (None, lists, booleans, ints), as graph071.build.pipeline
 gives, so whatever handles the real graph meets the same data at scale.
 
     import sys; sys.path.insert(0, "bench")

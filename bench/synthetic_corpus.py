@@ -9,7 +9,7 @@ projectboard, betrokken, financier), a projectleider who works for an organisati
 between projects and successions (a project that continues an older one, explicitly, or
 grew out of an action, inferred). Organisations are drawn from one shared pool in which a
 few carry much of the work. Everything carries the attributes and value types
-graph071.build gives, so the analytics meet the same data at 10x and 100x.
+graph071.build.pipeline gives, so the analytics meet the same data at 10x and 100x.
 
     import sys; sys.path.insert(0, "bench")
     from synthetic_corpus import corpus_graph

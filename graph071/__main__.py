@@ -1,5 +1,5 @@
 """`python -m graph071` runs the CLI."""
 
-from .cli import main
+from graph071.cli.app import main
 
 main()

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
 
-from graph071.corpus import Document
+from graph071.corpus.manifest import Document
 from graph071.records import LoadResult
 
 
@@ -32,7 +32,7 @@ Loader = Callable[[Document, ParseContext], LoadResult]
 # name -> "module:function"; imported only when a manifest asks for it, to keep start-up fast.
 _REGISTRY: dict[str, str] = {
     "action_programme_2013": "graph071.loaders.action_programme:load",
-    "project_cards": "graph071.loaders.project_cards:load",
+    "project_cards": "graph071.loaders.project_cards.reader:load",
     "index071": "graph071.loaders.index071:load",
     "spreadsheet_actions": "graph071.loaders.spreadsheet:load_actions",
     "spreadsheet_projects": "graph071.loaders.spreadsheet:load_projects",

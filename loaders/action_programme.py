@@ -20,13 +20,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from graph071.corpus import Document
+from graph071.corpus.manifest import Document
 from graph071.errors import InputError
 from graph071.records import EdgeRecord, LoadResult, NodeRecord, OrgName, Source
 from graph071.schema import CATEGORIE_COLOURS, node_id
 
-from . import ParseContext
-from .text import (NUMBER_LIST, Line, join_lines, numbers_in, paragraphs,
+from graph071.loaders import ParseContext
+from graph071.loaders.text import (NUMBER_LIST, Line, join_lines, numbers_in, paragraphs,
                    parentheses_open, split_outside_parentheses)
 
 # "Trekker: onbekend" and friends: the document says nobody owns the action.

@@ -32,17 +32,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from graph071.corpus import Document
+from graph071.corpus.manifest import Document
 from graph071.errors import InputError
-from graph071.index import (Basket, CountClaim, Monitor, Parameter, Series, _basket_form,
+from graph071.monitor.model import (Basket, CountClaim, Monitor, Parameter, Series, _basket_form,
                             basket_weight_sum, findings, parameter_weight_sum, parse_number,
                             series_props, stored, years_covered)
-from graph071.organisations import normalise, slug
+from graph071.corpus.organisations import normalise, slug
 from graph071.records import EdgeRecord, LoadResult, NodeRecord, OrgName, Source
 from graph071.schema import node_id
 
-from . import ParseContext
-from .text import Line, join_lines
+from graph071.loaders import ParseContext
+from graph071.loaders.text import Line, join_lines
 
 # The agenda whose speerpunten the baskets correspond to. The Index bases its agenda
 # tables on "de in 2013 genoemde doelstellingen (Kennis & Werk #071 ...)": the themes of

@@ -1,7 +1,7 @@
 """Loaders for the coordination group's own lists: actions and projects from .xlsx or .csv.
 
 Every column is declared once below (its header, the Dutch headers users also
-write, what it holds and an example); the templates (graph071.templates), the
+write, what it holds and an example); the templates (graph071.io.templates), the
 docs and the messages all read these declarations. A list of actions gives the
 same records as an uitvoeringsprogramma (loaders/action_programme.py): Action
 and Theme nodes, TREKKER / PARTNER / TE_BETREKKEN edges from the names as
@@ -9,7 +9,7 @@ written (resolved later through organisations.csv), IN_THEME, DESCRIBED_IN and
 LINKS_TO edges.
 
 A file is refused whole: every problem in it is collected and raised together
-(graph071.sheets.SheetError) before any record is given back, so nothing of a
+(graph071.corpus.sheets.SheetError) before any record is given back, so nothing of a
 bad file reaches the graph.
 """
 
@@ -18,15 +18,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from graph071.corpus import EDITION, Document
-from graph071.organisations import normalise, slug
+from graph071.corpus.manifest import EDITION, Document
+from graph071.corpus.organisations import normalise, slug
 from graph071.records import EdgeRecord, LoadResult, NodeRecord, OrgName, Source
 from graph071.schema import CATEGORIE_COLOURS, node_id
-from graph071.sheets import (Column, Problem, Row, SheetError, Table, is_template_example,
+from graph071.corpus.sheets import (Column, Problem, Row, SheetError, Table, is_template_example,
                              read_table, split_lines, split_list, unknown_column_warnings)
 
-from . import ParseContext
-from .action_programme import NO_TREKKER, ROLE_KINDS
+from graph071.loaders import ParseContext
+from graph071.loaders.action_programme import NO_TREKKER, ROLE_KINDS
 
 ACTION_SHEETS = ("acties", "actions")
 PROJECT_SHEETS = ("projecten", "projects")
@@ -364,13 +364,13 @@ def _emit_roles(doc: str, row: Row, work_id: str, result: LoadResult) -> None:
 def load_projects(document: Document, context: ParseContext) -> LoadResult:
     """Return the projects, their roles and links from a list of projects (.xlsx or .csv).
 
-    Records have the shape of the project cards (loaders/project_cards.py): a name goes
+    Records have the shape of the project cards (loaders/project_cards/reader.py): a name goes
     through the corpus's projects.csv, so a listed project joins the same project in the
     cards; each row is an appearance (APPEARS_IN the list, with its edition and categorie).
     """
-    from graph071.project_table import ProjectTable
+    from graph071.corpus.projects import ProjectTable
 
-    from .project_cards import corpus_dir
+    from graph071.loaders.project_cards.reader import corpus_dir
 
     table = read_table(document.path, PROJECT_COLUMNS, PROJECT_SHEETS)
     projects_table = ProjectTable.for_corpus(corpus_dir(document))

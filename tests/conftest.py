@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from graph071.build import Build, build
-from graph071.corpus import bundled_data_dir
+from graph071.build.pipeline import Build, build
+from graph071.corpus.manifest import bundled_data_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

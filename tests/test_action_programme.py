@@ -8,7 +8,7 @@ from collections import defaultdict
 
 import pytest
 
-from graph071.analytics import action_detail, orphans, role_holders
+from graph071.analytics.roles import action_detail, orphans, role_holders
 
 from .conftest import FIXTURES
 
@@ -218,6 +218,6 @@ def test_regiogemeenten_are_the_five_municipalities_named_in_the_opening(graph):
 
 
 def test_node_ids_are_the_same_on_every_build(graph):
-    from graph071.build import build
+    from graph071.build.pipeline import build
 
     assert sorted(build().graph.nodes) == sorted(graph.nodes)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from graph071.corpus import bundled_data_dir
+from graph071.corpus.manifest import bundled_data_dir
 
 from .conftest import PROGRAMME, graph071, programme_corpus
 

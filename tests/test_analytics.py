@@ -16,17 +16,17 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graph071 import analytics
-from graph071.analytics import find_action, find_node, hubs
-from graph071.analytics_balance import balance
-from graph071.analytics_centrality import (EXACT_BETWEENNESS_LIMIT, collaboration_betweenness,
+from graph071.analytics import roles as analytics
+from graph071.analytics.roles import find_action, find_node, hubs
+from graph071.analytics.balance import balance
+from graph071.analytics.centrality import (EXACT_BETWEENNESS_LIMIT, collaboration_betweenness,
                                            collaboration_eigenvector, hub_ranking,
                                            working_network)
-from graph071.analytics_communities import communities
-from graph071.analytics_owners import orphans_with_suggestions, suggested_owners
-from graph071.analytics_paths import connection
-from graph071.analytics_tables import hub_title
-from graph071.diff import edition_diff, find_edition, project_card_editions
+from graph071.analytics.communities import communities
+from graph071.analytics.owners import orphans_with_suggestions, suggested_owners
+from graph071.analytics.paths import connection
+from graph071.cli.render import hub_title
+from graph071.analytics.diff import edition_diff, find_edition, project_card_editions
 from graph071.errors import Graph071Error
 
 from .conftest import run

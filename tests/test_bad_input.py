@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from graph071.corpus import bundled_data_dir
+from graph071.corpus.manifest import bundled_data_dir
 
 from .conftest import graph071
 

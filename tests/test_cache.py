@@ -4,8 +4,8 @@ import shutil
 
 import pytest
 
-from graph071 import cache
-from graph071.corpus import bundled_data_dir
+from graph071.build import cache
+from graph071.corpus.manifest import bundled_data_dir
 
 
 @pytest.fixture

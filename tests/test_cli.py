@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from graph071.cli import app
+from graph071.cli.app import app
 
 from .conftest import run
 

@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from graph071.analytics import orphans, role_holders, who
-from graph071.build import build
-from graph071.corpus import bundled_data_dir
-from graph071.corrections import describe_correction, read_corrections
-from graph071.export import export
-from graph071.sheets import SheetError
-from graph071.templates import write_template
+from graph071.analytics.roles import orphans, role_holders, who
+from graph071.build.pipeline import build
+from graph071.corpus.manifest import bundled_data_dir
+from graph071.corpus.corrections import describe_correction, read_corrections
+from graph071.io.export import export
+from graph071.corpus.sheets import SheetError
+from graph071.io.templates import write_template
 
 from .conftest import graph071, programme_corpus
 

@@ -7,7 +7,7 @@ import json
 
 import networkx as nx
 
-from graph071.export import export, from_node_link, to_node_link
+from graph071.io.export import export, from_node_link, to_node_link
 
 
 def test_json_export_round_trips_node_for_node_edge_for_edge(graph, tmp_path):

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from graph071.corpus import bundled_data_dir
-from graph071.index import (Basket, CountClaim, Monitor, Parameter, basket_weight_sum,
+from graph071.corpus.manifest import bundled_data_dir
+from graph071.monitor.model import (Basket, CountClaim, Monitor, Parameter, basket_weight_sum,
                             find_basket, findings, index_json, monitor_from_graph,
                             recomputed_overall, years_covered)
 

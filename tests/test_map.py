@@ -128,7 +128,7 @@ def test_organisations_are_coloured_by_triple_helix_side(bundled_map):
 
 
 def test_gemeente_leiden_is_drawn_bigger_than_an_organisation_with_one_role(graph, bundled_map):
-    from graph071.analytics import hubs
+    from graph071.analytics.roles import hubs
 
     nodes = {n["id"]: n for n in map_payload(bundled_map)["nodes"]}
     small = min(hubs(graph, top=None), key=lambda row: row["score"])["id"]

@@ -17,10 +17,11 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graph071 import analytics, queries
-from graph071.export import to_node_link
+from graph071 import queries
+from graph071.analytics import roles as analytics
+from graph071.io.export import to_node_link
 from graph071.schema import role_edge_kinds
-from graph071.neo4j_store import (Neo4jError, Settings, check_version, parse_version, pull,
+from graph071.neo4j.store import (Neo4jError, Settings, check_version, parse_version, pull,
                                   pull_graph, push, run_query, session)
 
 from .conftest import graph071 as run_graph071
@@ -125,7 +126,7 @@ def test_a_load_bigger_than_a_read_chunk_is_read_back_whole(pushed, settings):
     # Push and pull read a load back in records of READ_CHUNK rows; 17 synthetic
     # programmes make 2,143 nodes and 6,258 relationships: several records each,
     # the last one partial.
-    from graph071.neo4j_store import READ_CHUNK
+    from graph071.neo4j.store import READ_CHUNK
 
     big = _synthetic().synthetic_graph(17)
     assert READ_CHUNK < big.number_of_nodes() < big.number_of_edges()
@@ -408,7 +409,7 @@ def _project_core(detail: dict) -> dict:
 
 
 def test_the_project_query_gives_the_networkx_answer_for_every_project(pushed, settings):
-    from graph071 import projects
+    from graph071.analytics import projects
 
     found = [node for node, data in pushed.nodes(data=True) if data["kind"] == "Project"]
     assert found, "the bundled corpus has no projects"
@@ -419,7 +420,7 @@ def test_the_project_query_gives_the_networkx_answer_for_every_project(pushed, s
 
 
 def test_the_lineage_query_gives_the_networkx_chain_from_every_member(pushed, settings):
-    from graph071 import projects
+    from graph071.analytics import projects
 
     members = {end for s, t, d in pushed.edges(data=True) if d["kind"] == "SUCCEEDS" for end in (s, t)}
     assert members, "the bundled corpus has no successions"
@@ -429,7 +430,7 @@ def test_the_lineage_query_gives_the_networkx_chain_from_every_member(pushed, se
 
 
 def test_project_and_lineage_queries_on_a_small_hand_built_line(graph, settings):
-    from graph071 import projects
+    from graph071.analytics import projects
 
     line = nx.MultiDiGraph()
     for key, edition in (("k18", "2018-10"), ("k19", "2019-06"), ("k22", "2022-01")):
@@ -531,7 +532,7 @@ def test_statements_are_encoded_ahead_in_a_thread_that_hands_on_errors_and_stops
     import threading
     import time
 
-    from graph071.neo4j_store import _ahead
+    from graph071.neo4j.store import _ahead
 
     def items():
         yield from (1, 2)
@@ -573,7 +574,7 @@ PUSH_BIG_GRAPH = """
 import sys
 sys.path.insert(0, "bench")
 from synthetic import synthetic_graph
-from graph071.neo4j_store import push
+from graph071.neo4j.store import push
 
 graph = synthetic_graph(60)
 push(graph, progress=lambda done, total: print(done, total, flush=True))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from graph071.organisations import OrganisationTable, normalise
+from graph071.corpus.organisations import OrganisationTable, normalise
 
 
 @pytest.fixture(scope="module")

@@ -10,10 +10,10 @@ from collections import defaultdict
 
 import pytest
 
-from graph071.analytics import orphans, who
+from graph071.analytics.roles import orphans, who
 from graph071.errors import InputError
-from graph071.project_table import ProjectTable
-from graph071.projects import find_project, lineage, person_roles, project_detail
+from graph071.corpus.projects import ProjectTable
+from graph071.analytics.projects import find_project, lineage, person_roles, project_detail
 
 from .conftest import FIXTURES, run
 
@@ -367,7 +367,7 @@ def test_the_project_table_refuses_an_inference_without_a_reason(tmp_path):
 
 
 def test_a_card_missing_from_the_project_table_is_still_read_and_reported(tmp_path, bundled):
-    from graph071.build import build
+    from graph071.build.pipeline import build
 
     corpus = _copy_corpus(tmp_path, bundled.data_dir)
     (corpus / "projects.csv").write_text("name,kind,aliases\n", encoding="utf-8")
@@ -379,7 +379,7 @@ def test_a_card_missing_from_the_project_table_is_still_read_and_reported(tmp_pa
 # ---------------------------------------------------------------- helpers
 
 def _document(document_id: str):
-    from graph071.corpus import bundled_data_dir, read_document, read_manifest
+    from graph071.corpus.manifest import bundled_data_dir, read_document, read_manifest
 
     data = bundled_data_dir()
     entry = next(e for e in read_manifest(data) if e.id == document_id)

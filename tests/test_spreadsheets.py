@@ -18,11 +18,11 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from graph071.build import build
-from graph071.corpus import bundled_data_dir
+from graph071.build.pipeline import build
+from graph071.corpus.manifest import bundled_data_dir
 from graph071.loaders.spreadsheet import ACTION_COLUMNS, PROJECT_COLUMNS
-from graph071.sheets import SheetError
-from graph071.templates import action_rows, write_sheet, write_template
+from graph071.corpus.sheets import SheetError
+from graph071.io.templates import action_rows, write_sheet, write_template
 
 from .conftest import ROOT, graph071
 
@@ -143,7 +143,7 @@ def test_dutch_headers_as_users_write_them_are_read(tmp_path):
 
 
 def test_a_csv_list_gives_the_same_graph_as_the_workbook_also_with_dutch_semicolons(tmp_path):
-    from graph071.export import to_node_link
+    from graph071.io.export import to_node_link
 
     def without_cells(graph):
         data = to_node_link(graph)
@@ -457,7 +457,7 @@ def test_a_project_listed_twice_is_refused(tmp_path):
 # ---------------------------------------------------------------- the documentation
 
 def test_the_maintenance_guide_names_every_column_graph071_reads():
-    from graph071.corrections import CORRECTION_COLUMNS
+    from graph071.corpus.corrections import CORRECTION_COLUMNS
 
     guide = (ROOT / "docs" / "data-maintenance.md").read_text(encoding="utf-8")
     for column in (*ACTION_COLUMNS, *PROJECT_COLUMNS, *CORRECTION_COLUMNS):

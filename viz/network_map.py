@@ -19,11 +19,11 @@ from typing import Any
 
 import networkx as nx
 
-from graph071.analytics import hubs, orphans
+from graph071.analytics.roles import hubs, orphans
 from graph071.errors import Graph071Error
-from .assets import vis_network_script
-from .payload import build_payload
-from .selection import View, select
+from graph071.viz.assets import vis_network_script
+from graph071.viz.payload import build_payload
+from graph071.viz.selection import View, select
 
 MAP_TITLE = "Netwerkkaart Economie071"
 LINEAGE_TITLE = "Tijdlijn"

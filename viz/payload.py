@@ -17,7 +17,7 @@ import networkx as nx
 
 from graph071.schema import EDGE_KINDS, HELIX_SIDES, NO_TREKKER, NODE_KINDS
 
-from .selection import theme_label, theme_members
+from graph071.viz.selection import theme_label, theme_members
 
 LABEL_WIDTH = 24  # characters per label line
 LABEL_LINES = 2
@@ -60,7 +60,7 @@ def build_payload(graph: nx.MultiDiGraph,
         if item["id"] in readable:
             item["landmark"] = True
     if positions is None:
-        from .layout import positions as layout
+        from graph071.viz.layout import positions as layout
 
         positions = layout(graph, boxes={n["id"]: label_box(n) for n in nodes})
     for item in nodes:

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from graph071.analytics import NotFound, find_action, find_node
+from graph071.analytics.roles import NotFound, find_action, find_node
 from graph071.errors import Graph071Error
-from graph071.organisations import normalise
+from graph071.corpus.organisations import normalise
 from graph071.schema import NODE_KINDS
 
 # Documents are provenance: every tooltip names its document and line, so the

@@ -1,0 +1,293 @@
+"""What changed between two editions of the projectkaarten: projects that are new, gone
+(and what became of them), changed status or name, and organisations or people that
+joined or left a project, each from the cards themselves.
+
+Pure functions: a graph in, plain data out. An edition is what each card of one
+document says: its APPEARS_IN edge holds the card's categorie, the name as written and,
+for project cards, every role as "KIND|name as written"; a list (spreadsheet) holds its
+roles as edges read from that document.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from graph071.analytics.roles import NotFound, join_nl
+from graph071.errors import Graph071Error
+from graph071.corpus.organisations import normalise
+from graph071.schema import EDGE_KINDS, role_edge_kinds
+
+# The roles a reader wants compared: the organisations' roles, the commissioning party
+# and the projectleider. Team members and quotes change with every card and say little.
+COMPARED_ROLES = (*role_edge_kinds(), "OPDRACHTGEVER", "PROJECTLEIDER", "BESTUURLIJK_TREKKER")
+PERSON_KINDS = ("PROJECTLEIDER", "BESTUURLIJK_TREKKER")
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One document of project cards: its id, edition as written in the manifest, title."""
+
+    document: str
+    edition: str
+    title: str
+
+    def label(self) -> str:
+        """Return the edition as users read it: "2019-06 (projectoverzicht-2019)"."""
+        return f"{self.edition} ({self.document})"
+
+
+@dataclass
+class Card:
+    """What one edition says about one project."""
+
+    project: str
+    categorie: str
+    name_as_written: str
+    line: int | None
+    roles: dict[str, dict[str, str]] | None = field(default=None)  # kind -> {key: name}
+
+
+def project_card_editions(graph: nx.MultiDiGraph) -> list[Edition]:
+    """Return the documents that hold project cards (or a list of projects), oldest first.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("doc:k18", kind="Document", name="Kaarten", document="k18", edition="2018-10")
+    >>> G.add_node("project:p", kind="Project", name="P")
+    >>> _ = G.add_edge("project:p", "doc:k18", kind="APPEARS_IN")
+    >>> [e.label() for e in project_card_editions(G)]
+    ['2018-10 (k18)']
+    """
+    documents = {t for _, t, d in graph.edges(data=True) if d["kind"] == "APPEARS_IN"}
+    editions = [Edition(graph.nodes[d].get("document") or d.split(":", 1)[-1],
+                        str(graph.nodes[d].get("edition") or ""), graph.nodes[d].get("name", ""))
+                for d in documents]
+    return sorted(editions, key=lambda e: (e.edition, e.document))
+
+
+def find_edition(graph: nx.MultiDiGraph, text: str) -> Edition:
+    """Return the edition of project cards `text` names: an edition as written in the
+    manifest ("2019-06"), a year when only one edition falls in it ("2019"), or a
+    document id ("projectoverzicht-2019").
+
+    Raises NotFound that lists the editions (and the nearest one) when nothing matches.
+    """
+    wanted = text.strip().lower().removeprefix("doc:")
+    editions = project_card_editions(graph)
+    listing = ", ".join(e.label() for e in editions) or "none"
+    for matches in ([e for e in editions if e.document.lower() == wanted],
+                    [e for e in editions if e.edition.lower() == wanted],
+                    [e for e in editions if e.edition.lower().startswith(wanted)]):
+        if len(matches) == 1:
+            return matches[0]
+        if len(matches) > 1:
+            raise NotFound(f"{text!r} names more than one edition of the projectkaarten",
+                           hint=f"use one of: {', '.join(e.document for e in matches)}")
+    others = [d for _, d in graph.nodes(data=True) if d["kind"] == "Document"
+              and wanted in (str(d.get("document", "")).lower(), str(d.get("edition", "")).lower())]
+    if others:
+        other = others[0]
+        raise NotFound(f"{other.get('document')} ({other.get('edition')}) holds no project cards",
+                       hint=f"diff compares editions of the projectkaarten: {listing}")
+    nearest = difflib.get_close_matches(wanted, [e.edition for e in editions] +
+                                        [e.document for e in editions], n=1, cutoff=0.5)
+    hint = f"editions of the projectkaarten: {listing}"
+    if nearest:
+        hint = f"did you mean {nearest[0]!r}? {hint}"
+    raise NotFound(f"no edition {text!r}", hint=hint)
+
+
+class _Names:
+    """Resolves a name as written on a card to the node it names (organisation or person)."""
+
+    def __init__(self, graph: nx.MultiDiGraph) -> None:
+        self.graph = graph
+        self.by_form: dict[str, dict[str, str]] = {"Organisation": {}, "Person": {}}
+        for node, data in graph.nodes(data=True):
+            if data["kind"] in self.by_form:
+                forms = [data["name"], *(data.get("aliases") or [])]
+                for form in forms:
+                    self.by_form[data["kind"]].setdefault(normalise(form), node)
+
+    def resolve(self, kind: str, written: str) -> tuple[str, str]:
+        """Return (key, display name): the node id and name, or the name as written."""
+        order = ("Person",) if kind in PERSON_KINDS else (
+            ("Organisation", "Person") if kind == "OPDRACHTGEVER" else ("Organisation",))
+        for node_kind in order:
+            node = self.by_form[node_kind].get(normalise(written))
+            if node:
+                return node, self.graph.nodes[node]["name"]
+        return f"written:{normalise(written)}", written
+
+
+def cards_of(graph: nx.MultiDiGraph, edition: Edition) -> dict[str, Card]:
+    """Return what edition `edition` says about each project on it, by project id."""
+    names = _Names(graph)
+    document_node = f"doc:{edition.document}"
+    cards: dict[str, Card] = {}
+    for project, _, data in graph.in_edges(document_node, data=True):
+        if data["kind"] != "APPEARS_IN" or project in cards:
+            continue
+        card = Card(project, data.get("categorie") or "", data.get("name_as_written") or "",
+                    data.get("line"))
+        if "roles" in data:
+            card.roles = defaultdict(dict)
+            for entry in data.get("roles") or []:
+                kind, _, written = str(entry).partition("|")
+                if kind in COMPARED_ROLES and written:
+                    key, name = names.resolve(kind, written)
+                    card.roles[kind][key] = name
+        cards[project] = card
+    # A list (spreadsheet) writes no roles on APPEARS_IN: its roles are edges from it.
+    listed = [p for p, c in cards.items() if c.roles is None]
+    for project in listed:
+        roles: dict[str, dict[str, str]] = defaultdict(dict)
+        for source, _, data in graph.in_edges(project, data=True):
+            if data["kind"] in COMPARED_ROLES and data.get("document") == edition.document:
+                roles[data["kind"]][source] = graph.nodes[source]["name"]
+        cards[project].roles = roles
+    return cards
+
+
+def _editions_of(graph: nx.MultiDiGraph, project: str) -> list[str]:
+    return sorted({str(d.get("edition") or graph.nodes[t].get("edition") or "")
+                   for _, t, d in graph.out_edges(project, data=True) if d["kind"] == "APPEARS_IN"})
+
+
+def _successions(graph: nx.MultiDiGraph, project: str, older: bool) -> list[dict[str, Any]]:
+    """Return what `project` continues (older=True) or what continues it, with the cue."""
+    edges = graph.out_edges(project, data=True) if older else graph.in_edges(project, data=True)
+    found = []
+    for source, target, data in edges:
+        if data["kind"] != "SUCCEEDS":
+            continue
+        other = target if older else source
+        found.append({"id": other, "name": graph.nodes[other]["name"],
+                      "kind": graph.nodes[other]["kind"], "explicit": bool(data.get("explicit")),
+                      "cue": data.get("cue") or data.get("role") or "",
+                      "edition": str(data.get("edition") or ""), "document": data.get("document"),
+                      "line": data.get("line"), "quote": data.get("quote", "")})
+    return sorted(found, key=lambda f: (not f["explicit"], f["edition"], f["name"]))
+
+
+def _row(graph: nx.MultiDiGraph, project: str, **extra: Any) -> dict[str, Any]:
+    return {"id": project, "name": graph.nodes[project]["name"], **extra}
+
+
+def edition_diff(graph: nx.MultiDiGraph, first: str, second: str) -> dict[str, Any]:
+    """Return what changed from edition `first` to edition `second` (as find_edition reads
+    them): projects new, gone, with another status, name or roles, the successions the
+    newer edition states, and a summary sentence.
+
+    >>> G = nx.MultiDiGraph()
+    >>> for doc, ed in (("k18", "2018-10"), ("k19", "2019-06")):
+    ...     G.add_node(f"doc:{doc}", kind="Document", name=doc, document=doc, edition=ed)
+    >>> G.add_node("org:l", kind="Organisation", name="gemeente Leiden", aliases=["Leiden"])
+    >>> for p in ("project:a", "project:b"): G.add_node(p, kind="Project", name=p[8:].upper())
+    >>> _ = G.add_edge("project:a", "doc:k18", kind="APPEARS_IN", categorie="nieuw project",
+    ...                name_as_written="A", edition="2018-10", roles=[])
+    >>> _ = G.add_edge("project:a", "doc:k19", kind="APPEARS_IN", categorie="lopend project",
+    ...                name_as_written="A", edition="2019-06", roles=["TREKKER|Leiden"])
+    >>> _ = G.add_edge("project:b", "doc:k18", kind="APPEARS_IN", categorie="afgerond project",
+    ...                name_as_written="B", edition="2018-10", roles=[])
+    >>> result = edition_diff(G, "2018", "2019-06")
+    >>> result["text"]
+    'Van 2018-10 (k18) naar 2019-06 (k19): 0 nieuw, 1 verdwenen, 1 met een andere status, 0 met een andere naam, 1 met andere trekkers, partners of mensen; 0 ongewijzigd.'
+    >>> result["roles_changed"][0]["text"]
+    'A: nieuw als trekker: gemeente Leiden'
+    """
+    old, new = find_edition(graph, first), find_edition(graph, second)
+    if old == new:
+        raise Graph071Error(f"{first!r} and {second!r} are the same edition ({old.label()})",
+                            hint="name two different editions, e.g. 2018-10 2019-06")
+    before, after = cards_of(graph, old), cards_of(graph, new)
+    result: dict[str, Any] = {"from": vars(old), "to": vars(new), "new": [], "gone": [],
+                              "status_changed": [], "renamed": [], "roles_changed": [],
+                              "successions": [], "unchanged": 0}
+
+    def order(project: str) -> str:
+        return graph.nodes[project]["name"].lower()
+
+    for project in sorted(set(after) - set(before), key=order):
+        earlier = [e for e in _editions_of(graph, project) if e < old.edition]
+        came_from = _successions(graph, project, older=True)
+        notes = [f"volgt op {s['name']} ({s['cue']}{'' if s['explicit'] else ', afgeleid'})"
+                 for s in came_from]
+        if earlier:
+            notes.append(f"stond eerder op de kaart in {join_nl(earlier)}")
+        result["new"].append(_row(graph, project, categorie=after[project].categorie,
+                                  name_as_written=after[project].name_as_written,
+                                  line=after[project].line, note="; ".join(notes)))
+    for project in sorted(set(before) - set(after), key=order):
+        later = [e for e in _editions_of(graph, project) if e > new.edition]
+        went_to = _successions(graph, project, older=False)
+        notes = [f"gaat verder als {s['name']} ({s['cue']}, {s['edition']})" for s in went_to]
+        if later:
+            notes.append(f"staat weer op de kaart in {join_nl(later)}")
+        if not notes:
+            notes.append(f"niet meer op de kaart; laatste status: "
+                         f"{before[project].categorie or 'zonder categorie'}")
+        result["gone"].append(_row(graph, project, categorie=before[project].categorie,
+                                   line=before[project].line, note="; ".join(notes)))
+    for project in sorted(set(before) & set(after), key=order):
+        a, b = before[project], after[project]
+        changed = False
+        if normalise(a.categorie) != normalise(b.categorie):
+            result["status_changed"].append(_row(graph, project, before=a.categorie or "—",
+                                                 after=b.categorie or "—", line=b.line))
+            changed = True
+        if normalise(a.name_as_written) != normalise(b.name_as_written):
+            result["renamed"].append(_row(graph, project, before=a.name_as_written,
+                                          after=b.name_as_written, line=b.line))
+            changed = True
+        for change in _role_changes(a, b):
+            change["text"] = f"{graph.nodes[project]['name']}: {change['text']}"
+            result["roles_changed"].append(_row(graph, project, line=b.line, **change))
+            changed = True
+        result["unchanged"] += not changed
+    for newer, older, data in graph.edges(data=True):
+        if data["kind"] == "SUCCEEDS" and data.get("document") == new.document:
+            result["successions"].append({
+                "newer": newer, "newer_name": graph.nodes[newer]["name"], "older": older,
+                "older_name": graph.nodes[older]["name"], "explicit": bool(data.get("explicit")),
+                "cue": data.get("cue") or data.get("role") or "", "line": data.get("line"),
+                "quote": data.get("quote", ""), "reason": data.get("reason", "")})
+    result["successions"].sort(key=lambda s: (s["line"] or 0, s["newer_name"]))
+    changed_roles = len({r["id"] for r in result["roles_changed"]})
+    result["counts"] = {"new": len(result["new"]), "gone": len(result["gone"]),
+                        "status_changed": len(result["status_changed"]),
+                        "renamed": len(result["renamed"]), "roles_changed": changed_roles,
+                        "unchanged": result["unchanged"], "in_both": len(set(before) & set(after))}
+    counts = result["counts"]
+    result["text"] = (
+        ("Let op: de eerste editie is de nieuwere. " if old.edition > new.edition else "")
+        + f"Van {old.label()} naar {new.label()}: {counts['new']} nieuw, {counts['gone']} "
+        f"verdwenen, {counts['status_changed']} met een andere status, {counts['renamed']} met "
+        f"een andere naam, {changed_roles} met andere trekkers, partners of mensen; "
+        f"{counts['unchanged']} ongewijzigd.")
+    return result
+
+
+def _role_changes(a: Card, b: Card) -> list[dict[str, Any]]:
+    """Return per role kind who joined and who left between cards `a` and `b`."""
+    if a.roles is None or b.roles is None:
+        return []
+    changes = []
+    for kind in COMPARED_ROLES:
+        old, new = a.roles.get(kind, {}), b.roles.get(kind, {})
+        added = sorted((new[k] for k in set(new) - set(old)), key=str.lower)
+        removed = sorted((old[k] for k in set(old) - set(new)), key=str.lower)
+        if not added and not removed:
+            continue
+        noun = EDGE_KINDS[kind].role_nl or EDGE_KINDS[kind].label_nl.removeprefix("is ").removesuffix(
+            " van")
+        # "Not named any more" rather than "left": a shorter card may just not list them.
+        parts = ([f"nieuw als {noun}: {join_nl(added)}"] if added else []) + (
+            [f"niet meer genoemd als {noun}: {join_nl(removed)}"] if removed else [])
+        changes.append({"role": kind, "role_label": noun, "added": added, "removed": removed,
+                        "text": "; ".join(parts)})
+    return changes

@@ -1,0 +1,131 @@
+"""Adding a document or a spreadsheet to a corpus: check that it reads, then write its manifest row.
+
+A new edition of a known kind is one manifest row: it takes the loader of the
+newest document of that kind. An Excel or CSV list takes the spreadsheet loader
+of its kind (actions or projects). Nothing is written when the file does not
+read: the loader's InputError (naming sheet, row and column) comes back as is.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from graph071 import loaders
+from graph071.corpus.manifest import (EDITION, MANIFEST, ORGANISATIONS, DocumentEntry, append_to_manifest,
+                     bundled_data_dir, read_document, read_manifest)
+from graph071.errors import InputError
+from graph071.corpus.organisations import OrganisationTable, slug
+from graph071.records import ParseWarning
+from graph071.corpus.sheets import SPREADSHEET_SUFFIXES
+
+# Document kind -> the loader that reads a spreadsheet of that kind.
+SPREADSHEET_LOADERS = {"actions": "spreadsheet_actions", "action_programme": "spreadsheet_actions",
+                       "projects": "spreadsheet_projects", "project_cards": "spreadsheet_projects"}
+
+
+@dataclass
+class Added:
+    """What `add_document` did: the manifest row it wrote and what the file gave."""
+
+    entry: DocumentEntry
+    manifest: Path
+    line: int
+    copied_to: Path | None
+    nodes: dict[str, int]  # node kind -> how many the file gave
+    edges: dict[str, int]
+    warnings: list[ParseWarning] = field(default_factory=list)
+    unresolved: list[str] = field(default_factory=list)  # names not in organisations.csv
+
+
+def add_document(path: Path, kind: str, edition: str, *, data_dir: Path | None = None,
+                 title: str | None = None, loader: str | None = None,
+                 document_id: str | None = None, publisher: str = "") -> Added:
+    """Return what was added after checking that `path` reads and appending its manifest row.
+
+    A file outside the corpus folder is copied into its documents/ folder first.
+    Raises InputError (and writes nothing) when the file is missing or does not read,
+    the edition is not a date, the id is taken or no loader fits.
+    """
+    from graph071.build.pipeline import assemble
+
+    data_dir = Path(data_dir) if data_dir else bundled_data_dir()
+    path = Path(path)
+    entries = read_manifest(data_dir)
+    if not path.is_file():
+        raise InputError(path, "file not found", hint="give the path of the file to add")
+    if not EDITION.match(edition):
+        raise InputError(path, f"edition {edition!r} is not a date",
+                         hint="write --edition 2024, 2024-03 or 2024-03-01")
+    loader = loader or _loader_for(path, kind, entries)
+    read = loaders.get(loader)
+    if read is None:
+        raise InputError(path, f"unknown loader {loader!r}",
+                         hint=f"known loaders: {', '.join(loaders.names())}")
+    document_id = document_id or slug(path.stem)
+    taken = next((e for e in entries if e.id == document_id), None)
+    if taken is not None:
+        raise InputError(path, f"document id {document_id!r} is already used on line "
+                         f"{taken.manifest_line} of {data_dir / MANIFEST}",
+                         hint="choose another with --id")
+    file, copy_to = _place(path, data_dir, entries)
+    entry = DocumentEntry(file=file, id=document_id, title=title or path.stem,
+                          publisher=publisher, edition=edition, kind=kind, loader=loader)
+
+    table = OrganisationTable.load(data_dir / ORGANISATIONS)
+    context = loaders.ParseContext(is_known_organisation=lambda t: table.resolve(t) is not None)
+    if copy_to is not None:
+        copy_to.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, copy_to)
+    try:
+        # Read it exactly as `build` will, from its place in the corpus (the project-card
+        # loaders look for projects.csv next to it).
+        document = read_document(data_dir, entry)
+        result = read(document, context)
+        built = assemble([result], table, {entry.id: document}, data_dir)
+    except BaseException:
+        if copy_to is not None:
+            copy_to.unlink(missing_ok=True)  # a file that does not read is not added
+        raise
+    line = append_to_manifest(data_dir, entry)
+    nodes = Counter(record.kind for record in result.nodes)
+    edges = Counter(record.kind for record in result.edges)
+    return Added(replace(entry, manifest_line=line), data_dir / MANIFEST, line, copy_to,
+                 dict(sorted(nodes.items())), dict(sorted(edges.items())), built.warnings,
+                 sorted(built.unresolved))
+
+
+def _loader_for(path: Path, kind: str, entries: list[DocumentEntry]) -> str:
+    if path.suffix.lower() in SPREADSHEET_SUFFIXES:
+        if kind not in SPREADSHEET_LOADERS:
+            raise InputError(path, f"no spreadsheet loader for kind {kind!r}",
+                             hint="an Excel or CSV list takes --kind actions or --kind projects")
+        return SPREADSHEET_LOADERS[kind]
+    same_kind = sorted((e for e in entries if e.kind == kind
+                        and Path(e.file).suffix.lower() not in SPREADSHEET_SUFFIXES),
+                       key=lambda e: e.edition)
+    if not same_kind:
+        kinds = sorted({e.kind for e in entries})
+        raise InputError(path, f"no document of kind {kind!r} in the corpus yet, so no loader "
+                         "to copy", hint=f"known kinds: {', '.join(kinds)}; or name one with "
+                                         f"--loader ({', '.join(loaders.names())})")
+    return same_kind[-1].loader
+
+
+def _place(path: Path, data_dir: Path, entries: list[DocumentEntry]) -> tuple[str, Path | None]:
+    """Return (the manifest's file value, where to copy the file to, or None)."""
+    try:
+        file, target = path.resolve().relative_to(data_dir.resolve()).as_posix(), None
+    except ValueError:
+        target = data_dir / "documents" / path.name
+        file = target.relative_to(data_dir).as_posix()
+        if target.exists() and target.read_bytes() != path.read_bytes():
+            raise InputError(path, f"{target} exists already and holds another file",
+                             hint="rename your file before adding it") from None
+    listed = next((e for e in entries if e.file == file), None)
+    if listed is not None:
+        raise InputError(path, f"{file} is already in the manifest (line {listed.manifest_line}, "
+                         f"id {listed.id!r})", hint="rename your file if it is a new edition")
+    return file, (target if target is not None and not target.exists() else None)

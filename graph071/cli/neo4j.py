@@ -1,0 +1,178 @@
+"""`graph071 neo4j ...`: push the graph to Neo4j, pull it back, run the named Cypher queries.
+
+A thin skin over graph071.neo4j.store; the driver is imported only when a
+command runs, so `graph071 --help` stays fast.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from graph071.errors import Graph071Error
+
+app = typer.Typer(
+    name="neo4j",
+    help="Share the graph through Neo4j: push it, pull it back, run the Cypher queries in "
+         "queries/. The server comes from NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and "
+         "NEO4J_DATABASE (`make neo4j` starts a local one).\n\nExample: graph071 neo4j push",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Write JSON for scripts.")]
+
+
+def _state():
+    from graph071.cli.app import Source, state
+
+    return state, Source
+
+
+@app.command()
+def push(dry_run: Annotated[bool, typer.Option(
+             "--dry-run", help="Only count what would be created, updated and removed.")] = False,
+         json_: JsonOption = False) -> None:
+    """Write the graph built from the documents to Neo4j, replacing graph071's previous load.
+
+    One transaction: if the push breaks off, Neo4j keeps the previous load whole.
+    Nodes and relationships that graph071 did not write are never changed or removed;
+    an unchanged graph writes nothing.
+
+    Example: graph071 neo4j push --dry-run
+    """
+    from graph071.cli import output
+    from graph071.neo4j.store import push as push_graph
+
+    state, source = _state()
+    if state.source is source.neo4j:
+        raise Graph071Error("push sends the graph built from the documents, not the one in Neo4j",
+                            hint="leave out --source neo4j")
+    report = push_graph(state.build().graph, dry_run=dry_run)
+    if json_:
+        output.print_json(report.as_dict())
+        return
+    rows = [{"what": label, **{verb: getattr(report, f"{key}_{verb}")
+                               for verb in ("created", "updated", "removed", "unchanged")}}
+            for label, key in (("Knopen", "nodes"), ("Verbindingen", "relationships"))]
+    title = ("Proefdraaien: dit zou er veranderen (niets geschreven)" if dry_run
+             else f"Naar Neo4j geschreven (load {report.load}, {report.seconds:g} s)"
+             if report.changed else "Neo4j was al bijgewerkt: niets veranderd")
+    output.print_table(rows, [("what", ""), ("created", "Nieuw"), ("updated", "Gewijzigd"),
+                              ("removed", "Verwijderd"), ("unchanged", "Ongewijzigd")], title=title)
+
+
+@app.command()
+def pull(output_path: Annotated[Optional[Path], typer.Option(
+             "-o", "--output", help="Write the pulled graph to this file (.json: node-link; "
+                                    ".graphml, .gexf, .csv also work).")] = None,
+         json_: JsonOption = False) -> None:
+    """Read the graph from Neo4j, with edits made there (e.g. in Neo4j Browser).
+
+    Without -o it prints what Neo4j holds. Every other command reads Neo4j too with
+    `graph071 --source neo4j COMMAND`.
+
+    Example: graph071 neo4j pull -o graph071-neo4j.json
+    """
+    from collections import Counter
+
+    from graph071.cli import output
+    from graph071.io.export import export
+    from graph071.neo4j.store import pull as pull_graph
+
+    pulled = pull_graph()
+    if output_path is not None:
+        for written in export(pulled.graph, output_path):
+            typer.echo(f"Geschreven: {written}")
+        return
+    graph = pulled.graph
+    summary = {
+        "nodes": dict(sorted(Counter(d["kind"] for _, d in graph.nodes(data=True)).items())),
+        "edges": dict(sorted(Counter(d["kind"] for _, _, d in graph.edges(data=True)).items())),
+        "load": (pulled.load or {}).get("load"), "pushed_at": (pulled.load or {}).get("pushed_at"),
+        "skipped_nodes": pulled.skipped_nodes,
+    }
+    if json_:
+        output.print_json(summary)
+        return
+    out = output.console()
+    if summary["load"]:
+        out.print(f"[bold]Graaf in Neo4j[/bold] (laatste push {summary['pushed_at']}, "
+                  f"load {summary['load']})")
+    else:
+        out.print("[bold]Graaf in Neo4j[/bold] (graph071 heeft hier nog niet naartoe gepusht)")
+    out.print("Knopen: " + (", ".join(f"{k} {v}" for k, v in summary["nodes"].items()) or "geen"))
+    out.print("Verbindingen: " + (", ".join(f"{k} {v}" for k, v in summary["edges"].items()) or "geen"))
+    if pulled.skipped_nodes:
+        out.print(f"Overgeslagen: {pulled.skipped_nodes} :G071-knopen zonder soort-label "
+                  "(Action, Organisation, ...)")
+
+
+def _params(pairs: list[str]) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise Graph071Error(f"--param {pair!r} is not key=value",
+                                hint="e.g. --param organisation='Gemeente Leiden'")
+        params[key.strip()] = value
+    return params
+
+
+def _readable(value: Any) -> Any:
+    # Tables show nested answers by name; --json keeps everything.
+    if isinstance(value, dict):
+        if "older_name" in value and "newer_name" in value:  # a succession step of lineage
+            return f"{value['older_name']} → {value['newer_name']}"
+        if "kind" in value and "items" in value:  # one role kind of who / project
+            return f"{value['kind']}: {', '.join(map(str, _readable(value['items'])))}"
+        return value.get("name") or value.get("id") or ", ".join(f"{k}={v}" for k, v in value.items())
+    if isinstance(value, list):
+        return [_readable(item) for item in value]
+    return value
+
+
+@app.command()
+def query(name: Annotated[str, typer.Argument(help="Query name: a file in queries/ without .cypher.")],
+          param: Annotated[Optional[list[str]], typer.Option(
+              "--param", "-p", help="A parameter as key=value; repeat for more.")] = None,
+          json_: JsonOption = False) -> None:
+    """Run a named Cypher query from queries/ on Neo4j (orphans, hubs, who, action, project,
+    lineage, path). `graph071 neo4j queries` lists them with their parameters; a missing
+    or unknown parameter is named in the error.
+
+    Example: graph071 neo4j query who --param organisation="Gemeente Leiden"
+    """
+    from graph071 import queries
+    from graph071.cli import output
+    from graph071.neo4j.store import run_query
+
+    rows = run_query(name, _params(param or []))
+    if json_:
+        output.print_json(rows)
+        return
+    columns = [(key, key) for key in (rows[0] if rows else {})]
+    output.print_table([{key: _readable(value) for key, value in row.items()} for row in rows],
+                       columns, title=f"{name}: {queries.load(name).summary}")
+
+
+@app.command(name="queries")
+def list_queries(json_: JsonOption = False) -> None:
+    """List the named queries with what they answer and their parameters.
+
+    Example: graph071 neo4j queries
+    """
+    from graph071 import queries
+    from graph071.cli import output
+
+    rows = []
+    for name in queries.names():
+        query = queries.load(name)
+        rows.append({"name": name, "summary": query.summary,
+                     "parameters": [f"{p.name} ({p.type}{', verplicht' if p.required else ''})"
+                                    for p in query.parameters]})
+    output.emit(rows, [("name", "Naam"), ("summary", "Beantwoordt"), ("parameters", "Parameters")],
+                fmt="json" if json_ else "table", title="Cypher-vragen (queries/)")

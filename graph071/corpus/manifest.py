@@ -1,0 +1,128 @@
+"""The corpus: a folder with manifest.csv, organisations.csv and the documents it lists.
+
+The bundled corpus ships inside the package (graph071/data); `--data DIR`
+points at another folder of the same shape.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from graph071.errors import InputError
+from graph071.corpus.tables import read_table
+
+MANIFEST = "manifest.csv"
+ORGANISATIONS = "organisations.csv"
+MANIFEST_COLUMNS = ("file", "id", "title", "publisher", "edition", "kind", "loader")
+# Spreadsheets are read by their loader (graph071.corpus.sheets), which names sheet, row and column
+# in its messages; they have no text lines to quote.
+READ_BY_LOADER = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
+# How an edition is written: a year, a year-month or a date.
+EDITION = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@dataclass(frozen=True)
+class DocumentEntry:
+    """One manifest row: a document and the loader that reads it."""
+
+    file: str
+    id: str
+    title: str
+    publisher: str
+    edition: str  # ISO date or year-month of the edition, e.g. 2013-10 or 2019-06
+    kind: str  # action_programme, project_cards, index_monitor, ...
+    loader: str
+    manifest_line: int = 0
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Document:
+    """A document's manifest entry with its text, as a list of lines (line 1 is lines[0])."""
+
+    entry: DocumentEntry
+    path: Path
+    lines: list[str]
+
+    @property
+    def id(self) -> str:
+        return self.entry.id
+
+    def quote(self, first: int, last: int | None = None) -> str:
+        """Return lines `first`..`last` (1-based, inclusive) joined into one readable quote."""
+        last = last or first
+        return " ".join(line.strip() for line in self.lines[first - 1:last] if line.strip())
+
+
+def bundled_data_dir() -> Path:
+    """Return the folder of the corpus that ships with graph071."""
+    return Path(str(resources.files("graph071.data")))
+
+
+def read_manifest(data_dir: Path) -> list[DocumentEntry]:
+    """Return the manifest rows of `data_dir`, checked for the columns and unique ids."""
+    path = data_dir / MANIFEST
+    if not data_dir.is_dir():
+        raise InputError(data_dir, "corpus folder not found",
+                         hint="give --data a folder with manifest.csv and organisations.csv")
+    entries = read_table(path, MANIFEST_COLUMNS, _manifest_entry,
+                         missing_hint="a corpus folder needs a manifest.csv")
+    seen: dict[str, int] = {}
+    for entry in entries:
+        if entry.id in seen:
+            raise InputError(path, f"document id {entry.id!r} used twice "
+                             f"(also on line {seen[entry.id]})", line=entry.manifest_line)
+        seen[entry.id] = entry.manifest_line
+    return entries
+
+
+def _manifest_entry(path: Path, number: int, row: dict[str, str]) -> DocumentEntry:
+    values = {k: (v or "").strip() for k, v in row.items() if k}
+    for column in ("file", "id", "kind", "loader"):
+        if not values.get(column):
+            raise InputError(path, f"empty {column}", line=number)
+    known = {c: values.pop(c) for c in MANIFEST_COLUMNS}
+    return DocumentEntry(**known, manifest_line=number, extra=values)
+
+
+def read_document(data_dir: Path, entry: DocumentEntry) -> Document:
+    """Return the document `entry` names, read as UTF-8 text, or raise one clear InputError."""
+    path = data_dir / entry.file
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(path, "document listed in the manifest is missing",
+                         hint=f"fix line {entry.manifest_line} of {data_dir / MANIFEST}") from None
+    except OSError as error:
+        raise InputError(path, f"cannot read the file: {error.strerror}") from None
+    if not raw.strip():
+        raise InputError(path, "the document is empty")
+    if path.suffix.lower() in READ_BY_LOADER:
+        return Document(entry=entry, path=path, lines=[])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[:error.start].count(b"\n") + 1
+        raise InputError(path, "not UTF-8 text", line=line,
+                         hint="save the text as UTF-8") from None
+    return Document(entry=entry, path=path, lines=text.splitlines())
+
+
+def append_to_manifest(data_dir: Path, entry: DocumentEntry) -> int:
+    """Append `entry` as a row of the manifest of `data_dir`; return the row's line number.
+
+    The row gets every column the manifest's header has (extra columns stay empty).
+    """
+    path = data_dir / MANIFEST
+    text = path.read_text(encoding="utf-8")
+    header, *rows = [row for row in csv.reader(text.splitlines()) if row]
+    values = {**entry.extra, **{c: getattr(entry, c) for c in MANIFEST_COLUMNS}}
+    with path.open("a", encoding="utf-8", newline="") as handle:
+        if text and not text.endswith("\n"):
+            handle.write("\n")
+        csv.writer(handle, lineterminator="\n").writerow([values.get(c, "") for c in header])
+    return len(rows) + 2  # as read_manifest numbers rows: the header is line 1

@@ -1,0 +1,353 @@
+"""Users' own lists as tables: .xlsx (openpyxl) and .csv, every cell with its sheet, row and column.
+
+The spreadsheet loaders and the corrections read through here, so that every
+message can name the file, the sheet, the row and the column, and so that a
+bad file is refused whole: all its problems are collected first and raised
+together as one SheetError, before anything of it reaches the graph.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph071.errors import InputError
+from graph071.corpus.organisations import normalise
+
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+CSV_SUFFIXES = (".csv",)
+SPREADSHEET_SUFFIXES = XLSX_SUFFIXES + CSV_SUFFIXES
+# Several names (or notes) in one cell: "gemeente Leiden; Universiteit Leiden".
+LIST_SEPARATOR = ";"
+
+
+@dataclass(frozen=True)
+class Column:
+    """A documented column of a user's list: its header, what it holds, and an example."""
+
+    name: str  # the header the template writes; matching ignores case, spaces and "_"
+    description: str
+    required: bool = False
+    aliases: tuple[str, ...] = ()  # other headers users write, e.g. the Dutch word
+    example: str = ""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a user's file, at a sheet, row and column."""
+
+    sheet: str  # "" for a .csv file, which has no sheets
+    row: int  # as Excel numbers it (the header is usually row 1); 0 for the whole file
+    column: str  # the column's header as written, or "" for the whole row
+    letter: str  # the column letter Excel shows, or ""
+    message: str
+
+    def __str__(self) -> str:
+        where = []
+        if self.sheet:
+            where.append(f"sheet {self.sheet!r}")
+        if self.row:
+            where.append(f"row {self.row}")
+        if self.column:
+            where.append(f"column {self.column!r}" + (f" ({self.letter})" if self.letter else ""))
+        return f"{', '.join(where)}: {self.message}" if where else self.message
+
+
+class SheetError(InputError):
+    """A user's file that is refused whole; `problems` lists every problem found in it."""
+
+    def __init__(self, path: object, problems: Sequence[Problem]) -> None:
+        # In reading order, as a user goes through the sheet: by row, then column.
+        self.problems = sorted(problems, key=lambda p: (p.sheet, p.row, len(p.letter), p.letter))
+        if len(self.problems) == 1:
+            message = f"{self.problems[0]}; nothing from this file was loaded"
+        else:
+            message = (f"{len(self.problems)} problems, nothing from this file was loaded:\n"
+                       + "\n".join(f"  {problem}" for problem in self.problems))
+        super().__init__(path, message)
+
+
+@dataclass
+class Row:
+    """One row of a user's list: the cells of the known columns as text."""
+
+    sheet: str
+    number: int
+    cells: dict[str, str]  # column name -> text ("" when empty)
+    headers: dict[str, str]  # column name -> the header as written
+    letters: dict[str, str]  # column name -> column letter
+
+    def get(self, column: str) -> str:
+        return self.cells.get(column, "")
+
+    def problem(self, column: str, message: str) -> Problem:
+        """Return a Problem at this row, in `column` ("" for the whole row)."""
+        return Problem(self.sheet, self.number, self.headers.get(column, column),
+                       self.letters.get(column, ""), message)
+
+    def cell(self, column: str) -> str:
+        """Return where a cell is, as Excel users say it: "B5" (or "acties!B5")."""
+        reference = f"{self.letters.get(column, '?')}{self.number}"
+        return f"{self.sheet}!{reference}" if self.sheet else reference
+
+    def quote(self, columns: Sequence[str] | None = None) -> str:
+        """Return the row as a readable quote: "header: value | header: value"."""
+        names = columns or list(self.cells)
+        return " | ".join(f"{self.headers.get(c, c)}: {self.cells[c]}" for c in names
+                          if self.cells.get(c))
+
+
+@dataclass
+class Table:
+    """A user's list as read: the sheet it came from, its rows and the columns not read."""
+
+    path: Path
+    sheet: str
+    rows: list[Row]
+    headers: dict[str, str]  # column name -> the header as written
+    letters: dict[str, str]
+    header_row: int
+    # (header as written, column letter, the declared column it probably means, or "")
+    unknown_columns: list[tuple[str, str, str]] = field(default_factory=list)
+    other_sheets: list[str] = field(default_factory=list)  # sheets in the workbook not read
+
+
+def split_list(text: str) -> list[str]:
+    """Return the items of a cell that lists several, separated by ";" or by line breaks.
+
+    >>> split_list("gemeente Leiden; Universiteit Leiden ;\\nLUMC")
+    ['gemeente Leiden', 'Universiteit Leiden', 'LUMC']
+    >>> split_list("  ")
+    []
+    """
+    return [item.strip() for item in re.split(rf"[{LIST_SEPARATOR}\n]", text) if item.strip()]
+
+
+def split_lines(text: str) -> list[str]:
+    """Return the non-empty lines of a cell (Alt+Enter in Excel starts a new line).
+
+    >>> split_lines("Link met acties 6 en 7\\n\\nZie ook actie 12")
+    ['Link met acties 6 en 7', 'Zie ook actie 12']
+    """
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def cell_text(value: object) -> str:
+    """Return a cell's value as the text a user sees in it.
+
+    Whole numbers lose Excel's ".0", dates become ISO dates, non-breaking spaces
+    become spaces.
+
+    >>> cell_text(17.0), cell_text(2.5), cell_text(None)
+    ('17', '2.5', '')
+    >>> cell_text(dt.datetime(2024, 3, 1)), cell_text(" n.t.b.\\xa0")
+    ('2024-03-01', 'n.t.b.')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).replace("\xa0", " ").replace("\r\n", "\n").replace("\r", "\n")
+    return text.strip()
+
+
+def column_letter(index: int) -> str:
+    """Return the Excel letter of the 0-based column `index`.
+
+    >>> column_letter(0), column_letter(25), column_letter(26)
+    ('A', 'Z', 'AA')
+    """
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
+
+
+def header_key(text: str) -> str:
+    """Return the comparison form of a header: case, spaces, "_" and "(s)" folded.
+
+    >>> header_key("Te_betrekken") == header_key("te betrekken")
+    True
+    >>> header_key("Trekker(s)")
+    'trekker'
+    """
+    text = normalise(text.replace("_", " ")).replace("(s)", "")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def read_table(path: Path, columns: Sequence[Column], sheets: Sequence[str] = ()) -> Table:
+    """Return the rows of the list in `path` (.xlsx or .csv) under the documented `columns`.
+
+    `sheets` are the sheet names to look for in a workbook, best first; without
+    one of them the first sheet is read. Raises SheetError, listing every
+    problem, when the file is not a spreadsheet, is empty, or misses a required
+    column. Empty rows and rows whose first cell starts with "#" are skipped.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in XLSX_SUFFIXES:
+        sheet, grid, others = _read_workbook(path, sheets)
+    elif suffix in CSV_SUFFIXES:
+        sheet, grid, others = "", _read_csv(path), []
+    elif suffix in (".xls", ".ods", ".numbers"):
+        raise SheetError(path, [Problem("", 0, "", "", f"{suffix} files cannot be read: "
+                                        "open the file and save it as Excel workbook (.xlsx)")])
+    else:
+        raise SheetError(path, [Problem("", 0, "", "", "not a spreadsheet: give an Excel "
+                                        "workbook (.xlsx) or a CSV file (.csv)")])
+    return _table(path, sheet, grid, columns, others)
+
+
+def _read_workbook(path: Path, wanted: Sequence[str]) -> tuple[str, list[tuple[int, list[str]]],
+                                                                 list[str]]:
+    # openpyxl costs start-up time; only users' workbooks need it.
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError:
+        raise InputError(path, "file not found") from None
+    except Exception as error:  # openpyxl raises zip, XML and key errors for non-workbooks
+        raise SheetError(path, [Problem("", 0, "", "", "not an Excel workbook (.xlsx) "
+                                        f"({type(error).__name__}); open it in Excel and save "
+                                        "it as Excel workbook (.xlsx)")]) from None
+    try:
+        names = workbook.sheetnames
+        by_key = {header_key(name): name for name in names}
+        chosen = next((by_key[header_key(w)] for w in wanted if header_key(w) in by_key), None)
+        found_by_name = chosen is not None
+        chosen = chosen or names[0]
+        grid = [(number, [cell_text(value) for value in values])
+                for number, values in enumerate(workbook[chosen].iter_rows(values_only=True),
+                                                start=1)]
+    finally:
+        workbook.close()
+    others = [] if found_by_name else [name for name in names if name != chosen]
+    return chosen, grid, others
+
+
+def _read_csv(path: Path) -> list[tuple[int, list[str]]]:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(path, "file not found") from None
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[:error.start].count(b"\n") + 1
+        raise SheetError(path, [Problem("", line, "", "", "not UTF-8 text; in Excel choose "
+                                        "Save as > 'CSV UTF-8 (comma delimited)'")]) from None
+    if "\0" in text:
+        raise SheetError(path, [Problem("", 0, "", "", "not a CSV file (it holds binary data); "
+                                        "give an Excel workbook (.xlsx) or a CSV file (.csv)")])
+    first = next((line for line in text.splitlines()
+                  if line.strip() and not line.lstrip().startswith("#")), "")
+    # Dutch Excel writes ";" between columns, English Excel ",".
+    delimiter = max((";", ",", "\t"), key=first.count)
+    reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter)
+    grid = []
+    start = 1
+    try:
+        for values in reader:
+            grid.append((start, [cell_text(value) for value in values]))
+            start = reader.line_num + 1
+    except csv.Error as error:
+        raise SheetError(path, [Problem("", reader.line_num, "", "",
+                                        f"not readable as CSV: {error}")]) from None
+    return grid
+
+
+def _table(path: Path, sheet: str, grid: list[tuple[int, list[str]]], columns: Sequence[Column],
+           others: list[str]) -> Table:
+    rows = [(number, values) for number, values in grid
+            if any(values) and not _is_comment(values)]
+    if not rows:
+        raise SheetError(path, [Problem(sheet, 0, "", "", "the sheet is empty: it needs a "
+                                        "header row with the column names")])
+    header_row, header = rows[0]
+    by_key: dict[str, Column] = {}
+    for column in columns:
+        for form in (column.name, *column.aliases):
+            by_key[header_key(form)] = column
+    headers: dict[str, str] = {}
+    letters: dict[str, str] = {}
+    positions: dict[str, int] = {}
+    unknown: list[tuple[str, str, str]] = []
+    problems: list[Problem] = []
+    for index, text in enumerate(header):
+        if not text:
+            continue
+        column = by_key.get(header_key(text))
+        letter = column_letter(index)
+        if column is None:
+            unknown.append((text, letter, _closest(text, columns)))
+        elif column.name in positions:
+            problems.append(Problem(sheet, header_row, text, letter,
+                                    f"a second column for {column.name!r} (the first is "
+                                    f"{headers[column.name]!r}, {letters[column.name]}); "
+                                    "keep one"))
+        else:
+            headers[column.name], letters[column.name], positions[column.name] = text, letter, index
+    for column in columns:
+        if column.required and column.name not in positions:
+            hint = next((f"; is {header!r} ({letter}) meant to be {column.name!r}?"
+                         for header, letter, close in unknown if close == column.name), "")
+            problems.append(Problem(sheet, header_row, column.name, "",
+                                    f"required column missing from the header row{hint}"))
+    if problems:
+        raise SheetError(path, problems)
+    table_rows = []
+    for number, values in rows[1:]:
+        cells = {name: values[index] if index < len(values) else ""
+                 for name, index in positions.items()}
+        if any(cells.values()):
+            table_rows.append(Row(sheet, number, cells, headers, letters))
+    return Table(path, sheet, table_rows, headers, letters, header_row, unknown, others)
+
+
+def is_template_example(table: Table, row: Row, columns: Sequence[Column]) -> bool:
+    """True when `row` is the example row a template was written with (it is never data).
+
+    Only a sheet with every column of the template can hold that row, so a short list
+    whose few cells happen to equal the example is still read.
+    """
+    return (all(column.name in table.headers for column in columns)
+            and all(row.get(column.name) == column.example for column in columns))
+
+
+def _is_comment(values: list[str]) -> bool:
+    first = next((value for value in values if value), "")
+    return first.startswith("#")
+
+
+def _closest(text: str, columns: Sequence[Column]) -> str:
+    import difflib  # only for headers nobody declared
+
+    forms = {header_key(form): column.name for column in columns
+             for form in (column.name, *column.aliases)}
+    match = difflib.get_close_matches(header_key(text), list(forms), n=1, cutoff=0.75)
+    return forms[match[0]] if match else ""
+
+
+def unknown_column_warnings(table: Table) -> list[tuple[int, str]]:
+    """Return (row, message) for each column of `table` that graph071 does not read."""
+    messages = []
+    for header, letter, close in table.unknown_columns:
+        where = f"sheet {table.sheet!r}, " if table.sheet else ""
+        hint = f"; did you mean {close!r}?" if close else ""
+        messages.append((table.header_row, f"{where}column {header!r} ({letter}) is not read"
+                                            f"{hint}"))
+    if table.other_sheets:
+        messages.append((0, f"only sheet {table.sheet!r} was read; sheets "
+                            f"{', '.join(repr(s) for s in table.other_sheets)} were not"))
+    return messages

@@ -1,0 +1,123 @@
+"""Exports by file extension: .json (node-link), .graphml and .gexf (Gephi), .csv (two tables)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from graph071.errors import Graph071Error
+
+FORMATS = (".json", ".graphml", ".gexf", ".csv")
+
+
+def to_node_link(graph: nx.MultiDiGraph) -> dict[str, Any]:
+    """Return the graph as networkx node-link data with keys "nodes" and "edges", sorted.
+
+    Sorting makes two exports of the same graph byte-identical.
+    """
+    data = nx.node_link_data(graph, edges="edges")
+    data["nodes"] = sorted(data["nodes"], key=lambda n: n["id"])
+    data["edges"] = sorted(data["edges"], key=lambda e: (e["source"], e["target"], str(e["key"])))
+    return data
+
+
+def from_node_link(data: dict[str, Any]) -> nx.MultiDiGraph:
+    """Return the graph that `to_node_link` wrote."""
+    return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+
+
+def _flat(value: Any) -> Any:
+    # GraphML and GEXF take only scalars: lists become "a; b", None becomes "".
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def _one_type_per_key(rows: list[dict[str, Any]]) -> None:
+    """Give every attribute one type across all rows, as GraphML and GEXF require.
+
+    A key that holds numbers in one node and text in another (a theme number on an
+    action, a theme id on a project) becomes text everywhere; ints mixed with floats
+    become floats.
+    """
+    types: dict[str, set[type]] = {}
+    for row in rows:
+        for key, value in row.items():
+            if value != "":
+                types.setdefault(key, set()).add(type(value))
+    for key, seen in types.items():
+        if len(seen) < 2:
+            continue
+        cast = float if seen <= {int, float} else str
+        for row in rows:
+            if key in row and row[key] != "":
+                row[key] = cast(row[key])
+
+
+def flat_copy(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Return a copy whose attribute values are scalars of one type per key
+    (for GraphML, GEXF and CSV)."""
+    nodes = [(node, {k: _flat(v) for k, v in data.items()})
+             for node, data in sorted(graph.nodes(data=True))]
+    edges = [(s, t, k, {key: _flat(v) for key, v in data.items()})
+             for s, t, k, data in sorted(graph.edges(keys=True, data=True),
+                                         key=lambda e: (e[0], e[1], str(e[2])))]
+    _one_type_per_key([data for _, data in nodes])
+    _one_type_per_key([data for *_, data in edges])
+    flat = nx.MultiDiGraph()
+    flat.add_nodes_from(nodes)
+    for source, target, key, data in edges:
+        flat.add_edge(source, target, key=key, **data)
+    return flat
+
+
+def _union_keys(rows: list[dict[str, Any]], first: list[str]) -> list[str]:
+    keys = list(first)
+    for row in rows:
+        keys.extend(k for k in row if k not in keys)
+    return keys
+
+
+def write_csv(graph: nx.MultiDiGraph, path: Path) -> list[Path]:
+    """Write <stem>_nodes.csv and <stem>_edges.csv next to `path`; return both paths."""
+    flat = flat_copy(graph)
+    nodes = [{"id": n, **d} for n, d in flat.nodes(data=True)]
+    edges = [{"source": s, "target": t, "key": k, **d} for s, t, k, d in flat.edges(keys=True, data=True)]
+    written = []
+    for suffix, rows, first in (("nodes", nodes, ["id", "kind", "name"]),
+                                ("edges", edges, ["source", "target", "key", "kind", "role"])):
+        target = path.with_name(f"{path.stem}_{suffix}.csv")
+        with target.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=_union_keys(rows, first))
+            writer.writeheader()
+            writer.writerows(rows)
+        written.append(target)
+    return written
+
+
+def export(graph: nx.MultiDiGraph, path: Path) -> list[Path]:
+    """Write the graph to `path` in the format its extension names; return the files written."""
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise Graph071Error(f"{path}: unknown export format {suffix or '(none)'!r}",
+                            hint=f"use one of {', '.join(FORMATS)}")
+    if not path.parent.exists():
+        raise Graph071Error(f"{path}: folder {path.parent} does not exist")
+    if suffix == ".json":
+        path.write_text(json.dumps(to_node_link(graph), ensure_ascii=False, indent=1,
+                                   default=str) + "\n", encoding="utf-8")
+    elif suffix == ".graphml":
+        nx.write_graphml(flat_copy(graph), path, encoding="utf-8")
+    elif suffix == ".gexf":
+        nx.write_gexf(flat_copy(graph), path, encoding="utf-8")
+    else:
+        return write_csv(graph, path)
+    return [path]
