@@ -31,10 +31,10 @@ from pathlib import Path
 import networkx as nx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import programmes_for, synthetic_graph  # noqa: E402
+from graph071.viz.network_map import write_map
+from synthetic import synthetic_graph
 
-from graph071.schema import EDGE_KINDS, NODE_KINDS  # noqa: E402
-from graph071.viz.network_map import write_map  # noqa: E402
+from graph071.schema import EDGE_KINDS, NODE_KINDS
 
 OUT = Path(__file__).resolve().parent.parent / "out" / "bench" / "map"
 STABILIZATION_ITERATIONS = 1000  # vis-network's default, which pyvis keeps

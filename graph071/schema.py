@@ -12,6 +12,54 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+class Node:
+    """The node kinds by name: code writes Node.ACTION, never the string."""
+
+    ACTION = "Action"
+    PROJECT = "Project"
+    ORGANISATION = "Organisation"
+    PERSON = "Person"
+    THEME = "Theme"
+    DOCUMENT = "Document"
+    ACTIVITY = "Activity"
+    BASKET = "Basket"
+    INDICATOR = "Indicator"
+    TREND = "Trend"
+    INDEX = "Index"
+    PRACTICE = "Practice"
+
+
+class Edge:
+    """The edge kinds by name: code writes Edge.TREKKER, never the string."""
+
+    TREKKER = "TREKKER"
+    PARTNER = "PARTNER"
+    TE_BETREKKEN = "TE_BETREKKEN"
+    LINKS_TO = "LINKS_TO"
+    SUCCEEDS = "SUCCEEDS"
+    APPEARS_IN = "APPEARS_IN"
+    OPDRACHTGEVER = "OPDRACHTGEVER"
+    PROJECTLEIDER = "PROJECTLEIDER"
+    BESTUURLIJK_TREKKER = "BESTUURLIJK_TREKKER"
+    WORKS_ON = "WORKS_ON"
+    QUOTED = "QUOTED"
+    AMBASSADEUR = "AMBASSADEUR"
+    WORKS_FOR = "WORKS_FOR"
+    VOORZITTER = "VOORZITTER"
+    PROJECTBOARD = "PROJECTBOARD"
+    BETROKKEN = "BETROKKEN"
+    FINANCIER = "FINANCIER"
+    CONTRIBUTES_TO = "CONTRIBUTES_TO"
+    MEMBER_OF = "MEMBER_OF"
+    IN_THEME = "IN_THEME"
+    DESCRIBED_IN = "DESCRIBED_IN"
+    IN_BASKET = "IN_BASKET"
+    IN_INDEX = "IN_INDEX"
+    MEASURES = "MEASURES"
+    EXAMPLE_OF = "EXAMPLE_OF"
+    GOOD_PRACTICE = "GOOD_PRACTICE"
+
+
 @dataclass(frozen=True)
 class NodeKind:
     """A kind of node: its name, its Dutch label and how the map draws it."""
@@ -213,9 +261,54 @@ PROVENANCE_KEYS: tuple[str, ...] = ("document", "line", "quote")
 CORRECTION_KEYS: tuple[str, ...] = ("correction", "correction_reason", "correction_date")
 
 
+# ---------------------------------------------------------------- role groups and weights
+
+# What organisations work on: the nodes that have trekkers and partners.
+WORK_KINDS: tuple[str, ...] = (Node.ACTION, Node.PROJECT)
+# The three roles of the action programme, in the order tables show them.
+MAIN_ROLES: tuple[str, ...] = (Edge.TREKKER, Edge.PARTNER, Edge.TE_BETREKKEN)
+# Roles a person has on a project, and the links from a person to an organisation.
+PERSON_LEAD_ROLES: tuple[str, ...] = (Edge.PROJECTLEIDER, Edge.BESTUURLIJK_TREKKER)
+PERSON_ORGANISATION_ROLES: tuple[str, ...] = (Edge.VOORZITTER, Edge.WORKS_FOR)
+
+# Points per role in the hub score (docs/analytics.md); every other role kind counts
+# OTHER_ROLE_WEIGHT. queries/hubs.cypher spells the same numbers (a test compares them).
+HUB_WEIGHTS: dict[str, float] = {Edge.TREKKER: 2.0, Edge.PARTNER: 1.0, Edge.TE_BETREKKEN: 0.5}
+OTHER_ROLE_WEIGHT = 1.0
+
+
+def hub_weight(kind: str) -> float:
+    """Return the points a role of `kind` adds to an organisation's hub score.
+
+    >>> hub_weight(Edge.TREKKER), hub_weight(Edge.TE_BETREKKEN), hub_weight(Edge.FINANCIER)
+    (2.0, 0.5, 1.0)
+    """
+    return HUB_WEIGHTS.get(kind, OTHER_ROLE_WEIGHT)
+
+
+def hub_formula_nl() -> str:
+    """Return the hub score in words, as the help text and docs give it.
+
+    >>> hub_formula_nl()
+    '2 x trekker + 1 x partner + 0.5 x te betrekken + 1 x elke andere rol'
+    """
+    parts = [f"{weight:g} x {EDGE_KINDS[kind].role_nl}" for kind, weight in HUB_WEIGHTS.items()]
+    return " + ".join([*parts, f"{OTHER_ROLE_WEIGHT:g} x elke andere rol"])
+
+
 def node_kind(name: str) -> NodeKind:
     """Return the declared node kind called `name` (KeyError names the kind)."""
     return NODE_KINDS[name]
+
+
+def label_nl(kind: str) -> str:
+    """Return the Dutch label users read for the node or edge kind `kind`.
+
+    >>> label_nl(Node.PROJECT), label_nl(Edge.TREKKER)
+    ('Project', 'is trekker van')
+    """
+    declared = NODE_KINDS.get(kind) or EDGE_KINDS[kind]
+    return declared.label_nl
 
 
 def edge_kind(name: str) -> EdgeKind:

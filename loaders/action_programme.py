@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from graph071.corpus.manifest import Document
 from graph071.errors import InputError
 from graph071.records import EdgeRecord, LoadResult, NodeRecord, OrgName, Source
-from graph071.schema import CATEGORIE_COLOURS, node_id
+from graph071.schema import CATEGORIE_COLOURS, Edge, Node, node_id
 
 from graph071.loaders import ParseContext
 from graph071.loaders.text import (NUMBER_LIST, Line, join_lines, numbers_in, paragraphs,
@@ -60,7 +60,7 @@ THEME_LIST_ITEM = re.compile(r"^\s*(?P<number>\d)\.\s+(?P<name>\S.*?)\s*$")
 # A chapter of its own after the numbered themes (the document's last chapter).
 ORGANISATION_CHAPTER = "Organisatie"
 
-ROLE_KINDS = {"trekker": "TREKKER", "partner": "PARTNER", "te_betrekken": "TE_BETREKKEN"}
+ROLE_KINDS = {"trekker": Edge.TREKKER, "partner": Edge.PARTNER, "te_betrekken": Edge.TE_BETREKKEN}
 
 
 @dataclass
@@ -631,9 +631,9 @@ def _emit(document: Document, programme: str, themes: dict[int, str],
     first_theme_line = _first_line_of_themes(document)
     for number, name in themes.items():
         key = f"{programme}/{number}"
-        theme_ids[number] = node_id("Theme", key)
+        theme_ids[number] = node_id(Node.THEME, key)
         result.nodes.append(NodeRecord(
-            "Theme", key, name, Source(doc, first_theme_line.get(number, 1),
+            Node.THEME, key, name, Source(doc, first_theme_line.get(number, 1),
                                        f"{number}. {name}"),
             {"number": number, "programme": programme}))
     done: set[int] = set()
@@ -642,7 +642,7 @@ def _emit(document: Document, programme: str, themes: dict[int, str],
             continue
         done.add(action.number)
         key = f"{programme}/{action.number}"
-        action_id = node_id("Action", key)
+        action_id = node_id(Node.ACTION, key)
         title_quote = document.quote(action.line)
         props = {
             "number": action.number, "title": action.title, "programme": programme,
@@ -657,12 +657,12 @@ def _emit(document: Document, programme: str, themes: dict[int, str],
             "first_line": action.line, "last_line": action.last_line,
         }
         source = Source(doc, action.line, title_quote)
-        result.nodes.append(NodeRecord("Action", key, f"{action.number}. {action.title}",
+        result.nodes.append(NodeRecord(Node.ACTION, key, f"{action.number}. {action.title}",
                                        source, props))
         if action.theme in theme_ids:
-            result.edges.append(EdgeRecord("IN_THEME", action_id, theme_ids[action.theme],
+            result.edges.append(EdgeRecord(Edge.IN_THEME, action_id, theme_ids[action.theme],
                                            source, role="doelstelling"))
-        result.edges.append(EdgeRecord("DESCRIBED_IN", action_id, node_id("Document", doc),
+        result.edges.append(EdgeRecord(Edge.DESCRIBED_IN, action_id, node_id(Node.DOCUMENT, doc),
                                        source))
         for mention in action.roles:
             result.edges.append(EdgeRecord(
@@ -673,13 +673,13 @@ def _emit(document: Document, programme: str, themes: dict[int, str],
         for line, note in action.notes:
             for link in _links(note, action.number):
                 source_number, target, kind = link
-                source_id = node_id("Action", f"{programme}/{source_number}")
-                target_id = (node_id("Theme", f"{programme}/{target[1]}") if target[0] == "theme"
-                             else node_id("Action", f"{programme}/{target[1]}"))
+                source_id = node_id(Node.ACTION, f"{programme}/{source_number}")
+                target_id = (node_id(Node.THEME, f"{programme}/{target[1]}") if target[0] == "theme"
+                             else node_id(Node.ACTION, f"{programme}/{target[1]}"))
                 if source_id == target_id:
                     continue
                 result.edges.append(EdgeRecord(
-                    "LINKS_TO", source_id, target_id, Source(doc, line, f"N.B. {note}"),
+                    Edge.LINKS_TO, source_id, target_id, Source(doc, line, f"N.B. {note}"),
                     role=kind, props={"link_kind": kind}))
 
 

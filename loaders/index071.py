@@ -39,7 +39,7 @@ from graph071.monitor.model import (Basket, CountClaim, Monitor, Parameter, Seri
                             series_props, stored, years_covered)
 from graph071.corpus.organisations import normalise, slug
 from graph071.records import EdgeRecord, LoadResult, NodeRecord, OrgName, Source
-from graph071.schema import node_id
+from graph071.schema import Edge, Node, node_id
 
 from graph071.loaders import ParseContext
 from graph071.loaders.text import Line, join_lines
@@ -461,33 +461,33 @@ def _count_claims(texts: list[str]) -> list[CountClaim]:
 
 def _emit_monitor(document: Document, monitor: Monitor, result: LoadResult) -> None:
     doc = document.id
-    index_id = node_id("Index", doc)
-    result.nodes.append(NodeRecord("Index", doc, monitor.name, Source(doc, monitor.line,
+    index_id = node_id(Node.INDEX, doc)
+    result.nodes.append(NodeRecord(Node.INDEX, doc, monitor.name, Source(doc, monitor.line,
                                                                        monitor.quote), {
         "edition": monitor.edition, "title": document.entry.title, "years": monitor.years,
         "basket_weight_sum": stored(basket_weight_sum(monitor)),
         "parameter_count": len(monitor.parameters), **series_props(monitor.overall),
         # None is left out: a property that is sometimes empty breaks the GEXF export.
         **_present(base_year=monitor.base_year)}))
-    result.edges.append(EdgeRecord("DESCRIBED_IN", index_id, node_id("Document", doc),
+    result.edges.append(EdgeRecord(Edge.DESCRIBED_IN, index_id, node_id(Node.DOCUMENT, doc),
                                    Source(doc, monitor.line, monitor.quote)))
     for basket in monitor.baskets:
         basket_key = f"{doc}/{basket.number}"
-        basket_id = node_id("Basket", basket_key)
+        basket_id = node_id(Node.BASKET, basket_key)
         source = Source(doc, basket.line, basket.quote)
-        result.nodes.append(NodeRecord("Basket", basket_key, basket.name, source, {
+        result.nodes.append(NodeRecord(Node.BASKET, basket_key, basket.name, source, {
             "number": basket.number, "weight_pct": stored(basket.weight_pct),
             "aliases": basket.aliases, "parameter_count": len(basket.parameters),
             "parameter_weight_sum": stored(parameter_weight_sum(basket)),
             "table_line": basket.table_line, "index_name": monitor.name,
             **series_props(basket.series)}))
-        result.edges.append(EdgeRecord("IN_INDEX", basket_id, index_id, source, role="mandje",
+        result.edges.append(EdgeRecord(Edge.IN_INDEX, basket_id, index_id, source, role="mandje",
                                        props=_present(weight_pct=stored(basket.weight_pct))))
         for parameter in basket.parameters:
             key = f"{basket_key}.{parameter.number}"
             covered, missing = years_covered(parameter.series, monitor.years)
             psource = Source(doc, parameter.line, parameter.quote)
-            result.nodes.append(NodeRecord("Indicator", key, parameter.name, psource, {
+            result.nodes.append(NodeRecord(Node.INDICATOR, key, parameter.name, psource, {
                 "number": parameter.number, "basket": basket.name,
                 "basket_number": basket.number, "data_source": parameter.data_source,
                 "source_line": parameter.source_line, "name_in_text": parameter.name_in_text,
@@ -495,7 +495,7 @@ def _emit_monitor(document: Document, monitor: Monitor, result: LoadResult) -> N
                 "years_missing": missing, **series_props(parameter.series),
                 **_present(weight=stored(parameter.weight),
                            weight_in_text=stored(parameter.weight_in_text))}))
-            result.edges.append(EdgeRecord("IN_BASKET", node_id("Indicator", key), basket_id,
+            result.edges.append(EdgeRecord(Edge.IN_BASKET, node_id(Node.INDICATOR, key), basket_id,
                                            psource, role="parameter",
                                            props=_present(weight=stored(parameter.weight))))
 
@@ -628,8 +628,8 @@ def _emit_correspondence(document: Document, monitor: Monitor, speerpunten: list
         if evidence:
             props["evidence_line"], props["evidence_quote"] = evidence
         result.edges.append(EdgeRecord(
-            "MEASURES", node_id("Basket", f"{doc}/{basket.number}"),
-            node_id("Theme", f"{AGENDA_PROGRAMME}/{speerpunt.number}"),
+            Edge.MEASURES, node_id(Node.BASKET, f"{doc}/{basket.number}"),
+            node_id(Node.THEME, f"{AGENDA_PROGRAMME}/{speerpunt.number}"),
             Source(doc, quote_line, quote), role="correspondeert met (afgeleid)", props=props))
 
 
@@ -771,13 +771,13 @@ def _emit_trends(document: Document, trends: list[Trend], context: ParseContext,
     doc = document.id
     for trend in trends:
         key = f"{doc}/{trend.section}"
-        trend_id = node_id("Trend", key)
+        trend_id = node_id(Node.TREND, key)
         source = Source(doc, trend.line, f"{trend.section} {trend.title}")
-        result.nodes.append(NodeRecord("Trend", key, trend.title, source, {
+        result.nodes.append(NodeRecord(Node.TREND, key, trend.title, source, {
             "section": trend.section, "description": trend.description,
             "description_line": trend.description_line,
             "practice_count": len(trend.practices)}))
-        result.edges.append(EdgeRecord("DESCRIBED_IN", trend_id, node_id("Document", doc),
+        result.edges.append(EdgeRecord(Edge.DESCRIBED_IN, trend_id, node_id(Node.DOCUMENT, doc),
                                        source))
         seen: set[str] = set()
         for practice in trend.practices:
@@ -788,14 +788,14 @@ def _emit_trends(document: Document, trends: list[Trend], context: ParseContext,
             description = join_lines(practice.description)
             psource = Source(doc, practice.line, _first_sentence(
                 f"{practice.name}: {description}" if description else practice.name))
-            result.nodes.append(NodeRecord("Practice", practice_key, practice.name, psource, {
+            result.nodes.append(NodeRecord(Node.PRACTICE, practice_key, practice.name, psource, {
                 "scope": practice.scope, "trend": trend.title, "description": description}))
-            result.edges.append(EdgeRecord("EXAMPLE_OF", node_id("Practice", practice_key),
+            result.edges.append(EdgeRecord(Edge.EXAMPLE_OF, node_id(Node.PRACTICE, practice_key),
                                            trend_id, psource, role=practice.scope))
             if practice.scope == SCOPE_ELSEWHERE:
                 for line, name, quote in _networks(practice, context):
                     result.edges.append(EdgeRecord(
-                        "GOOD_PRACTICE", OrgName(name), trend_id, Source(doc, line, quote),
+                        Edge.GOOD_PRACTICE, OrgName(name), trend_id, Source(doc, line, quote),
                         role=f"{practice.scope}: {practice.name}",
                         props={"practice": practice.name, "name_as_written": name}))
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from graph071.corpus.manifest import EDITION, Document
 from graph071.corpus.organisations import normalise, slug
 from graph071.records import EdgeRecord, LoadResult, NodeRecord, OrgName, Source
-from graph071.schema import CATEGORIE_COLOURS, node_id
+from graph071.schema import CATEGORIE_COLOURS, Edge, Node, node_id
 from graph071.corpus.sheets import (Column, Problem, Row, SheetError, Table, is_template_example,
                              read_table, split_lines, split_list, unknown_column_warnings)
 
@@ -289,13 +289,13 @@ def _emit_actions(document: Document, table: Table,
     doc = document.id
     for (programme, number), (name, row) in sorted(themes.items()):
         result.nodes.append(NodeRecord(
-            "Theme", f"{programme}/{number}", name,
+            Node.THEME, f"{programme}/{number}", name,
             Source(doc, row.number, row.quote(["theme", "theme_name"])),
             {"number": number, "programme": programme}))
     for action in actions:
         row = action.row
         key = f"{action.programme}/{action.number}"
-        action_id = node_id("Action", key)
+        action_id = node_id(Node.ACTION, key)
         theme_name = themes[(action.programme, action.theme)][0]
         source = Source(doc, row.number, row.quote(["number", "title"]))
         _trekker_names(row, f"action {action.number} of {action.programme}", result)
@@ -312,21 +312,21 @@ def _emit_actions(document: Document, table: Table,
         }
         if table.sheet:
             props["sheet"] = table.sheet
-        result.nodes.append(NodeRecord("Action", key, f"{action.number}. {action.title}",
+        result.nodes.append(NodeRecord(Node.ACTION, key, f"{action.number}. {action.title}",
                                        source, props))
-        result.edges.append(EdgeRecord("IN_THEME", action_id,
-                                       node_id("Theme", f"{action.programme}/{action.theme}"),
+        result.edges.append(EdgeRecord(Edge.IN_THEME, action_id,
+                                       node_id(Node.THEME, f"{action.programme}/{action.theme}"),
                                        source, role="doelstelling"))
-        result.edges.append(EdgeRecord("DESCRIBED_IN", action_id, node_id("Document", doc),
+        result.edges.append(EdgeRecord(Edge.DESCRIBED_IN, action_id, node_id(Node.DOCUMENT, doc),
                                        source))
         _emit_roles(doc, row, action_id, result)
         for kind, target, programme, number in action.links:
-            target_id = node_id("Theme" if target == "theme" else "Action",
+            target_id = node_id(Node.THEME if target == "theme" else Node.ACTION,
                                 f"{programme}/{number}")
             if target_id == action_id:
                 continue
             result.edges.append(EdgeRecord(
-                "LINKS_TO", action_id, target_id,
+                Edge.LINKS_TO, action_id, target_id,
                 Source(doc, row.number, row.quote(["links"])), role=kind,
                 props={"link_kind": kind, "cell": row.cell("links")}))
 
@@ -386,7 +386,7 @@ def load_projects(document: Document, context: ParseContext) -> LoadResult:
         known = projects_table.resolve(name) if name else None
         if not name:
             problems.append(row.problem("name", "empty; every project needs a name"))
-        elif known is not None and known.kind != "Project":
+        elif known is not None and known.kind != Node.PROJECT:
             problems.append(row.problem("name", f"{name!r} is a {known.kind.lower()} in "
                                         "projects.csv, not a project; list it elsewhere"))
         elif edition and not EDITION.match(edition):
@@ -414,7 +414,7 @@ def load_projects(document: Document, context: ParseContext) -> LoadResult:
 def _emit_project(document: Document, table: Table, projects_table, row: Row, key: str,
                   name: str, result: LoadResult) -> None:
     doc = document.id
-    project_id = node_id("Project", key)
+    project_id = node_id(Node.PROJECT, key)
     edition = row.get("edition") or document.entry.edition
     status = row.get("categorie") or "geen categorie"
     source = Source(doc, row.number, row.quote(["name"]))
@@ -430,17 +430,17 @@ def _emit_project(document: Document, table: Table, projects_table, row: Row, ke
         props["trekker_text"] = row.get("trekkers")
     if table.sheet:
         props["sheet"] = table.sheet
-    result.nodes.append(NodeRecord("Project", key, name, source, props))
+    result.nodes.append(NodeRecord(Node.PROJECT, key, name, source, props))
     result.edges.append(EdgeRecord(
-        "APPEARS_IN", project_id, node_id("Document", doc), source, role=status,
+        Edge.APPEARS_IN, project_id, node_id(Node.DOCUMENT, doc), source, role=status,
         props={"edition": edition, "categorie": row.get("categorie"),
                "name_as_written": row.get("name"), "trekkers": trekkers}))
     _emit_roles(doc, row, project_id, result)
     for other in split_list(row.get("links")):
         known_other = projects_table.resolve(other)
-        target = node_id("Project", known_other.key if known_other else slug(other))
+        target = node_id(Node.PROJECT, known_other.key if known_other else slug(other))
         if target != project_id:
             result.edges.append(EdgeRecord(
-                "LINKS_TO", project_id, target, Source(doc, row.number, row.quote(["links"])),
+                Edge.LINKS_TO, project_id, target, Source(doc, row.number, row.quote(["links"])),
                 role="link", props={"link_kind": "link", "name_as_written": other,
                                     "cell": row.cell("links")}))

@@ -24,6 +24,7 @@ from graph071.errors import Graph071Error
 from graph071.viz.assets import vis_network_script
 from graph071.viz.payload import build_payload
 from graph071.viz.selection import View, select
+from graph071.schema import Edge, Node
 
 MAP_TITLE = "Netwerkkaart Economie071"
 LINEAGE_TITLE = "Tijdlijn"
@@ -110,13 +111,13 @@ def lineage_positions(graph: nx.MultiDiGraph, chain: list[str],
 def node_editions(graph: nx.MultiDiGraph, node: str) -> list[str]:
     """Return the editions of the documents that describe `node`, oldest first."""
     editions_by_document = {d.get("document", n): str(d.get("edition") or "")
-                            for n, d in graph.nodes(data=True) if d["kind"] == "Document"}
+                            for n, d in graph.nodes(data=True) if d["kind"] == Node.DOCUMENT}
     documents = {graph.nodes[node].get("document")}
     documents.update(target for _, target, d in graph.out_edges(node, data=True)
-                     if d["kind"] == "DESCRIBED_IN")
+                     if d["kind"] == Edge.DESCRIBED_IN)
     documents.update(d.get("document") for _, _, d in graph.out_edges(node, data=True))
     documents.update(graph.nodes[t].get("document") for t in documents.copy()
-                     if t in graph and graph.nodes[t]["kind"] == "Document")
+                     if t in graph and graph.nodes[t]["kind"] == Node.DOCUMENT)
     found = {editions_by_document[doc] for doc in documents if doc in editions_by_document}
     data = graph.nodes[node]
     found.update(str(e) for e in [data.get("edition"), *(data.get("editions") or [])] if e)

@@ -15,7 +15,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph071.schema import EDGE_KINDS, HELIX_SIDES, NO_TREKKER, NODE_KINDS
+from graph071.schema import EDGE_KINDS, Edge, HELIX_SIDES, NODE_KINDS, NO_TREKKER, Node
 
 from graph071.viz.selection import theme_label, theme_members
 
@@ -29,8 +29,8 @@ BASE_SIZE = 14
 INSIDE_SHAPES = frozenset({"box", "ellipse", "circle", "database", "text"})
 
 # How a tooltip names the nodes at the other end of an incoming edge ("Leden: ...").
-_INCOMING_WORDS = {"SUCCEEDS": "Opgevolgd door", "MEMBER_OF": "Leden", "IN_THEME": "Hieronder",
-                   "DESCRIBED_IN": "Beschrijft", "LINKS_TO": "Hangt samen met"}
+_INCOMING_WORDS = {Edge.SUCCEEDS: "Opgevolgd door", Edge.MEMBER_OF: "Leden", Edge.IN_THEME: "Hieronder",
+                   Edge.DESCRIBED_IN: "Beschrijft", Edge.LINKS_TO: "Hangt samen met"}
 # A kind missing above reads "← <label>": "← werkt voor: Marjan van Duijn, ...".
 
 
@@ -50,7 +50,7 @@ def build_payload(graph: nx.MultiDiGraph,
     hub_scores = hub_scores or {}
     orphan_ids = orphan_ids or set()
     top_score = max(hub_scores.values(), default=0.0)
-    themes = [n for n, d in sorted(graph.nodes(data=True)) if d["kind"] == "Theme"]
+    themes = [n for n, d in sorted(graph.nodes(data=True)) if d["kind"] == Node.THEME]
     theme_index = _theme_index(graph, themes)
     nodes = [_node(graph, node, data, hub_scores.get(node, 0.0), top_score,
                    node in orphan_ids, theme_index.get(node, []))
@@ -85,7 +85,7 @@ def landmarks(graph: nx.MultiDiGraph, hub_scores: dict[str, float]) -> set[str]:
     """Return the nodes whose names stay readable at every zoom: the themes and the
     LANDMARK_HUBS biggest hubs on this map. The page hides the other labels until
     the user zooms in far enough to read them."""
-    themes = {n for n, d in graph.nodes(data=True) if d["kind"] == "Theme"}
+    themes = {n for n, d in graph.nodes(data=True) if d["kind"] == Node.THEME}
     on_map = sorted((n for n in hub_scores if n in graph and hub_scores[n] > 0),
                     key=lambda n: (-hub_scores[n], n))
     return themes | set(on_map[:LANDMARK_HUBS])
@@ -112,7 +112,7 @@ def label_box(item: dict[str, Any]) -> tuple[float, float]:
 def legend(graph: nx.MultiDiGraph, orphan_ids: set[str], sized_by_hubs: bool) -> dict[str, Any]:
     """Return the legend entries for what is on this map, in schema order."""
     kinds_present = {d["kind"] for _, d in graph.nodes(data=True)}
-    sides_present = {_side(d) for _, d in graph.nodes(data=True) if d["kind"] == "Organisation"}
+    sides_present = {_side(d) for _, d in graph.nodes(data=True) if d["kind"] == Node.ORGANISATION}
     edges_present = {d["kind"] for _, _, d in graph.edges(data=True)}
     return {
         "kinds": [{"name": k.name, "label": k.label_nl, "color": k.color, "shape": k.shape,
@@ -126,7 +126,7 @@ def legend(graph: nx.MultiDiGraph, orphan_ids: set[str], sized_by_hubs: bool) ->
         "mark": ({"label": NO_TREKKER.label_nl, "color": NO_TREKKER.color,
                   "count": len(orphan_ids & set(graph.nodes))}
                  if orphan_ids & set(graph.nodes) else None),
-        "sized_by_hubs": sized_by_hubs and "Organisation" in kinds_present,
+        "sized_by_hubs": sized_by_hubs and Node.ORGANISATION in kinds_present,
     }
 
 
@@ -140,7 +140,7 @@ def _node(graph: nx.MultiDiGraph, node: str, data: dict[str, Any], score: float,
     kind = data["kind"]
     item: dict[str, Any] = {"id": node, "kind": kind,
                             "label": wrap_label(str(data.get("name", node)))}
-    if kind == "Organisation":
+    if kind == Node.ORGANISATION:
         item["side"] = _side(data)
     # Hubs grow with the square root of their score, so the biggest hub does not
     # swallow the map and a one-role organisation is still a visible dot.
@@ -149,7 +149,7 @@ def _node(graph: nx.MultiDiGraph, node: str, data: dict[str, Any], score: float,
     # The biggest hubs and the themes keep readable labels on the whole-network view;
     # the page hides labels too small to read until the user zooms in.
     item["font"] = round(BASE_FONT + 12 * weight, 1)
-    if kind == "Theme":
+    if kind == Node.THEME:
         item["font"] = BASE_FONT + 6
     if orphan:
         item["orphan"] = True
@@ -201,7 +201,7 @@ def node_info(graph: nx.MultiDiGraph, node: str, data: dict[str, Any], score: fl
     """Return a node's tooltip: title, kind, rows of facts, the source and its quote."""
     kind = NODE_KINDS[data["kind"]]
     subtitle = kind.label_nl
-    if data["kind"] == "Organisation":
+    if data["kind"] == Node.ORGANISATION:
         subtitle += " · " + HELIX_SIDES[_side(data)].label_nl
         if data.get("is_group"):
             subtitle += " · groep"
@@ -268,7 +268,7 @@ def _relation_rows(graph: nx.MultiDiGraph, node: str) -> list[list[str]]:
         incoming[data["kind"]].append(graph.nodes[source].get("name", source))
     rows: dict[str, list[str]] = {}  # label -> names; a link both ways reads as one row
     for name, kind in EDGE_KINDS.items():
-        if name == "DESCRIBED_IN":
+        if name == Edge.DESCRIBED_IN:
             continue  # the source row below says where it is written
         if outgoing.get(name):
             rows.setdefault(_outgoing_label(kind.label_nl), []).extend(outgoing[name])

@@ -16,11 +16,11 @@ import networkx as nx
 from graph071.analytics.roles import NotFound, find_action, find_node
 from graph071.errors import Graph071Error
 from graph071.corpus.organisations import normalise
-from graph071.schema import NODE_KINDS
+from graph071.schema import NODE_KINDS, Node
 
 # Documents are provenance: every tooltip names its document and line, so the
 # overview map leaves the document nodes (and their many "staat in" edges) out.
-HIDDEN_BY_DEFAULT: tuple[str, ...] = ("Document",)
+HIDDEN_BY_DEFAULT: tuple[str, ...] = (Node.DOCUMENT,)
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ def resolve_focus(graph: nx.MultiDiGraph, name: str) -> str:
     if number:
         return find_action(graph, int(number.group(1)))
     present = tuple(dict.fromkeys(d["kind"] for _, d in graph.nodes(data=True)))
-    preferred = tuple(k for k in ("Organisation", "Action", "Project", "Person") if k in present)
+    preferred = tuple(k for k in (Node.ORGANISATION, Node.ACTION, Node.PROJECT, Node.PERSON) if k in present)
     try:
         return find_node(graph, name,
                          kinds=preferred + tuple(k for k in present if k not in preferred))
@@ -114,7 +114,7 @@ def resolve_focus(graph: nx.MultiDiGraph, name: str) -> str:
 
 def theme_ids(graph: nx.MultiDiGraph, theme: str) -> list[str]:
     """Return the Theme nodes `theme` names: by number (in every programme) or by name."""
-    themes = [(n, d) for n, d in graph.nodes(data=True) if d["kind"] == "Theme"]
+    themes = [(n, d) for n, d in graph.nodes(data=True) if d["kind"] == Node.THEME]
     wanted = normalise(theme)
     found = [n for n, d in themes
              if str(d.get("number", "")) == theme.strip() or normalise(d["name"]) == wanted
@@ -147,7 +147,7 @@ def theme_members(graph: nx.MultiDiGraph, themes: Iterable[str]) -> set[str]:
     for work in works:
         for neighbour in set(graph.successors(work)) | set(graph.predecessors(work)):
             data = graph.nodes[neighbour]
-            if data["kind"] in ("Theme", "Document"):
+            if data["kind"] in (Node.THEME, Node.DOCUMENT):
                 continue
             if _themes_of(graph, neighbour) - themes:
                 continue
@@ -156,7 +156,7 @@ def theme_members(graph: nx.MultiDiGraph, themes: Iterable[str]) -> set[str]:
 
 
 def _themes_of(graph: nx.MultiDiGraph, node: str) -> set[str]:
-    return {t for t in graph.successors(node) if graph.nodes[t]["kind"] == "Theme"}
+    return {t for t in graph.successors(node) if graph.nodes[t]["kind"] == Node.THEME}
 
 
 def edition_documents(graph: nx.MultiDiGraph, edition: str) -> set[str]:
@@ -164,7 +164,7 @@ def edition_documents(graph: nx.MultiDiGraph, edition: str) -> set[str]:
     or "2019-06", or a document id)."""
     wanted = edition.strip().lower()
     documents = {d.get("document", n): d for n, d in graph.nodes(data=True)
-                 if d["kind"] == "Document"}
+                 if d["kind"] == Node.DOCUMENT}
     found = {doc for doc, d in documents.items()
              if str(d.get("edition", "")).lower().startswith(wanted) or doc.lower() == wanted}
     if not found:

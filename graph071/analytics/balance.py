@@ -16,10 +16,10 @@ from typing import Any
 
 import networkx as nx
 
-from graph071.analytics.roles import WORK_KINDS, join_nl, roles_on, work_label
+from graph071.analytics.roles import join_nl, roles_on, work_label
 from graph071.errors import Graph071Error
 from graph071.corpus.organisations import normalise
-from graph071.schema import HELIX_SIDES
+from graph071.schema import Edge, HELIX_SIDES, Node, WORK_KINDS
 
 BALANCE_MINIMUM = 0.2
 MINIMUM_TREKKER_ROLES = 3
@@ -50,7 +50,7 @@ def find_themes(graph: nx.MultiDiGraph, theme: str) -> list[str]:
 
     Raises Graph071Error listing the themes when nothing matches.
     """
-    themes = sorted((n, d) for n, d in graph.nodes(data=True) if d["kind"] == "Theme")
+    themes = sorted((n, d) for n, d in graph.nodes(data=True) if d["kind"] == Node.THEME)
     wanted = normalise(theme)
     found = [n for n, d in themes if str(d.get("number", "")) == theme.strip()
              or normalise(d["name"]) == wanted or n == theme]
@@ -69,9 +69,9 @@ def _groups(graph: nx.MultiDiGraph) -> dict[str, list[str]]:
     for work, data in graph.nodes(data=True):
         if data["kind"] not in WORK_KINDS:
             continue
-        if data["kind"] == "Project" and not data.get("editions") and not data.get("appearances"):
+        if data["kind"] == Node.PROJECT and not data.get("editions") and not data.get("appearances"):
             continue  # known only from a mention on another card: nobody's role is written down
-        themes = [t for _, t, d in graph.out_edges(work, data=True) if d["kind"] == "IN_THEME"]
+        themes = [t for _, t, d in graph.out_edges(work, data=True) if d["kind"] == Edge.IN_THEME]
         for theme in dict.fromkeys(themes) or [NO_THEME]:
             groups[theme].append(work)
     return groups
@@ -97,12 +97,12 @@ def work_balance(graph: nx.MultiDiGraph, works: list[str], detail: bool = False)
     without: list[str] = []
     for work in works:
         roles = roles_on(graph, work)
-        if not any("TREKKER" in kinds for kinds in roles.values()):
+        if not any(Edge.TREKKER in kinds for kinds in roles.values()):
             without.append(work)
         for org, kinds in roles.items():
             side = side_of(graph.nodes[org])
             for kind in kinds:
-                bucket = "trekker" if kind == "TREKKER" else "other"
+                bucket = "trekker" if kind == Edge.TREKKER else "other"
                 (trekker if bucket == "trekker" else other)[side] += 1
                 per_org[org][bucket] += 1
     total = sum(trekker.values())

@@ -18,7 +18,7 @@ import networkx as nx
 
 from graph071.analytics.roles import hubs, role_counts
 from graph071.errors import Graph071Error
-from graph071.schema import role_edge_kinds
+from graph071.schema import MAIN_ROLES, Node, role_edge_kinds
 
 HUB_MEASURES = ("score", "trekker", "partner", "betweenness", "eigenvector")
 # Exact betweenness costs one search per organisation; at 100 times the bundled corpus
@@ -28,7 +28,6 @@ EXACT_BETWEENNESS_LIMIT = 1000
 BETWEENNESS_SAMPLES = 300
 SEED = 71
 # The three role kinds with a column of their own; the others are "andere rollen".
-MAIN_ROLES = ("TREKKER", "PARTNER", "TE_BETREKKEN")
 
 
 @dataclass(frozen=True)
@@ -69,14 +68,14 @@ def working_network(graph: nx.MultiDiGraph) -> nx.Graph:
     weights: Counter = Counter()
     working: set[str] = set()
     for work, data in graph.nodes(data=True):
-        if data["kind"] not in ("Action", "Project"):
+        if data["kind"] not in (Node.ACTION, Node.PROJECT):
             continue
         members = sorted({s for s, _, d in graph.in_edges(work, data=True) if d["kind"] in roles})
         working.update(members)
         weights.update(combinations(members, 2))
     network = nx.Graph()
     network.add_nodes_from(n for n, d in graph.nodes(data=True)
-                           if d["kind"] == "Organisation" and n in working)
+                           if d["kind"] == Node.ORGANISATION and n in working)
     network.add_weighted_edges_from((a, b, w) for (a, b), w in weights.items())
     return network
 

@@ -15,11 +15,10 @@ from typing import Any
 
 import networkx as nx
 
-from graph071.analytics.roles import (WORK_KINDS, describe_work, hub_weight, join_nl, role_counts, themes_of,
-                        work_label)
+from graph071.analytics.roles import describe_work, join_nl, role_counts, themes_of, work_label
 from graph071.analytics.balance import side_of
 from graph071.analytics.centrality import working_network
-from graph071.schema import HELIX_SIDES, role_edge_kinds
+from graph071.schema import HELIX_SIDES, WORK_KINDS, hub_weight, role_edge_kinds
 
 SEED = 71
 RESOLUTION = 1.0

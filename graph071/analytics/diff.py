@@ -20,12 +20,12 @@ import networkx as nx
 from graph071.analytics.roles import NotFound, join_nl
 from graph071.errors import Graph071Error
 from graph071.corpus.organisations import normalise
-from graph071.schema import EDGE_KINDS, role_edge_kinds
+from graph071.schema import EDGE_KINDS, Edge, Node, role_edge_kinds
 
 # The roles a reader wants compared: the organisations' roles, the commissioning party
 # and the projectleider. Team members and quotes change with every card and say little.
-COMPARED_ROLES = (*role_edge_kinds(), "OPDRACHTGEVER", "PROJECTLEIDER", "BESTUURLIJK_TREKKER")
-PERSON_KINDS = ("PROJECTLEIDER", "BESTUURLIJK_TREKKER")
+COMPARED_ROLES = (*role_edge_kinds(), Edge.OPDRACHTGEVER, Edge.PROJECTLEIDER, Edge.BESTUURLIJK_TREKKER)
+PERSON_KINDS = (Edge.PROJECTLEIDER, Edge.BESTUURLIJK_TREKKER)
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ def project_card_editions(graph: nx.MultiDiGraph) -> list[Edition]:
     >>> [e.label() for e in project_card_editions(G)]
     ['2018-10 (k18)']
     """
-    documents = {t for _, t, d in graph.edges(data=True) if d["kind"] == "APPEARS_IN"}
+    documents = {t for _, t, d in graph.edges(data=True) if d["kind"] == Edge.APPEARS_IN}
     editions = [Edition(graph.nodes[d].get("document") or d.split(":", 1)[-1],
                         str(graph.nodes[d].get("edition") or ""), graph.nodes[d].get("name", ""))
                 for d in documents]
@@ -87,7 +87,7 @@ def find_edition(graph: nx.MultiDiGraph, text: str) -> Edition:
         if len(matches) > 1:
             raise NotFound(f"{text!r} names more than one edition of the projectkaarten",
                            hint=f"use one of: {', '.join(e.document for e in matches)}")
-    others = [d for _, d in graph.nodes(data=True) if d["kind"] == "Document"
+    others = [d for _, d in graph.nodes(data=True) if d["kind"] == Node.DOCUMENT
               and wanted in (str(d.get("document", "")).lower(), str(d.get("edition", "")).lower())]
     if others:
         other = others[0]
@@ -106,7 +106,7 @@ class _Names:
 
     def __init__(self, graph: nx.MultiDiGraph) -> None:
         self.graph = graph
-        self.by_form: dict[str, dict[str, str]] = {"Organisation": {}, "Person": {}}
+        self.by_form: dict[str, dict[str, str]] = {Node.ORGANISATION: {}, Node.PERSON: {}}
         for node, data in graph.nodes(data=True):
             if data["kind"] in self.by_form:
                 forms = [data["name"], *(data.get("aliases") or [])]
@@ -115,8 +115,8 @@ class _Names:
 
     def resolve(self, kind: str, written: str) -> tuple[str, str]:
         """Return (key, display name): the node id and name, or the name as written."""
-        order = ("Person",) if kind in PERSON_KINDS else (
-            ("Organisation", "Person") if kind == "OPDRACHTGEVER" else ("Organisation",))
+        order = (Node.PERSON,) if kind in PERSON_KINDS else (
+            (Node.ORGANISATION, Node.PERSON) if kind == Edge.OPDRACHTGEVER else (Node.ORGANISATION,))
         for node_kind in order:
             node = self.by_form[node_kind].get(normalise(written))
             if node:
@@ -130,7 +130,7 @@ def cards_of(graph: nx.MultiDiGraph, edition: Edition) -> dict[str, Card]:
     document_node = f"doc:{edition.document}"
     cards: dict[str, Card] = {}
     for project, _, data in graph.in_edges(document_node, data=True):
-        if data["kind"] != "APPEARS_IN" or project in cards:
+        if data["kind"] != Edge.APPEARS_IN or project in cards:
             continue
         card = Card(project, data.get("categorie") or "", data.get("name_as_written") or "",
                     data.get("line"))
@@ -155,7 +155,7 @@ def cards_of(graph: nx.MultiDiGraph, edition: Edition) -> dict[str, Card]:
 
 def _editions_of(graph: nx.MultiDiGraph, project: str) -> list[str]:
     return sorted({str(d.get("edition") or graph.nodes[t].get("edition") or "")
-                   for _, t, d in graph.out_edges(project, data=True) if d["kind"] == "APPEARS_IN"})
+                   for _, t, d in graph.out_edges(project, data=True) if d["kind"] == Edge.APPEARS_IN})
 
 
 def _successions(graph: nx.MultiDiGraph, project: str, older: bool) -> list[dict[str, Any]]:
@@ -163,7 +163,7 @@ def _successions(graph: nx.MultiDiGraph, project: str, older: bool) -> list[dict
     edges = graph.out_edges(project, data=True) if older else graph.in_edges(project, data=True)
     found = []
     for source, target, data in edges:
-        if data["kind"] != "SUCCEEDS":
+        if data["kind"] != Edge.SUCCEEDS:
             continue
         other = target if older else source
         found.append({"id": other, "name": graph.nodes[other]["name"],
@@ -250,7 +250,7 @@ def edition_diff(graph: nx.MultiDiGraph, first: str, second: str) -> dict[str, A
             changed = True
         result["unchanged"] += not changed
     for newer, older, data in graph.edges(data=True):
-        if data["kind"] == "SUCCEEDS" and data.get("document") == new.document:
+        if data["kind"] == Edge.SUCCEEDS and data.get("document") == new.document:
             result["successions"].append({
                 "newer": newer, "newer_name": graph.nodes[newer]["name"], "older": older,
                 "older_name": graph.nodes[older]["name"], "explicit": bool(data.get("explicit")),

@@ -24,9 +24,8 @@ from typing import Any
 
 import networkx as nx
 
-from graph071.analytics.roles import (WORK_KINDS, describe_work, hub_weight, join_nl, orphans, role_counts,
-                        role_noun, roles_on, strongest_role, themes_of)
-from graph071.schema import role_edge_kinds
+from graph071.analytics.roles import (describe_work, join_nl, orphans, role_counts, role_noun, roles_on, strongest_role, themes_of)
+from graph071.schema import Edge, Node, WORK_KINDS, hub_weight, role_edge_kinds
 
 POINTS = {"partner": 3.0, "continues": 3.0, "role": 2.0, "linked_trekker": 2.0,
           "person_lead": 2.0, "person_other": 1.0, "opdrachtgever": 1.0, "linked_role": 1.0,
@@ -34,9 +33,9 @@ POINTS = {"partner": 3.0, "continues": 3.0, "role": 2.0, "linked_trekker": 2.0,
 THEME_CAP = 1.0
 # People whose organisation is a likely owner because they lead the item; an opdrachtgever
 # (often the programme manager, on every card) or a team member is weaker evidence.
-LEAD_ROLES = ("PROJECTLEIDER", "BESTUURLIJK_TREKKER")
-PERSON_ROLES = (*LEAD_ROLES, "OPDRACHTGEVER", "WORKS_ON")
-PERSON_FOR = ("WORKS_FOR", "VOORZITTER")
+LEAD_ROLES = (Edge.PROJECTLEIDER, Edge.BESTUURLIJK_TREKKER)
+PERSON_ROLES = (*LEAD_ROLES, Edge.OPDRACHTGEVER, Edge.WORKS_ON)
+PERSON_FOR = (Edge.WORKS_FOR, Edge.VOORZITTER)
 STRENGTHS = ((3.0, "sterk"), (2.0, "redelijk"), (0.0, "zwak"))
 
 
@@ -61,7 +60,7 @@ class _Context:
                 self.hub_score[org] += hub_weight(kind) * number
         self.theme_trekkers: dict[str, Counter] = defaultdict(Counter)
         for source, target, data in graph.edges(data=True):
-            if data["kind"] == "TREKKER" and graph.nodes[target]["kind"] in WORK_KINDS:
+            if data["kind"] == Edge.TREKKER and graph.nodes[target]["kind"] in WORK_KINDS:
                 for theme in themes_of(graph, target):
                     self.theme_trekkers[theme][source] += 1
 
@@ -87,7 +86,7 @@ def suggested_owners(graph: nx.MultiDiGraph, work: str, limit: int | None = 5,
     HR 2.0 is trekker van actie 6 (Biobased), die samenhangt met deze actie
     """
     context = context or _Context(graph)
-    this = "deze actie" if graph.nodes[work]["kind"] == "Action" else "dit project"
+    this = "deze actie" if graph.nodes[work]["kind"] == Node.ACTION else "dit project"
     evidence: dict[str, list[dict[str, Any]]] = defaultdict(list)
 
     def add(org: str, kind: str, text: str, via: str | None = None, edge: dict | None = None,
@@ -99,24 +98,24 @@ def suggested_owners(graph: nx.MultiDiGraph, work: str, limit: int | None = 5,
     present = roles_on(graph, work)
     for source, _, edge in graph.in_edges(work, data=True):
         kind, source_kind = edge["kind"], graph.nodes[source]["kind"]
-        if source_kind == "Organisation" and kind in role_edge_kinds() and kind != "TREKKER":
-            if kind == "PARTNER":
+        if source_kind == Node.ORGANISATION and kind in role_edge_kinds() and kind != Edge.TREKKER:
+            if kind == Edge.PARTNER:
                 add(source, "partner", f"is al partner bij {this}", edge=edge)
-            elif kind == strongest_role([k for k in present[source] if k != "PARTNER"]):
+            elif kind == strongest_role([k for k in present[source] if k != Edge.PARTNER]):
                 add(source, "role", f"is al {role_noun(kind)} bij {this}", edge=edge)
-        elif source_kind == "Organisation" and kind == "OPDRACHTGEVER":
+        elif source_kind == Node.ORGANISATION and kind == Edge.OPDRACHTGEVER:
             add(source, "opdrachtgever", f"is opdrachtgever van {this}", edge=edge)
-        elif source_kind == "Organisation" and kind == "SUCCEEDS":
+        elif source_kind == Node.ORGANISATION and kind == Edge.SUCCEEDS:
             add(source, "continues", f"zet {this} voort ({edge.get('role') or 'opvolger'})",
                 edge=edge)
-        elif source_kind == "Person" and kind in PERSON_ROLES:
+        elif source_kind == Node.PERSON and kind in PERSON_ROLES:
             for org in _organisations_of(graph, source):
                 add(org, "person_lead" if kind in LEAD_ROLES else "person_other", "", source,
                     edge, person=_PERSON_NOUNS.get(kind, "") + graph.nodes[source]["name"])
     for other, relation, edge in _linked_works(graph, work, this):
         described = describe_work(graph, other)
         for org, kinds in roles_on(graph, other).items():
-            if "TREKKER" in kinds:
+            if Edge.TREKKER in kinds:
                 add(org, "linked_trekker", f"is trekker van {described}, {relation}", other, edge)
             else:
                 add(org, "linked_role",
@@ -131,7 +130,7 @@ def suggested_owners(graph: nx.MultiDiGraph, work: str, limit: int | None = 5,
                 f"{theme_name}", theme, points=points)
     suggestions = []
     for org, items in evidence.items():
-        if "TREKKER" in present.get(org, []):
+        if Edge.TREKKER in present.get(org, []):
             continue
         items = _combine(items)
         data = graph.nodes[org]
@@ -149,13 +148,13 @@ def suggested_owners(graph: nx.MultiDiGraph, work: str, limit: int | None = 5,
     return suggestions[:limit] if limit else suggestions
 
 
-_PERSON_NOUNS = {"PROJECTLEIDER": "projectleider ", "BESTUURLIJK_TREKKER": "bestuurlijk trekker ",
-                 "OPDRACHTGEVER": "opdrachtgever "}
+_PERSON_NOUNS = {Edge.PROJECTLEIDER: "projectleider ", Edge.BESTUURLIJK_TREKKER: "bestuurlijk trekker ",
+                 Edge.OPDRACHTGEVER: "opdrachtgever "}
 
 
 def _organisations_of(graph: nx.MultiDiGraph, person: str) -> list[str]:
     return [org for _, org, link in graph.out_edges(person, data=True)
-            if link["kind"] in PERSON_FOR and graph.nodes[org]["kind"] == "Organisation"]
+            if link["kind"] in PERSON_FOR and graph.nodes[org]["kind"] == Node.ORGANISATION]
 
 
 def _linked_works(graph: nx.MultiDiGraph, work: str, this: str) -> list[tuple[str, str, dict]]:
@@ -166,12 +165,12 @@ def _linked_works(graph: nx.MultiDiGraph, work: str, this: str) -> list[tuple[st
         other = target if source == work else source
         if other == work or graph.nodes[other]["kind"] not in WORK_KINDS or other in found:
             continue
-        pronoun = "die" if graph.nodes[other]["kind"] == "Action" else "dat"
-        if edge["kind"] == "LINKS_TO":
+        pronoun = "die" if graph.nodes[other]["kind"] == Node.ACTION else "dat"
+        if edge["kind"] == Edge.LINKS_TO:
             relation = f"{pronoun} samenhangt met {this}"
-        elif edge["kind"] == "SUCCEEDS" and source == work:
+        elif edge["kind"] == Edge.SUCCEEDS and source == work:
             relation = f"waar {this} uit voortkomt"
-        elif edge["kind"] == "SUCCEEDS":
+        elif edge["kind"] == Edge.SUCCEEDS:
             relation = f"{pronoun} volgt op {this}"
         else:
             continue

@@ -15,8 +15,8 @@ from typing import Any
 
 import networkx as nx
 
-from graph071.analytics.roles import (WORK_KINDS, hub_weight, join_nl, role_noun, roles_on, strongest_role,
-                        work_label, work_title)
+from graph071.analytics.roles import (join_nl, role_noun, roles_on, strongest_role, work_label, work_title)
+from graph071.schema import Edge, Node, WORK_KINDS, hub_weight
 
 
 def connection_network(graph: nx.MultiDiGraph) -> nx.Graph:
@@ -35,7 +35,7 @@ def connection_network(graph: nx.MultiDiGraph) -> nx.Graph:
     [('org:a', 'org:b', ['action:1'], None), ('org:b', 'org:g', [], ('org:b', 'org:g'))]
     """
     network = nx.Graph()
-    network.add_nodes_from(n for n, d in graph.nodes(data=True) if d["kind"] == "Organisation")
+    network.add_nodes_from(n for n, d in graph.nodes(data=True) if d["kind"] == Node.ORGANISATION)
     for work, data in graph.nodes(data=True):
         if data["kind"] not in WORK_KINDS:
             continue
@@ -46,7 +46,7 @@ def connection_network(graph: nx.MultiDiGraph) -> nx.Graph:
                     network.add_edge(first, second, works=[], member=None)
                 network[first][second]["works"].append(work)
     for source, target, data in graph.edges(data=True):
-        if data["kind"] == "MEMBER_OF" and source != target:
+        if data["kind"] == Edge.MEMBER_OF and source != target:
             if not network.has_edge(source, target):
                 network.add_edge(source, target, works=[], member=None)
             network[source][target]["member"] = (source, target)
@@ -146,7 +146,7 @@ def describe_step(graph: nx.MultiDiGraph, network: nx.Graph, first: str, second:
     if data["works"]:
         work, role_a, role_b = _best_shared_work(graph, data["works"], first, second)
         label = work_label(graph, work)
-        if graph.nodes[work]["kind"] == "Action":
+        if graph.nodes[work]["kind"] == Node.ACTION:
             label += f" ({work_title(graph, work)})"
         if role_a == role_b:
             text = f"{a} en {b} zijn allebei {role_noun(role_a)} bij {label}"
@@ -167,7 +167,7 @@ def describe_step(graph: nx.MultiDiGraph, network: nx.Graph, first: str, second:
     else:
         member, group = data["member"]
         text = f"{graph.nodes[member]['name']} is lid van {graph.nodes[group]['name']}"
-        edge = graph.get_edge_data(member, group, "MEMBER_OF") or {}
+        edge = graph.get_edge_data(member, group, Edge.MEMBER_OF) or {}
         step.update({"member_of": group if member == first else first,
                      "document": edge.get("document"), "line": edge.get("line"),
                      "quote": edge.get("quote", "")})

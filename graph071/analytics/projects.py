@@ -14,13 +14,13 @@ import networkx as nx
 
 from graph071.analytics.roles import find_node
 from graph071.corpus.organisations import normalise
-from graph071.schema import EDGE_KINDS, role_edge_kinds
+from graph071.schema import EDGE_KINDS, Edge, Node, role_edge_kinds
 
 # A person's roles on a project, in the order a reader wants them.
-PERSON_ROLES = ("BESTUURLIJK_TREKKER", "OPDRACHTGEVER", "PROJECTLEIDER", "WORKS_ON",
-                "AMBASSADEUR", "QUOTED")
-PERSON_ORGANISATION_ROLES = ("VOORZITTER", "WORKS_FOR")
-LINEAGE_KINDS = ("Project", "Action", "Organisation")
+PERSON_ROLES = (Edge.BESTUURLIJK_TREKKER, Edge.OPDRACHTGEVER, Edge.PROJECTLEIDER, Edge.WORKS_ON,
+                Edge.AMBASSADEUR, Edge.QUOTED)
+PERSON_ORGANISATION_ROLES = (Edge.VOORZITTER, Edge.WORKS_FOR)
+LINEAGE_KINDS = (Node.PROJECT, Node.ACTION, Node.ORGANISATION)
 
 
 def find_project(graph: nx.MultiDiGraph, name: str) -> str:
@@ -28,12 +28,12 @@ def find_project(graph: nx.MultiDiGraph, name: str) -> str:
 
     Raises analytics.NotFound with "did you mean" suggestions when nothing matches.
     """
-    return find_node(graph, name, kinds=("Project",))
+    return find_node(graph, name, kinds=(Node.PROJECT,))
 
 
 def find_person(graph: nx.MultiDiGraph, name: str) -> str:
     """Return the id of the person called `name`."""
-    return find_node(graph, name, kinds=("Person",))
+    return find_node(graph, name, kinds=(Node.PERSON,))
 
 
 def find_lineage_member(graph: nx.MultiDiGraph, name: str) -> str:
@@ -44,7 +44,7 @@ def find_lineage_member(graph: nx.MultiDiGraph, name: str) -> str:
         return find_project(graph, name)
     except NotFound as not_a_project:
         try:
-            return find_node(graph, name, kinds=("Organisation",))
+            return find_node(graph, name, kinds=(Node.ORGANISATION,))
         except NotFound:
             raise not_a_project from None
 
@@ -57,7 +57,7 @@ def edition_of(graph: nx.MultiDiGraph, data: dict[str, Any]) -> str:
     >>> edition_of(G, {"document": "kaarten", "line": 3})
     '2018-10'
     """
-    if data.get("edition") and data.get("kind") != "Document":
+    if data.get("edition") and data.get("kind") != Node.DOCUMENT:
         return str(data["edition"])
     document = graph.nodes.get(f"doc:{data.get('document')}", {})
     return str(document.get("edition") or "")
@@ -84,7 +84,7 @@ def timeline(graph: nx.MultiDiGraph, project: str) -> list[dict[str, Any]]:
     """
     rows = []
     for _, document, data in graph.out_edges(project, data=True):
-        if data["kind"] != "APPEARS_IN":
+        if data["kind"] != Edge.APPEARS_IN:
             continue
         rows.append({"edition": edition_of(graph, data), "document": data.get("document"),
                      "document_title": graph.nodes[document].get("name", ""),
@@ -139,11 +139,11 @@ def project_detail(graph: nx.MultiDiGraph, project: str) -> dict[str, Any]:
     data = dict(graph.nodes[project])
     organisations: dict[str, list[dict[str, Any]]] = defaultdict(list)
     people: dict[str, dict[str, Any]] = {}
-    org_kinds = set(role_edge_kinds()) | {"OPDRACHTGEVER"}
+    org_kinds = set(role_edge_kinds()) | {Edge.OPDRACHTGEVER}
     for source, _, edge in graph.in_edges(project, data=True):
         kind = edge["kind"]
         source_data = graph.nodes[source]
-        if source_data["kind"] == "Organisation" and kind in org_kinds:
+        if source_data["kind"] == Node.ORGANISATION and kind in org_kinds:
             row = _organisation_row(organisations[kind], source, source_data)
             row["sources"].append(_source(graph, edge))
             for key, value in (("roles", edge.get("role", "")),
@@ -154,7 +154,7 @@ def project_detail(graph: nx.MultiDiGraph, project: str) -> dict[str, Any]:
                     row[key].append(value)
             row["editions"] = sorted(set(row["editions"]) | {edition_of(graph, edge)} | set(
                 _editions_naming(graph, project, source, (kind,))))
-        elif source_data["kind"] == "Person" and kind in PERSON_ROLES:
+        elif source_data["kind"] == Node.PERSON and kind in PERSON_ROLES:
             person = people.setdefault(source, {
                 "id": source, "name": source_data["name"],
                 "organisations": _organisations_of(graph, source),
@@ -179,9 +179,9 @@ def project_detail(graph: nx.MultiDiGraph, project: str) -> dict[str, Any]:
         "note": data.get("note", ""), "timeline": timeline(graph, project),
         "themes": [{"id": t, "name": graph.nodes[t]["name"], "role": e.get("role", ""),
                     **_source(graph, e)}
-                   for _, t, e in graph.out_edges(project, data=True) if e["kind"] == "IN_THEME"],
-        "trekkers": organisations.pop("TREKKER", []),
-        "partners": organisations.pop("PARTNER", []),
+                   for _, t, e in graph.out_edges(project, data=True) if e["kind"] == Edge.IN_THEME],
+        "trekkers": organisations.pop(Edge.TREKKER, []),
+        "partners": organisations.pop(Edge.PARTNER, []),
         "other_roles": {kind.lower(): items for kind, items in sorted(organisations.items())},
         "people": ordered_people,
         "links": _links(graph, project),
@@ -189,7 +189,7 @@ def project_detail(graph: nx.MultiDiGraph, project: str) -> dict[str, Any]:
         "mentioned_in": [{"document": e.get("document"), "role": e.get("role", ""),
                           **_source(graph, e)}
                          for _, _, e in graph.out_edges(project, data=True)
-                         if e["kind"] == "DESCRIBED_IN"],
+                         if e["kind"] == Edge.DESCRIBED_IN],
         "document": data.get("document"), "line": data.get("line"), "quote": data.get("quote", ""),
     }
 
@@ -220,7 +220,7 @@ def _links(graph: nx.MultiDiGraph, project: str) -> list[dict[str, Any]]:
     edges = [(s, t, e, "out") for s, t, e in graph.out_edges(project, data=True)] + \
             [(s, t, e, "in") for s, t, e in graph.in_edges(project, data=True)]
     for source, target, edge, direction in edges:
-        if edge["kind"] != "LINKS_TO":
+        if edge["kind"] != Edge.LINKS_TO:
             continue
         other = target if direction == "out" else source
         row = rows.setdefault((other, direction), {
@@ -253,7 +253,7 @@ def lineage(graph: nx.MultiDiGraph, node: str) -> dict[str, Any]:
     succession = nx.DiGraph()  # older -> newer
     steps: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for newer, older, edge in graph.edges(data=True):
-        if edge["kind"] == "SUCCEEDS":
+        if edge["kind"] == Edge.SUCCEEDS:
             succession.add_edge(older, newer)
             steps[older, newer].append(edge)
     succession.add_node(node)
@@ -269,7 +269,7 @@ def lineage(graph: nx.MultiDiGraph, node: str) -> dict[str, Any]:
                    "statuses": [{"edition": t["edition"], "categorie": t["categorie"],
                                  "name_as_written": t["name_as_written"]}
                                 for t in timeline(graph, m)]
-                   if graph.nodes[m]["kind"] == "Project" else []}
+                   if graph.nodes[m]["kind"] == Node.PROJECT else []}
                   for m in order],
         "steps": [_step(graph, older, newer, steps[older, newer])
                   for older, newer in sorted(chain.edges, key=lambda e: (order.index(e[1]),
@@ -279,11 +279,11 @@ def lineage(graph: nx.MultiDiGraph, node: str) -> dict[str, Any]:
 
 def _first_edition(graph: nx.MultiDiGraph, node: str) -> str:
     data = graph.nodes[node]
-    editions = [row["edition"] for row in timeline(graph, node)] if data["kind"] == "Project" else []
-    if data["kind"] == "Organisation":
+    editions = [row["edition"] for row in timeline(graph, node)] if data["kind"] == Node.PROJECT else []
+    if data["kind"] == Node.ORGANISATION:
         # An organisation in a chain enters it when a document says it took over.
         editions = [edition_of(graph, e) for _, _, e in graph.out_edges(node, data=True)
-                    if e["kind"] == "SUCCEEDS"]
+                    if e["kind"] == Edge.SUCCEEDS]
     editions = [e for e in editions if e] or [edition_of(graph, data)]
     return min(editions)
 
@@ -329,7 +329,7 @@ def person_roles(graph: nx.MultiDiGraph, person: str) -> dict[str, Any]:
         if kind not in PERSON_ROLES:
             continue
         editions = (_editions_naming(graph, target, person, (kind,))
-                    if target_data["kind"] == "Project" else [])
+                    if target_data["kind"] == Node.PROJECT else [])
         roles.append({"id": target, "name": target_data["name"], "target_kind": target_data["kind"],
                       "kind": kind, "label": EDGE_KINDS[kind].label_nl,
                       "role": edge.get("role", ""), "editions": editions or [edition_of(graph, edge)],
@@ -347,5 +347,5 @@ def person_roles(graph: nx.MultiDiGraph, person: str) -> dict[str, Any]:
         row.update({"role": "; ".join(row["functions"]), **row["sources"][0]})
     return {"id": person, "name": data["name"],
             "organisations": sorted(organisations.values(),
-                                    key=lambda o: (o["kind"] != "VOORZITTER", o["edition"], o["name"])),
+                                    key=lambda o: (o["kind"] != Edge.VOORZITTER, o["edition"], o["name"])),
             "roles": roles, "years": dict(sorted(by_edition.items()))}

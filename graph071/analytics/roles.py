@@ -17,9 +17,8 @@ import networkx as nx
 
 from graph071.errors import Graph071Error
 from graph071.corpus.organisations import normalise
-from graph071.schema import role_edge_kinds
+from graph071.schema import Edge, Node, WORK_KINDS, hub_weight, role_edge_kinds
 
-WORK_KINDS = ("Action", "Project")
 
 
 def names_of(graph: nx.MultiDiGraph, ids: list[str]) -> list[str]:
@@ -60,9 +59,9 @@ def orphans(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
     """
     found = []
     for node, data in graph.nodes(data=True):
-        if data["kind"] not in WORK_KINDS or role_holders(graph, node, "TREKKER"):
+        if data["kind"] not in WORK_KINDS or role_holders(graph, node, Edge.TREKKER):
             continue
-        if data["kind"] == "Project" and not data.get("editions"):
+        if data["kind"] == Node.PROJECT and not data.get("editions"):
             continue
         timeline = data.get("timeline") or []
         found.append({
@@ -72,7 +71,7 @@ def orphans(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
             "categorie": data.get("categorie"), "categorie_colour": data.get("categorie_colour", ""),
             "status": timeline[-1].split(": ", 1)[-1] if timeline else "",
             "trekker_text": data.get("trekker_text", ""),
-            "partners": names_of(graph, role_holders(graph, node, "PARTNER")),
+            "partners": names_of(graph, role_holders(graph, node, Edge.PARTNER)),
             "document": data.get("document"), "line": data.get("line"),
         })
     return sorted(found, key=lambda o: (WORK_KINDS.index(o["kind"]), o["number"] or 0, o["name"]))
@@ -92,7 +91,7 @@ def collaboration_graph(graph: nx.MultiDiGraph) -> nx.Graph:
     """
     roles = set(role_edge_kinds())
     network = nx.Graph()
-    network.add_nodes_from(n for n, d in graph.nodes(data=True) if d["kind"] == "Organisation")
+    network.add_nodes_from(n for n, d in graph.nodes(data=True) if d["kind"] == Node.ORGANISATION)
     for work, data in graph.nodes(data=True):
         if data["kind"] not in WORK_KINDS:
             continue
@@ -113,7 +112,6 @@ def role_counts(graph: nx.MultiDiGraph) -> dict[str, Counter]:
     return counts
 
 
-HUB_WEIGHTS = {"TREKKER": 2.0, "PARTNER": 1.0, "TE_BETREKKEN": 0.5}
 
 
 def hubs(graph: nx.MultiDiGraph, top: int | None = 10) -> list[dict[str, Any]]:
@@ -130,16 +128,16 @@ def hubs(graph: nx.MultiDiGraph, top: int | None = 10) -> list[dict[str, Any]]:
     centrality = nx.degree_centrality(network) if len(network) > 1 else {}
     rows = []
     for node, data in graph.nodes(data=True):
-        if data["kind"] != "Organisation":
+        if data["kind"] != Node.ORGANISATION:
             continue
-        score = sum(HUB_WEIGHTS.get(kind, 1.0) * counter[node] for kind, counter in counts.items())
+        score = sum(hub_weight(kind) * counter[node] for kind, counter in counts.items())
         if score == 0:
             continue
         rows.append({
             "id": node, "name": data["name"], "sector": data.get("sector", ""),
             "helix": data.get("helix", ""), "is_group": data.get("is_group", False),
-            "trekker": counts["TREKKER"][node], "partner": counts["PARTNER"][node],
-            "te_betrekken": counts["TE_BETREKKEN"][node], "score": score,
+            "trekker": counts[Edge.TREKKER][node], "partner": counts[Edge.PARTNER][node],
+            "te_betrekken": counts[Edge.TE_BETREKKEN][node], "score": score,
             "centrality": round(centrality.get(node, 0.0), 4),
         })
     rows.sort(key=lambda r: (-r["score"], -r["centrality"], r["name"].lower()))
@@ -152,7 +150,7 @@ class NotFound(Graph071Error):
     """A name that matches nothing in the graph; the message offers the nearest names."""
 
 
-def find_node(graph: nx.MultiDiGraph, name: str, kinds: tuple[str, ...] = ("Organisation",)) -> str:
+def find_node(graph: nx.MultiDiGraph, name: str, kinds: tuple[str, ...] = (Node.ORGANISATION,)) -> str:
     """Return the id of the node of one of `kinds` that `name` names (any alias, any case).
 
     Raises NotFound with "did you mean" suggestions when nothing matches exactly.
@@ -199,16 +197,16 @@ def who(graph: nx.MultiDiGraph, organisation: str) -> dict[str, Any]:
     for items in roles.values():
         items.sort(key=lambda i: (WORK_KINDS.index(i["kind"]), i["number"] or 0, i["name"]))
     member_of = [graph.nodes[t]["name"] for _, t, e in graph.out_edges(organisation, data=True)
-                 if e["kind"] == "MEMBER_OF"]
+                 if e["kind"] == Edge.MEMBER_OF]
     members = [graph.nodes[s]["name"] for s, _, e in graph.in_edges(organisation, data=True)
-               if e["kind"] == "MEMBER_OF"]
+               if e["kind"] == Edge.MEMBER_OF]
     return {
         "id": organisation, "name": data["name"], "sector": data.get("sector", ""),
         "helix": data.get("helix", ""), "is_group": data.get("is_group", False),
-        "aliases": data.get("aliases", []), "trekker": roles.get("TREKKER", []),
-        "partner": roles.get("PARTNER", []), "te_betrekken": roles.get("TE_BETREKKEN", []),
+        "aliases": data.get("aliases", []), "trekker": roles.get(Edge.TREKKER, []),
+        "partner": roles.get(Edge.PARTNER, []), "te_betrekken": roles.get(Edge.TE_BETREKKEN, []),
         **{kind.lower(): items for kind, items in roles.items()
-           if kind not in ("TREKKER", "PARTNER", "TE_BETREKKEN")},
+           if kind not in (Edge.TREKKER, Edge.PARTNER, Edge.TE_BETREKKEN)},
         "member_of": sorted(member_of), "members": sorted(members),
     }
 
@@ -216,10 +214,10 @@ def who(graph: nx.MultiDiGraph, organisation: str) -> dict[str, Any]:
 def find_action(graph: nx.MultiDiGraph, number: int, programme: str | None = None) -> str:
     """Return the id of action `number` (of `programme`, or of the only/oldest programme)."""
     matches = sorted((data.get("programme", ""), node) for node, data in graph.nodes(data=True)
-                     if data["kind"] == "Action" and data.get("number") == number
+                     if data["kind"] == Node.ACTION and data.get("number") == number
                      and (programme is None or data.get("programme") == programme))
     if not matches:
-        numbers = sorted(d["number"] for _, d in graph.nodes(data=True) if d["kind"] == "Action")
+        numbers = sorted(d["number"] for _, d in graph.nodes(data=True) if d["kind"] == Node.ACTION)
         span = f" (actions run from {numbers[0]} to {numbers[-1]})" if numbers else ""
         raise NotFound(f"no action number {number}{span}")
     return matches[0][1]
@@ -241,7 +239,7 @@ def action_detail(graph: nx.MultiDiGraph, action: str) -> dict[str, Any]:
 
     links = []
     for source, target, edge in [*graph.out_edges(action, data=True), *graph.in_edges(action, data=True)]:
-        if edge["kind"] not in ("LINKS_TO", "SUCCEEDS"):
+        if edge["kind"] not in (Edge.LINKS_TO, Edge.SUCCEEDS):
             continue
         other = target if source == action else source
         links.append({"id": other, "name": graph.nodes[other]["name"], "kind": edge["kind"],
@@ -249,8 +247,8 @@ def action_detail(graph: nx.MultiDiGraph, action: str) -> dict[str, Any]:
                       "direction": "out" if source == action else "in",
                       "line": edge.get("line"), "quote": edge.get("quote", "")})
     links.sort(key=lambda l: (l["direction"], l["line"] or 0, l["id"]))
-    return {**data, "id": action, "trekkers": people("TREKKER"), "partners": people("PARTNER"),
-            "te_betrekken": people("TE_BETREKKEN"), "links": links}
+    return {**data, "id": action, "trekkers": people(Edge.TREKKER), "partners": people(Edge.PARTNER),
+            "te_betrekken": people(Edge.TE_BETREKKEN), "links": links}
 
 
 def summary(graph: nx.MultiDiGraph, top: int = 5) -> dict[str, Any]:
@@ -262,15 +260,6 @@ def summary(graph: nx.MultiDiGraph, top: int = 5) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------- shared by the analytics_* modules
-
-def hub_weight(kind: str) -> float:
-    """Return how much one role of `kind` counts in the hub score (other role kinds: 1).
-
-    >>> hub_weight("TREKKER"), hub_weight("TE_BETREKKEN"), hub_weight("FINANCIER")
-    (2.0, 0.5, 1.0)
-    """
-    return HUB_WEIGHTS.get(kind, 1.0)
-
 
 def role_noun(kind: str) -> str:
     """Return the role `kind` as a Dutch noun for sentences ("trekker", "partner", ...).
@@ -308,7 +297,7 @@ def roles_on(graph: nx.MultiDiGraph, work: str) -> dict[str, list[str]]:
     order = role_edge_kinds()
     found: dict[str, list[str]] = {}
     for source, _, data in graph.in_edges(work, data=True):
-        if data["kind"] in order and graph.nodes[source]["kind"] == "Organisation":
+        if data["kind"] in order and graph.nodes[source]["kind"] == Node.ORGANISATION:
             kinds = found.setdefault(source, [])
             if data["kind"] not in kinds:
                 kinds.append(data["kind"])
@@ -325,7 +314,7 @@ def work_label(graph: nx.MultiDiGraph, work: str) -> str:
     ('actie 17', 'project Smart071')
     """
     data = graph.nodes[work]
-    if data["kind"] == "Action" and data.get("number") is not None:
+    if data["kind"] == Node.ACTION and data.get("number") is not None:
         return f"actie {data['number']}"
     from graph071.schema import NODE_KINDS
 
@@ -342,14 +331,14 @@ def describe_work(graph: nx.MultiDiGraph, work: str) -> str:
     """Return an action or project as a reader wants it named: "actie 6 (Opzetten biobased
     cluster)", "project Smart071" (a project's name is its title)."""
     label = work_label(graph, work)
-    if graph.nodes[work]["kind"] == "Action":
+    if graph.nodes[work]["kind"] == Node.ACTION:
         return f"{label} ({work_title(graph, work)})"
     return label
 
 
 def themes_of(graph: nx.MultiDiGraph, node: str) -> list[str]:
     """Return the ids of the themes `node` falls under (IN_THEME), in id order."""
-    return sorted({t for _, t, d in graph.out_edges(node, data=True) if d["kind"] == "IN_THEME"})
+    return sorted({t for _, t, d in graph.out_edges(node, data=True) if d["kind"] == Edge.IN_THEME})
 
 
 def join_nl(names: list[str]) -> str:

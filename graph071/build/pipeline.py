@@ -23,7 +23,7 @@ from graph071.corpus.manifest import (ORGANISATIONS, Document, DocumentEntry, bu
 from graph071.errors import InputError
 from graph071.corpus.organisations import Organisation, OrganisationTable, slug
 from graph071.records import EdgeRecord, LoadResult, NodeRecord, OrgName, ParseWarning, PersonName, Ref
-from graph071.schema import EDGE_KINDS, NODE_KINDS, node_id
+from graph071.schema import EDGE_KINDS, Edge, NODE_KINDS, Node, node_id
 
 
 @dataclass
@@ -76,7 +76,7 @@ def assemble(results: list[LoadResult], table: OrganisationTable,
     result = Build(graph, data_dir, table, [d.entry for d in documents.values()])
     for document in documents.values():
         entry = document.entry
-        graph.add_node(node_id("Document", entry.id), kind="Document", name=entry.title,
+        graph.add_node(node_id(Node.DOCUMENT, entry.id), kind=Node.DOCUMENT, name=entry.title,
                        document=entry.id, edition=entry.edition, doc_kind=entry.kind,
                        file=entry.file, publisher=entry.publisher, line=1,
                        quote=document.quote(1))
@@ -126,9 +126,9 @@ class _Builder:
         if org is not None:
             identifier = self._ensure_organisation(org)
         else:
-            identifier = node_id("Organisation", slug(text))
+            identifier = node_id(Node.ORGANISATION, slug(text))
             if identifier not in self.graph:
-                self.graph.add_node(identifier, kind="Organisation", name=text, sector="onbekend",
+                self.graph.add_node(identifier, kind=Node.ORGANISATION, name=text, sector="onbekend",
                                     helix="overig", is_group=False, resolved=False,
                                     aliases=[], document=document, line=line, quote=text)
             self.result.unresolved.setdefault(text, []).append(Mention(document, line))
@@ -138,9 +138,9 @@ class _Builder:
         return identifier
 
     def _ensure_organisation(self, org: Organisation) -> str:
-        identifier = node_id("Organisation", org.key)
+        identifier = node_id(Node.ORGANISATION, org.key)
         if identifier not in self.graph:
-            self.graph.add_node(identifier, kind="Organisation", name=org.name, sector=org.sector,
+            self.graph.add_node(identifier, kind=Node.ORGANISATION, name=org.name, sector=org.sector,
                                 helix=org.helix, is_group=org.is_group, resolved=True,
                                 aliases=[], note=org.note, document="organisations.csv",
                                 line=0, quote=org.name)
@@ -150,9 +150,9 @@ class _Builder:
         if isinstance(ref, OrgName):
             return self.organisation_node(ref.text, edge.source.document, edge.source.line)
         if isinstance(ref, PersonName):
-            identifier = node_id("Person", slug(ref.text))
+            identifier = node_id(Node.PERSON, slug(ref.text))
             if identifier not in self.graph:
-                self.graph.add_node(identifier, kind="Person", name=ref.text,
+                self.graph.add_node(identifier, kind=Node.PERSON, name=ref.text,
                                     organisation=ref.organisation or "",
                                     **edge.source.as_props())
             return identifier
@@ -197,8 +197,8 @@ class _Builder:
                 if member is None:
                     raise InputError(self.result.data_dir / ORGANISATIONS,
                                      f"{org.name}: member {member_name!r} is not a name in the table")
-                self.graph.add_edge(self._ensure_organisation(member), group, key="MEMBER_OF",
-                                    kind="MEMBER_OF", role="lid van", document=document_id,
+                self.graph.add_edge(self._ensure_organisation(member), group, key=Edge.MEMBER_OF,
+                                    kind=Edge.MEMBER_OF, role="lid van", document=document_id,
                                     line=int(first), quote=quote)
 
 

@@ -15,6 +15,7 @@ from typing import Annotated, Optional
 import typer
 
 from graph071.errors import Graph071Error
+from graph071.schema import Edge, Node, label_nl
 
 app = typer.Typer(
     name="graph071",
@@ -210,7 +211,7 @@ def who(organisation: Annotated[str, typer.Argument(help="Organisation name or a
     from graph071.schema import EDGE_KINDS, role_edge_kinds
 
     for kind in role_edge_kinds():
-        items = result.get(kind.lower()) if kind not in ("TREKKER", "PARTNER", "TE_BETREKKEN") else None
+        items = result.get(kind.lower()) if kind not in (Edge.TREKKER, Edge.PARTNER, Edge.TE_BETREKKEN) else None
         if items:
             title = EDGE_KINDS[kind].label_nl.capitalize()
             output.print_table(items, columns, title=f"{title} ({len(items)})")
@@ -309,7 +310,7 @@ def _print_check(unresolved: list[dict], warnings: list[dict]) -> None:
                                     ("suggestions", "Bedoelt u?")],
                        title=f"Onbekende namen ({len(unresolved)})",
                        empty="Alle namen zijn herkend.")
-    output.print_table(warnings, [("document", "Document"), ("line", "Regel"),
+    output.print_table(warnings, [("document", label_nl(Node.DOCUMENT)), ("line", "Regel"),
                                   ("level", "Soort"), ("message", "Melding")],
                        title=f"Meldingen bij het inlezen ({len(warnings)})", empty="Geen meldingen.")
 
@@ -487,12 +488,12 @@ def _print_project(result: dict) -> None:
     output.print_table(result["timeline"], [("edition", "Editie"), ("categorie", "Categorie"),
                                             ("name_as_written", "Naam op de kaart"),
                                             ("trekkers", "Bestuurlijke trekkers"),
-                                            ("document", "Document"), ("line", "Regel")],
+                                            ("document", label_nl(Node.DOCUMENT)), ("line", "Regel")],
                        title="Status per editie", empty="Geen projectkaart in de gelezen edities.")
     for theme in result["themes"]:
         out.print(f"Thema: {esc(theme['name'])} ({theme['edition']}, regel {theme['line']})")
     org_columns = [("name", "Organisatie"), ("role", "Rol zoals geschreven"),
-                   ("editions", "Edities"), ("document", "Document"), ("line", "Regel")]
+                   ("editions", "Edities"), ("document", label_nl(Node.DOCUMENT)), ("line", "Regel")]
     output.print_table(result["trekkers"], org_columns,
                        title=f"Bestuurlijke trekkers ({len(result['trekkers'])})",
                        empty="Geen bestuurlijk trekker op de kaarten.")
@@ -506,12 +507,12 @@ def _print_project(result: dict) -> None:
     people = [{"name": p["name"], "organisations": p["organisations"],
                "roles": "; ".join(dict.fromkeys(
                    (r["role"] or r["label"]) + (f" ({r['function']})" if r["function"] else "")
-                   for r in p["roles"] if r["kind"] != "QUOTED")) or "geciteerd",
+                   for r in p["roles"] if r["kind"] != Edge.QUOTED)) or "geciteerd",
                "editions": p["editions"], "line": p["roles"][0]["line"]} for p in result["people"]]
     output.print_table(people, [("name", "Persoon"), ("roles", "Rol"),
                                 ("organisations", "Namens"), ("editions", "Edities"),
                                 ("line", "Regel")], title=f"Mensen ({len(people)})", empty="—")
-    output.print_table(result["links"], [("name", "Project"), ("direction", "Richting"),
+    output.print_table(result["links"], [("name", label_nl(Node.PROJECT)), ("direction", "Richting"),
                                          ("role", "Verbinding"), ("edition", "Editie"),
                                          ("line", "Regel")],
                        title=f"Verbonden projecten ({len(result['links'])})", empty="—")
@@ -563,7 +564,7 @@ def _print_lineage(result: dict, heading: str) -> None:
     for number, member in enumerate(result["chain"], start=1):
         statuses = ", ".join(f"{s['edition']} {s['categorie'] or 'zonder categorie'}"
                              for s in member["statuses"])
-        kind = {"Action": "actie", "Organisation": "organisatie"}.get(member["kind"], "project")
+        kind = {Node.ACTION: "actie", Node.ORGANISATION: "organisatie"}.get(member["kind"], "project")
         out.print(f"  {number}. {esc(member['name'])} ({kind}, vanaf {member['first_edition']}"
                   + (f"; {esc(statuses)}" if statuses else "") + ")")
     for step in result["steps"]:
@@ -602,7 +603,7 @@ def person(name: Annotated[str, typer.Argument(help="A person's name, e.g. Laura
     output.print_table(result["roles"], [("editions", "Edities"), ("label", "Rol"),
                                          ("name", "Project of thema"),
                                          ("role", "Rol zoals geschreven"),
-                                         ("document", "Document"), ("line", "Regel")],
+                                         ("document", label_nl(Node.DOCUMENT)), ("line", "Regel")],
                        title=f"Rollen ({len(result['roles'])})", empty="Geen rollen gevonden.")
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph071.cli import output
-from graph071.schema import HELIX_SIDES
+from graph071.schema import HELIX_SIDES, Node, label_nl
 
 HUB_TITLES = {
     "score": "Spilorganisaties (hubs), op score",
@@ -50,7 +50,7 @@ def print_orphan_suggestions(rows: list[dict[str, Any]]) -> None:
               "projectleider werkt er 2, opdrachtgever 1, rol bij een verbonden item 1, trekker in "
               "hetzelfde thema 0.25 per item (max 1). Zie docs/analytics.md.")
     for row in rows:
-        what = f"Actie {row['number']}" if row["kind"] == "Action" else "Project"
+        what = f"Actie {row['number']}" if row["kind"] == Node.ACTION else Node.PROJECT
         context = []
         if row.get("theme_name"):
             context.append(f"thema {row['theme_name']}")
@@ -135,21 +135,21 @@ def print_diff(result: dict[str, Any]) -> None:
     out = output.console()
     esc = output._escape
     out.print(f"[bold]{esc(result['text'])}[/bold]", soft_wrap=True)
-    output.print_table(result["new"], [("name", "Project"), ("name_as_written", "Naam op de kaart"),
+    output.print_table(result["new"], [("name", label_nl(Node.PROJECT)), ("name_as_written", "Naam op de kaart"),
                                        ("categorie", "Status"), ("note", "Toelichting")],
                        title=f"Nieuw ({len(result['new'])})", empty="Geen nieuwe projecten.")
-    output.print_table(result["gone"], [("name", "Project"), ("categorie", "Laatste status"),
+    output.print_table(result["gone"], [("name", label_nl(Node.PROJECT)), ("categorie", "Laatste status"),
                                         ("note", "Wat werd ervan")],
                        title=f"Verdwenen ({len(result['gone'])})", empty="Geen project verdwenen.")
-    output.print_table(result["status_changed"], [("name", "Project"), ("before", "Was"),
+    output.print_table(result["status_changed"], [("name", label_nl(Node.PROJECT)), ("before", "Was"),
                                                   ("after", "Wordt")],
                        title=f"Andere status ({len(result['status_changed'])})", empty="—")
-    output.print_table(result["renamed"], [("name", "Project"), ("before", "Naam was"),
+    output.print_table(result["renamed"], [("name", label_nl(Node.PROJECT)), ("before", "Naam was"),
                                            ("after", "Naam wordt")],
                        title=f"Andere naam ({len(result['renamed'])})", empty="—")
     rows = [{"name": r["name"], "role": r["role_label"], "added": r["added"],
              "removed": r["removed"]} for r in result["roles_changed"]]
-    output.print_table(rows, [("name", "Project"), ("role", "Rol"), ("added", "Nieuw genoemd"),
+    output.print_table(rows, [("name", label_nl(Node.PROJECT)), ("role", "Rol"), ("added", "Nieuw genoemd"),
                               ("removed", "Niet meer genoemd")],
                        title=f"Andere trekkers, partners of mensen ({result['counts']['roles_changed']} "
                              f"projecten)", empty="—")

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from graph071.records import EdgeRecord, ParseWarning, Source
-from graph071.schema import CORRECTION_KEYS
+from graph071.schema import CORRECTION_KEYS, Edge, Node
 from graph071.corpus.sheets import (Column, Problem, Row, SheetError, header_key, is_template_example,
                      read_table, split_list)
 
@@ -49,9 +49,8 @@ KINDS: dict[str, tuple[str, ...]] = {
     "rename": ("hernoemen", "naam wijzigen"),
     "merge": ("samenvoegen",),
 }
-ROLES = {"trekker": "TREKKER", "trekkers": "TREKKER", "partner": "PARTNER",
-         "partners": "PARTNER", "te betrekken": "TE_BETREKKEN"}
-WORK_KINDS = ("Action", "Project")
+ROLES = {"trekker": Edge.TREKKER, "trekkers": Edge.TREKKER, "partner": Edge.PARTNER,
+         "partners": Edge.PARTNER, "te betrekken": Edge.TE_BETREKKEN}
 
 CORRECTION_COLUMNS: tuple[Column, ...] = (
     Column("correction", "What to change: add_role, remove_role, set_trekker, rename or merge "
@@ -259,7 +258,7 @@ class _Applier:
             return missing
         wanted = {self._organisation_for(c, name): name for name in c.organisations}
         current = [(source, key, data) for source, _, key, data
-                   in self.graph.in_edges(work, keys=True, data=True) if data["kind"] == "TREKKER"]
+                   in self.graph.in_edges(work, keys=True, data=True) if data["kind"] == Edge.TREKKER]
         if {source for source, _, _ in current} == set(wanted):
             where = ", ".join(self._where((key, data)) for _, key, data in current)
             return f"no longer needed: the trekker of {self._name(work)} is already so ({where})"
@@ -268,7 +267,7 @@ class _Applier:
         before = ", ".join(f"{self._name(s)} ({self._where((k, d))})" for s, k, d in current)
         before = before or f"none ({self.graph.nodes[work].get('trekker_text') or 'empty'})"
         for org, name in wanted.items():
-            self._add_edge(c, "TREKKER", org, name, work)
+            self._add_edge(c, Edge.TREKKER, org, name, work)
         if "trekker_text" in self.graph.nodes[work]:
             self.graph.nodes[work]["trekker_text"] = "; ".join(c.organisations)
         self._note(work, c, f"trekker set to {', '.join(self._name(o) for o in wanted)}; "
@@ -278,7 +277,7 @@ class _Applier:
     def _rename(self, c: Correction) -> str:
         node, missing = self._existing_organisation(c.subject)
         if node is None:
-            node, _ = self._node_of(c.subject, ("Project",))
+            node, _ = self._node_of(c.subject, (Node.PROJECT,))
         if node is None:
             return missing
         data = self.graph.nodes[node]
@@ -286,7 +285,7 @@ class _Applier:
             return f"no longer needed: {c.subject!r} is already called {c.new_name!r}"
         old = data["name"]
         data["name"] = c.new_name
-        names_key = "aliases" if data["kind"] == "Organisation" else "names"
+        names_key = "aliases" if data["kind"] == Node.ORGANISATION else "names"
         names = list(data.get(names_key) or [])
         data[names_key] = names + [n for n in (old,) if n not in names]
         self._note(node, c, f"renamed from {old!r} to {c.new_name!r}")
@@ -336,7 +335,7 @@ class _Applier:
         if match:
             programme, number = match.group(1), int(match.group(2))
             found = sorted(node for node, data in self.graph.nodes(data=True)
-                           if data["kind"] == "Action" and data.get("number") == number
+                           if data["kind"] == Node.ACTION and data.get("number") == number
                            and (programme is None or data.get("programme") == programme))
             if len(found) == 1:
                 return found[0], ""
@@ -344,7 +343,7 @@ class _Applier:
                 options = " or ".join(repr(n.split(":", 1)[1]) for n in found)
                 return None, f"matches more than one action: write {options}"
             return None, f"matches nothing: there is no action {text.strip()!r} in the graph"
-        return self._node_of(text, ("Project",))
+        return self._node_of(text, (Node.PROJECT,))
 
     def _node_of(self, text: str, kinds: tuple[str, ...]) -> tuple[str | None, str]:
         from graph071.analytics.roles import NotFound, find_node
@@ -359,10 +358,10 @@ class _Applier:
         if org is not None:
             from graph071.schema import node_id
 
-            identifier = node_id("Organisation", org.key)
+            identifier = node_id(Node.ORGANISATION, org.key)
             if identifier in self.graph:
                 return identifier, ""
-        return self._node_of(text, ("Organisation",))
+        return self._node_of(text, (Node.ORGANISATION,))
 
     def _organisation_for(self, c: Correction, text: str) -> str:
         """Return the organisation node `text` names, creating it as the documents would."""

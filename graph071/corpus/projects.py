@@ -20,10 +20,11 @@ from graph071.corpus.organisations import normalise, slug
 from graph071.corpus.tables import cell as table_cell
 from graph071.corpus.tables import cells as table_cells
 from graph071.corpus.tables import read_table
+from graph071.schema import Node
 
 PROJECTS = "projects.csv"
 REQUIRED_COLUMNS = ("name", "kind", "aliases")
-KINDS = ("Project", "Activity")
+KINDS = (Node.PROJECT, Node.ACTIVITY)
 
 _QUOTE_CHARS = "‘’'\"“”„`´*"
 # Words around a name that do not belong to it: "het project Smart071", "project AOA".

@@ -15,6 +15,7 @@ import networkx as nx
 
 from graph071.errors import Graph071Error
 from graph071.corpus.sheets import CSV_SUFFIXES, LIST_SEPARATOR, XLSX_SUFFIXES, Column
+from graph071.schema import Edge, Node
 
 
 def template_kinds() -> dict[str, tuple[tuple[Column, ...], str]]:
@@ -136,7 +137,7 @@ def action_rows(graph: nx.MultiDiGraph) -> list[dict[str, str]]:
 
     rows = []
     actions = sorted(((data.get("programme", ""), data.get("number") or 0, node)
-                      for node, data in graph.nodes(data=True) if data["kind"] == "Action"))
+                      for node, data in graph.nodes(data=True) if data["kind"] == Node.ACTION))
     for programme, number, node in actions:
         data = graph.nodes[node]
         row = {"programme": programme, "number": str(number), "title": data.get("title", ""),
@@ -174,10 +175,10 @@ def _links(graph: nx.MultiDiGraph, action: str, programme: str) -> list[str]:
     items = []
     for _, target, data in sorted(graph.out_edges(action, data=True),
                                   key=lambda e: (e[2].get("line") or 0, e[1])):
-        if data["kind"] != "LINKS_TO":
+        if data["kind"] != Edge.LINKS_TO:
             continue
         other = graph.nodes[target]
-        word = "thema " if other["kind"] == "Theme" else ""
+        word = "thema " if other["kind"] == Node.THEME else ""
         prefix = "" if other.get("programme") in (None, programme) else f"{other['programme']}/"
         items.append(f"{data.get('link_kind') or 'link'}: {word}{prefix}{other.get('number')}")
     return items

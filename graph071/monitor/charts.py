@@ -11,6 +11,7 @@ from pathlib import Path
 
 from graph071.errors import Graph071Error
 from graph071.monitor.model import Basket, Monitor, Series
+from graph071.schema import Node
 
 FORMATS = (".png", ".svg", ".pdf")
 SIZE_INCHES = (13.33, 7.5)  # a 16:9 slide
@@ -45,7 +46,7 @@ def plot_basket(monitor: Monitor, basket: Basket, path: Path) -> Path:
 
 
 def _short_name(monitor: Monitor) -> str:
-    return monitor.name.split()[0] if monitor.name else "Index"
+    return monitor.name.split()[0] if monitor.name else Node.INDEX
 
 
 def _monitor_title(monitor: Monitor) -> str:

@@ -22,6 +22,7 @@ import networkx as nx
 
 from graph071.errors import Graph071Error
 from graph071.corpus.organisations import normalise
+from graph071.schema import Edge, Node
 
 Number = int | float
 Series = dict[int, Number]
@@ -387,7 +388,7 @@ def monitor_from_graph(graph: nx.MultiDiGraph, edition: str | None = None) -> Mo
     Raises NoMonitor when the graph holds no Index node.
     """
     indexes = sorted(((data.get("edition") or "", node) for node, data in graph.nodes(data=True)
-                      if data.get("kind") == "Index"
+                      if data.get("kind") == Node.INDEX
                       and (edition is None or data.get("edition") == edition)), reverse=True)
     if not indexes:
         edition_text = f" of edition {edition}" if edition else ""
@@ -400,14 +401,14 @@ def monitor_from_graph(graph: nx.MultiDiGraph, edition: str | None = None) -> Mo
                       years=[int(y) for y in data.get("years") or []],
                       overall=series_from_props(data), base_year=data.get("base_year"),
                       line=data.get("line", 0), quote=data.get("quote", ""))
-    for basket_id in _sources_of(graph, index, "IN_INDEX"):
+    for basket_id in _sources_of(graph, index, Edge.IN_INDEX):
         props = graph.nodes[basket_id]
         basket = Basket(number=props.get("number", 0), name=props["name"],
                         weight_pct=as_written(props.get("weight_pct")),
                         series=series_from_props(props),
                         line=props.get("line", 0), quote=props.get("quote", ""),
                         aliases=list(props.get("aliases") or []))
-        for parameter_id in _sources_of(graph, basket_id, "IN_BASKET"):
+        for parameter_id in _sources_of(graph, basket_id, Edge.IN_BASKET):
             p = graph.nodes[parameter_id]
             basket.parameters.append(Parameter(
                 number=p.get("number", 0), name=p["name"], weight=as_written(p.get("weight")),

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from graph071.corpus.organisations import slug
 from graph071.records import NodeRecord, OrgName, PersonName
-from graph071.schema import node_id
+from graph071.schema import Edge, Node, node_id
 
 from graph071.loaders.project_cards.roles import SentenceRule, _rule, sentence_mentions, split_function, split_names
 from graph071.loaders.project_cards.flow import (Flow, flow, is_person_name, known_span, sentences, strip_markup,
@@ -44,17 +44,17 @@ CHAIR_HANDOVER = re.compile(r"\bstokje\b.*?\bover\s+aan\s+(?P<who>[^.]+)", re.IG
 PROJECT_STATUS = re.compile(r"(?P<status>afgeronde|nieuwe|lopende)\s+project\s*:?\s*$", re.IGNORECASE)
 
 ACTIVITY_RULES: tuple[SentenceRule, ...] = (
-    _rule(r"georganiseerd\s+door\s+(?P<names>.+)$", "CONTRIBUTES_TO", "organisator"),
+    _rule(r"georganiseerd\s+door\s+(?P<names>.+)$", Edge.CONTRIBUTES_TO, "organisator"),
     _rule(r"samen\s+met\s+(?P<names>.+?)\s+(?:hebben|heeft|is|zijn|wordt|werd)\s+georganiseerd",
-          "CONTRIBUTES_TO",
+          Edge.CONTRIBUTES_TO,
           "organisator"),
     _rule(r"heeft\s+(?P<names>(?:het|de)\s+\S+(?:\s+[\w-]+)?)\s+(?:de|het)\s+.*georganiseerd",
-          "CONTRIBUTES_TO", "organisator"),
-    _rule(r"^(?P<names>.+?)\s+maken\s+(?:\w+\s+){0,3}financieel\s+mogelijk", "CONTRIBUTES_TO",
+          Edge.CONTRIBUTES_TO, "organisator"),
+    _rule(r"^(?P<names>.+?)\s+maken\s+(?:\w+\s+){0,3}financieel\s+mogelijk", Edge.CONTRIBUTES_TO,
           "financier"),
-    _rule(r"vormgegeven\s+door\s+(?P<names>.+)$", "CONTRIBUTES_TO", "vormgever"),
-    _rule(r"verzorgd\s+door\s+(?P<names>.+)$", "CONTRIBUTES_TO", "kennispartner"),
-    _rule(r"samengewerkt\s+met\s+(?P<names>.+)$", "CONTRIBUTES_TO", "samenwerkingspartner"),
+    _rule(r"vormgegeven\s+door\s+(?P<names>.+)$", Edge.CONTRIBUTES_TO, "vormgever"),
+    _rule(r"verzorgd\s+door\s+(?P<names>.+)$", Edge.CONTRIBUTES_TO, "kennispartner"),
+    _rule(r"samengewerkt\s+met\s+(?P<names>.+)$", Edge.CONTRIBUTES_TO, "samenwerkingspartner"),
 )
 
 
@@ -62,7 +62,7 @@ def read_intro(regions: list[list[Line]], emitter: "Emitter") -> None:
     """Emit what the pages outside the cards say about themes, people and activities."""
     from graph071.loaders.project_cards.reader import find_speakers
 
-    document = node_id("Document", emitter.doc)
+    document = node_id(Node.DOCUMENT, emitter.doc)
     author = ""
     for region in regions:
         speakers = find_speakers(region, emitter.known)
@@ -76,7 +76,7 @@ def read_intro(regions: list[list[Line]], emitter: "Emitter") -> None:
             match = FOREWORD_AUTHOR.match(strip_markup(raw))
             if match and is_person_name(match["name"], emitter.known):
                 author = match["name"]
-                emitter.edge("QUOTED", PersonName(author), document, number, raw.strip(),
+                emitter.edge(Edge.QUOTED, PersonName(author), document, number, raw.strip(),
                              "voorwoord", name_as_written=author)
         running = [(n, raw) for n, raw in region if n not in used]
         for run in text_blocks(running):
@@ -100,12 +100,12 @@ def _paragraph(paragraph: Flow, emitter: "Emitter", author: str) -> None:
             role = f"{status['status'].lower()} project" if status else "genoemd"
             identifier = emitter.mentioned_project(known, written, paragraph.line_at(start + m_start),
                                                    text, role=role)
-            if known.kind == "Activity":
+            if known.kind == Node.ACTIVITY:
                 activity = identifier
         if activity:
             for mention in sentence_mentions(text, lambda o, s=start: paragraph.line_at(s + o),
                                              emitter.known, ACTIVITY_RULES):
-                emitter.edge("CONTRIBUTES_TO", OrgName(mention.text), activity, mention.line,
+                emitter.edge(Edge.CONTRIBUTES_TO, OrgName(mention.text), activity, mention.line,
                              mention.quote, mention.role, name_as_written=mention.text)
         emitter.successions(text, line, None)
         _chair(text, line, emitter, author)
@@ -115,13 +115,13 @@ def _chair(text: str, line: int, emitter: "Emitter", author: str) -> None:
     leaves = CHAIR_LEAVES.search(text)
     if leaves and author and re.search(r"\b(?:laatste|afscheid)\b", text, re.IGNORECASE):
         emitter.chair_organisation = leaves["org"]
-        emitter.edge("VOORZITTER", PersonName(author), OrgName(leaves["org"]), line, text,
+        emitter.edge(Edge.VOORZITTER, PersonName(author), OrgName(leaves["org"]), line, text,
                      "voorzitter (laatste voorwoord)", name_as_written=leaves["org"], until=emitter.edition)
     handover = CHAIR_HANDOVER.search(text)
     if handover and getattr(emitter, "chair_organisation", ""):
         function, name = split_function(re.sub(r"^(?:mijn\s+)?", "", handover["who"].strip()))
         if is_person_name(name, emitter.known):
-            emitter.edge("VOORZITTER", PersonName(name), OrgName(emitter.chair_organisation), line,
+            emitter.edge(Edge.VOORZITTER, PersonName(name), OrgName(emitter.chair_organisation), line,
                          text, "voorzitter (neemt het stokje over)",
                          name_as_written=emitter.chair_organisation, since=emitter.edition,
                          function=function)
@@ -139,11 +139,11 @@ def _theme_overview(region: list[Line], emitter: "Emitter") -> None:
             match = THEME_PROJECTS.match(text.text)
             if not match:
                 continue
-            theme_id = node_id("Theme", f"{year}/{number}")
+            theme_id = node_id(Node.THEME, f"{year}/{number}")
             name = match["theme"].strip(" .")
             quote = f"Thema {number}: {text.text}"
             emitter.result.nodes.append(NodeRecord(
-                "Theme", f"{year}/{number}", name, emitter.source(region[index][0], quote),
+                Node.THEME, f"{year}/{number}", name, emitter.source(region[index][0], quote),
                 {"number": number, "edition": emitter.edition, "programme": year}))
             offset = match.start("projects")
             for written, start in _project_list(match["projects"], emitter):
@@ -151,7 +151,7 @@ def _theme_overview(region: list[Line], emitter: "Emitter") -> None:
                 project = emitter.mentioned_project(emitter.resolve(written), written, line, quote,
                                                     role="thema-overzicht")
                 emitter.themes[project] = (theme_id, name)
-                emitter.edge("IN_THEME", project, theme_id, line, quote, f"Thema {number}",
+                emitter.edge(Edge.IN_THEME, project, theme_id, line, quote, f"Thema {number}",
                              name_as_written=written)
 
 
@@ -185,18 +185,18 @@ def _new_themes(region: list[Line], emitter: "Emitter") -> None:
         name = re.split(r"[,.]", item, maxsplit=1)[0].strip()
         if not name or len(name.split()) > 6:
             break
-        theme_id = node_id("Theme", f"{year}/{slug(name)}")
+        theme_id = node_id(Node.THEME, f"{year}/{slug(name)}")
         body = re.split(r"(?<=\.)\s+(?=Het\s+\w+\s+thema)", item)[0]
         line = whole.line_at(position)
         emitter.result.nodes.append(NodeRecord(
-            "Theme", f"{year}/{slug(name)}", name, emitter.source(line, body),
+            Node.THEME, f"{year}/{slug(name)}", name, emitter.source(line, body),
             {"edition": emitter.edition, "programme": year, "new_theme": True}))
         themes.append(theme_id)
-        for m_start, m_end, known in emitter.table.mentions(body, kinds=("Project",)):
+        for m_start, m_end, known in emitter.table.mentions(body, kinds=(Node.PROJECT,)):
             written = body[m_start:m_end]
             project = emitter.mentioned_project(known, written, whole.line_at(position + m_start),
                                                 body)
-            emitter.edge("IN_THEME", project, theme_id, whole.line_at(position + m_start), body,
+            emitter.edge(Edge.IN_THEME, project, theme_id, whole.line_at(position + m_start), body,
                          "valt onder (nieuw thema)", name_as_written=written)
         if body != item:
             break
@@ -213,7 +213,7 @@ def _new_themes(region: list[Line], emitter: "Emitter") -> None:
         if not is_person_name(name, emitter.known):
             continue
         organisation = who[span[0]:span[1]] if span else ""
-        emitter.edge("AMBASSADEUR", PersonName(name, organisation or None), themes[index], line,
+        emitter.edge(Edge.AMBASSADEUR, PersonName(name, organisation or None), themes[index], line,
                      match.group(0), f"omarmd door {function}".strip(), name_as_written=name)
         if organisation:
             emitter.works_for(name, organisation, function, line, match.group(0))

@@ -30,7 +30,7 @@ from graph071.corpus.organisations import slug
 from graph071.corpus.projects import KnownProject, ProjectTable
 from graph071.records import (EdgeRecord, LoadResult, NodeRecord, OrgName, PersonName, Ref,
                               Source)
-from graph071.schema import node_id
+from graph071.schema import Edge, Node, node_id
 
 from graph071.loaders import ParseContext
 from graph071.loaders.project_cards.roles import (HEADING, LABEL, Mention, block_mentions, canonical_role,
@@ -353,13 +353,13 @@ def _continued_lists(running: list[Line], blocks: list, known) -> list[Mention]:
         names = [strip_markup(raw).strip() for _, raw in run]
         if len(run) < 2 or not all(known(name) for name in names):
             continue
-        label = next((b for b in reversed(blocks) if b.rule.org_kind == "PARTNER"
+        label = next((b for b in reversed(blocks) if b.rule.org_kind == Edge.PARTNER
                       and b.last_line < run[0][0]), None)
         if label is None:
             continue
         quote = " ".join(names)
         for (number, _), name in zip(run, names):
-            found.append(Mention("PARTNER", name, number, quote, canonical_role(label.label),
+            found.append(Mention(Edge.PARTNER, name, number, quote, canonical_role(label.label),
                                  f"{label.label} (vervolg)"))
     return found
 
@@ -392,7 +392,7 @@ class Emitter:
 
     def project_id(self, text: str) -> str:
         known = self.resolve(text)
-        return node_id(known.kind if known else "Project", known.key if known else slug(text))
+        return node_id(known.kind if known else Node.PROJECT, known.key if known else slug(text))
 
     def source(self, line: int, quote: str) -> Source:
         return Source(self.doc, line, quote.strip())
@@ -417,7 +417,7 @@ class Emitter:
         known = self.resolve(card.title)
         name = known.name if known else card.title
         trekkers = [r.split("|", 1)[1] for r in appearance["roles"] if r.startswith("TREKKER|")]
-        opdrachtgevers = [m for m in mentions if m.kind == "OPDRACHTGEVER"
+        opdrachtgevers = [m for m in mentions if m.kind == Edge.OPDRACHTGEVER
                           and m.role.lower().startswith("bestuurlijk")]
         status = card.categorie or "geen categorie"
         props: dict[str, Any] = {
@@ -435,11 +435,11 @@ class Emitter:
             props["theme"] = int(theme_id.rsplit("/", 1)[1])
             props["theme_id"] = theme_id
         quote = f"Projectkaart {card.title}"
-        self.result.nodes.append(NodeRecord("Project", project.split(":", 1)[1], name,
+        self.result.nodes.append(NodeRecord(Node.PROJECT, project.split(":", 1)[1], name,
                                                self.source(card.title_line, quote), props))
         self.projects.add(project)
         self.result.edges.append(EdgeRecord(
-            "APPEARS_IN", project, node_id("Document", self.doc),
+            Edge.APPEARS_IN, project, node_id(Node.DOCUMENT, self.doc),
             self.source(card.title_line, quote), role=status,
             props={"edition": self.edition, "categorie": card.categorie,
                    "categorie_line": card.categorie_line, "name_as_written": card.title,
@@ -449,7 +449,7 @@ class Emitter:
     def mentioned_project(self, known: KnownProject | None, as_written: str, line: int,
                           quote: str, role: str = "genoemd") -> str:
         """Return the id of a project named outside its own card; add its node if new."""
-        kind = known.kind if known else "Project"
+        kind = known.kind if known else Node.PROJECT
         key = known.key if known else slug(as_written)
         identifier = node_id(kind, key)
         if identifier not in self.projects and identifier not in self.card_projects:
@@ -461,8 +461,8 @@ class Emitter:
             self.projects.add(identifier)
         if identifier not in self.card_projects and identifier not in self.described:
             self.described.add(identifier)
-            self.result.edges.append(EdgeRecord("DESCRIBED_IN", identifier,
-                                                node_id("Document", self.doc),
+            self.result.edges.append(EdgeRecord(Edge.DESCRIBED_IN, identifier,
+                                                node_id(Node.DOCUMENT, self.doc),
                                                 self.source(line, quote), role=role,
                                                 props={"edition": self.edition,
                                                        "name_as_written": as_written}))
@@ -500,7 +500,7 @@ class Emitter:
 
     def works_for(self, person: str, organisation: str, function: str, line: int,
                   quote: str) -> None:
-        kind = "VOORZITTER" if function.lower().startswith("voorzitter") else "WORKS_FOR"
+        kind = Edge.VOORZITTER if function.lower().startswith("voorzitter") else Edge.WORKS_FOR
         self.edge(kind, PersonName(person, organisation), OrgName(organisation), line, quote,
                   function, name_as_written=organisation)
 
@@ -518,21 +518,21 @@ class Emitter:
         shown = ", ".join(p for p in (speaker.function, role) if p)
         quote = f"{speaker.name}, {shown}: {speaker.quote}"
         person = PersonName(speaker.name, organisation or None)
-        document = node_id("Document", self.doc)
-        self.edge("QUOTED", person, target or document, speaker.line, quote, shown,
+        document = node_id(Node.DOCUMENT, self.doc)
+        self.edge(Edge.QUOTED, person, target or document, speaker.line, quote, shown,
                   name_as_written=speaker.name, words=speaker.quote)
         if appearance is not None:
             appearance["roles"].append(f"QUOTED|{speaker.name}")
         if organisation:
             self.works_for(speaker.name, organisation, function, speaker.line, quote)
         if target and re.match(r"projectleider\b", role, re.IGNORECASE):
-            self.edge("PROJECTLEIDER", person, target, speaker.line, quote, "Projectleider",
+            self.edge(Edge.PROJECTLEIDER, person, target, speaker.line, quote, "Projectleider",
                       name_as_written=speaker.name, label_as_written=shown)
             if appearance is not None:
                 appearance["roles"].append(f"PROJECTLEIDER|{speaker.name}")
         if target and organisation and PENVOERDER.search(speaker.quote):
             sentence = _sentence_with(speaker.quote, PENVOERDER)
-            self.edge("TREKKER", OrgName(organisation), target, speaker.quote_line,
+            self.edge(Edge.TREKKER, OrgName(organisation), target, speaker.quote_line,
                       f"{speaker.name}, {shown}: {sentence}", "Penvoerder",
                       name_as_written=organisation, via_person=speaker.name,
                       label_as_written="als penvoerder (in het citaat)")
@@ -543,7 +543,7 @@ class Emitter:
                 self.successions(speaker.quote[start:end], speaker.quote_line, target)
         if target and AMBASSADOR.search(speaker.quote):
             sentence = _sentence_with(speaker.quote, AMBASSADOR)
-            self.edge("AMBASSADEUR", person, target, speaker.quote_line,
+            self.edge(Edge.AMBASSADEUR, person, target, speaker.quote_line,
                       f"{speaker.name}: {sentence}", "Ambassadeur",
                       name_as_written=speaker.name, label_as_written="ambassadeursrol")
 
@@ -569,13 +569,13 @@ class Emitter:
                 role = in_section or (cue.group(0) if cue else "")
                 if not role:
                     continue
-                for m_start, m_end, known in self.table.mentions(text, kinds=("Project",)):
+                for m_start, m_end, known in self.table.mentions(text, kinds=(Node.PROJECT,)):
                     if self.project_id(known.name) == project:
                         continue
                     written = text[m_start:m_end]
                     line = paragraph.line_at(start + m_start)
                     target = self.mentioned_project(known, written, line, text)
-                    self.edge("LINKS_TO", project, target, line, text, role, link_kind=role,
+                    self.edge(Edge.LINKS_TO, project, target, line, text, role, link_kind=role,
                               name_as_written=written)
 
     def successions(self, text: str, line: int, project: str | None) -> None:
@@ -590,7 +590,7 @@ class Emitter:
                                   organisation_first=rule.newer_is_organisation)
                 if older is None or newer is None or older == newer:
                     continue
-                self.edge("SUCCEEDS", newer, older, line, text, rule.cue, explicit=True,
+                self.edge(Edge.SUCCEEDS, newer, older, line, text, rule.cue, explicit=True,
                           cue=rule.cue)
 
     def side(self, written: str | None, line: int, quote: str, project: str | None, right: bool,
@@ -603,7 +603,7 @@ class Emitter:
             return OrgName(_bare(written) if not self.known(written) else written)
         known = self.resolve(written)
         if known is None:
-            mentions = self.table.mentions(written, kinds=("Project",))
+            mentions = self.table.mentions(written, kinds=(Node.PROJECT,))
             if mentions:
                 start, end, known = mentions[-1] if not right else mentions[0]
                 written = written[start:end]
@@ -625,7 +625,7 @@ class Emitter:
         if known is None:
             return
         for older in known.grew_out_of:
-            self.edge("SUCCEEDS", project, older, card.title_line,
+            self.edge(Edge.SUCCEEDS, project, older, card.title_line,
                       f"Projectkaart {card.title}", "afgeleid (niet in de tekst)",
                       explicit=False, reason=known.grew_out_of_reason, cue="afgeleid")
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from graph071.loaders.project_cards.flow import Flow, flow, is_person_name, known_span, sentences, strip_markup
 from graph071.loaders.text import Line
+from graph071.schema import Edge
 
 Known = Callable[[str], bool]
 
@@ -37,19 +38,19 @@ class LabelRule:
 
 
 LABEL_RULES: tuple[LabelRule, ...] = (
-    LabelRule(r"bestuurlijke?\s+opdrachtgevers?", "OPDRACHTGEVER", "OPDRACHTGEVER"),
-    LabelRule(r"ambtelijke?\s+opdrachtgevers?", "OPDRACHTGEVER", "OPDRACHTGEVER"),
-    LabelRule(r"bestuurlijke?\s+trekkers?|penvoerders?", "TREKKER", "BESTUURLIJK_TREKKER", True),
+    LabelRule(r"bestuurlijke?\s+opdrachtgevers?", Edge.OPDRACHTGEVER, Edge.OPDRACHTGEVER),
+    LabelRule(r"ambtelijke?\s+opdrachtgevers?", Edge.OPDRACHTGEVER, Edge.OPDRACHTGEVER),
+    LabelRule(r"bestuurlijke?\s+trekkers?|penvoerders?", Edge.TREKKER, Edge.BESTUURLIJK_TREKKER, True),
     LabelRule(r"(?:ambtelijke?\s+)?projectleiders?|opdrachtnemer/projectmanager", None,
-              "PROJECTLEIDER"),
-    LabelRule(r"manager|project\s?team", None, "WORKS_ON"),
-    LabelRule(r"projectboard(?:\s+[^:]{1,60})?|stuurgroep\s+[^:]{1,60}", "PROJECTBOARD",
-              "WORKS_ON", True),
-    LabelRule(r"werkgroep(?:\s+[^:]{1,40})?", "BETROKKEN", "WORKS_ON", True),
+              Edge.PROJECTLEIDER),
+    LabelRule(r"manager|project\s?team", None, Edge.WORKS_ON),
+    LabelRule(r"projectboard(?:\s+[^:]{1,60})?|stuurgroep\s+[^:]{1,60}", Edge.PROJECTBOARD,
+              Edge.WORKS_ON, True),
+    LabelRule(r"werkgroep(?:\s+[^:]{1,40})?", Edge.BETROKKEN, Edge.WORKS_ON, True),
     LabelRule(r"aangesloten\s+partners|vanuit\s+stuurgroep\s+economie071|actiepartners"
-              r"|externe\s+partners|partners", "PARTNER", None),
-    LabelRule(r"betrokken\s+(?:\(externe\)\s+)?partners", "BETROKKEN", None),
-    LabelRule(r"aanspreekpunten", "BETROKKEN", None),
+              r"|externe\s+partners|partners", Edge.PARTNER, None),
+    LabelRule(r"betrokken\s+(?:\(externe\)\s+)?partners", Edge.BETROKKEN, None),
+    LabelRule(r"aanspreekpunten", Edge.BETROKKEN, None),
 )
 # Below "Aanspreekpunten:" each bullet names the contact of one action line; elsewhere
 # "Actielijn A: sterker maken wat sterk is" is just the plan.
@@ -210,8 +211,8 @@ def label_blocks(lines: list[Line], glue: bool) -> tuple[list[LabelBlock], set[i
             used.add(number)
             i = _contact_points(lines, i + 1, rule, blocks, used, glue)
             continue
-        shown = f"{heading}, {label}" if heading and rule.org_kind == "PARTNER" else label
-        if rule.org_kind != "PARTNER":
+        shown = f"{heading}, {label}" if heading and rule.org_kind == Edge.PARTNER else label
+        if rule.org_kind != Edge.PARTNER:
             heading = ""
         block = LabelBlock(shown, rule, number, last_line=number)
         used.add(number)
@@ -588,24 +589,24 @@ def _rule(pattern: str, kind: str, role: str, cue: str = "") -> SentenceRule:
 
 SENTENCE_RULES: tuple[SentenceRule, ...] = (
     _rule(r"bestuurlijke\s+trekkers?\s+(?:vanuit|van)\s+(?P<names>.+?)(?=,\s|\s+(?:ervoor|om|die)\b|$)",
-          "TREKKER", "Bestuurlijke trekker", "bestuurlijke trekkers vanuit (in de tekst)"),
-    _rule(r"toegezegde\s+bijdragen\s+van\s+(?P<names>.+)$", "FINANCIER", "Financier",
+          Edge.TREKKER, "Bestuurlijke trekker", "bestuurlijke trekkers vanuit (in de tekst)"),
+    _rule(r"toegezegde\s+bijdragen\s+van\s+(?P<names>.+)$", Edge.FINANCIER, "Financier",
           "toegezegde bijdrage"),
-    _rule(r"gefinancierd\s+door\s+(?:bijdragen\s+van\s+)?(?P<names>.+)$", "FINANCIER", "Financier",
+    _rule(r"gefinancierd\s+door\s+(?:bijdragen\s+van\s+)?(?P<names>.+)$", Edge.FINANCIER, "Financier",
           "gefinancierd door"),
-    _rule(r"^(?P<names>.+?)\s+hebben\s+[^.]*?budget\s+beschikbaar\s+gesteld", "FINANCIER",
+    _rule(r"^(?P<names>.+?)\s+hebben\s+[^.]*?budget\s+beschikbaar\s+gesteld", Edge.FINANCIER,
           "Financier", "budget beschikbaar gesteld"),
-    _rule(r"^(?P<names>\S+(?:\s+\S+)?)\s+stelt\s+(?:\w+\s+){0,3}budget\s+beschikbaar", "FINANCIER",
+    _rule(r"^(?P<names>\S+(?:\s+\S+)?)\s+stelt\s+(?:\w+\s+){0,3}budget\s+beschikbaar", Edge.FINANCIER,
           "Financier", "stelt budget beschikbaar"),
-    _rule(r"zowel\s+(?P<names>.+?)\s+(?:deze|dit|die)\b[^.]*cofinanciering", "FINANCIER",
+    _rule(r"zowel\s+(?P<names>.+?)\s+(?:deze|dit|die)\b[^.]*cofinanciering", Edge.FINANCIER,
           "Financier", "cofinanciering"),
-    _rule(r"(?:nauw|structureel)\s+samengewerkt\s+met\s+(?P<names>.+)$", "PARTNER",
+    _rule(r"(?:nauw|structureel)\s+samengewerkt\s+met\s+(?P<names>.+)$", Edge.PARTNER,
           "Samenwerkingspartner", "samengewerkt met (in de tekst)"),
     _rule(r"^(?P<names>.+?)\s+hebben\s+de\s+intentieverklaring\s+(?P<what>.+?)\s+ondertekend",
-          "BETROKKEN", "Ondertekenaar intentieverklaring", "ondertekenaar intentieverklaring"),
-    _rule(r"^(?P<names>.+?)\s+blijven\s+onderdeel\s+van", "BETROKKEN",
+          Edge.BETROKKEN, "Ondertekenaar intentieverklaring", "ondertekenaar intentieverklaring"),
+    _rule(r"^(?P<names>.+?)\s+blijven\s+onderdeel\s+van", Edge.BETROKKEN,
           "Oorspronkelijke oprichter", "blijft onderdeel van"),
-    _rule(r"^(?P<names>\S+)\s+is\s+opdrachtgever\.?$", "OPDRACHTGEVER", "Opdrachtgever",
+    _rule(r"^(?P<names>\S+)\s+is\s+opdrachtgever\.?$", Edge.OPDRACHTGEVER, "Opdrachtgever",
           "is opdrachtgever"),
 )
 
