@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from graph071.build.pipeline import Build, build
+from graph071.build.builder import Build
+from graph071.build.pipeline import build
 from graph071.corpus.manifest import bundled_data_dir
 
 ROOT = Path(__file__).resolve().parent.parent

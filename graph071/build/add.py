@@ -17,7 +17,11 @@ from graph071 import loaders
 from graph071.corpus.manifest import (EDITION, MANIFEST, ORGANISATIONS, DocumentEntry, append_to_manifest,
                      bundled_data_dir, read_document, read_manifest)
 from graph071.errors import InputError
+from graph071.build.builder import assemble
+from graph071.build.pipeline import parse_context
 from graph071.corpus.organisations import OrganisationTable, slug
+from graph071.corpus.projects import ProjectTable
+from graph071.corpus.reader import Corpus
 from graph071.records import ParseWarning
 from graph071.corpus.sheets import SPREADSHEET_SUFFIXES
 
@@ -49,8 +53,6 @@ def add_document(path: Path, kind: str, edition: str, *, data_dir: Path | None =
     Raises InputError (and writes nothing) when the file is missing or does not read,
     the edition is not a date, the id is taken or no loader fits.
     """
-    from graph071.build.pipeline import assemble
-
     data_dir = Path(data_dir) if data_dir else bundled_data_dir()
     path = Path(path)
     entries = read_manifest(data_dir)
@@ -74,17 +76,16 @@ def add_document(path: Path, kind: str, edition: str, *, data_dir: Path | None =
     entry = DocumentEntry(file=file, id=document_id, title=title or path.stem,
                           publisher=publisher, edition=edition, kind=kind, loader=loader)
 
-    table = OrganisationTable.load(data_dir / ORGANISATIONS)
-    context = loaders.ParseContext(is_known_organisation=lambda t: table.resolve(t) is not None)
+    corpus = Corpus(data_dir, [entry], OrganisationTable.load(data_dir / ORGANISATIONS),
+                    ProjectTable.for_corpus(data_dir))
     if copy_to is not None:
         copy_to.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, copy_to)
     try:
-        # Read it exactly as `build` will, from its place in the corpus (the project-card
-        # loaders look for projects.csv next to it).
-        document = read_document(data_dir, entry)
-        result = read(document, context)
-        built = assemble([result], table, {entry.id: document}, data_dir)
+        # Read it exactly as `build` will, from its place in the corpus.
+        corpus.documents[entry.id] = read_document(data_dir, entry)
+        result = read(corpus.documents[entry.id], parse_context(corpus))
+        built = assemble([result], corpus.organisations, corpus.documents, data_dir)
     except BaseException:
         if copy_to is not None:
             copy_to.unlink(missing_ok=True)  # a file that does not read is not added

@@ -21,11 +21,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from graph071.corpus.manifest import Document
-from graph071.errors import InputError
 from graph071.corpus.organisations import slug
 from graph071.corpus.projects import KnownProject, ProjectTable
 from graph071.records import (EdgeRecord, LoadResult, NodeRecord, OrgName, PersonName, Ref,
@@ -121,33 +119,6 @@ class Speaker:
     quote: str
     quote_line: int
     lines: set[int] = field(default_factory=set)
-
-
-def load(document: Document, context: ParseContext) -> LoadResult:
-    """Return the projects, people, roles, links and successions of one edition of cards."""
-    result = LoadResult(document.id)
-    table = ProjectTable.for_corpus(corpus_dir(document))
-    lines = list(enumerate(document.lines, start=1))
-    cards = find_cards(lines, context.is_known_organisation)
-    if not cards:
-        raise InputError(document.path, "layout not recognised: no 'Projectkaart' found",
-                         hint="is this an edition of the projectkaarten? check the manifest's "
-                              "loader column")
-    emitter = Emitter(document, context, table, result, cards)
-    from graph071.loaders.project_cards.intro import read_intro
-
-    # The introduction first: its theme overview gives the cards their theme.
-    read_intro(intro_regions(lines, cards), emitter)
-    for card in cards:
-        read_card(card, lines[card.first - 1:card.last], emitter)
-    emitter.finish()
-    return result
-
-
-def corpus_dir(document: Document) -> Path:
-    """Return the corpus folder of `document` (its path minus the manifest's file path)."""
-    parts = len(Path(document.entry.file).parts)
-    return document.path.parents[parts - 1]
 
 
 # ---------------------------------------------------------------- where the cards are
