@@ -556,6 +556,11 @@ def _speerpunten(lines: list[Line], result: LoadResult) -> list[Speerpunt]:
             continue
         run.append((line, text))
     close_run()
+    return _fullest_table(tables, result)
+
+
+def _fullest_table(tables: list[list[Speerpunt]], result: LoadResult) -> list[Speerpunt]:
+    """Return the fullest agenda table, with the rows of the others kept as evidence."""
     if not tables:
         return []
     fullest = max(tables, key=len)

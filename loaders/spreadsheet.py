@@ -430,7 +430,7 @@ def _emit_project(document: Document, table: Table, projects_table, row: Row, ke
     result.edges.append(EdgeRecord(
         Edge.APPEARS_IN, project_id, node_id(Node.DOCUMENT, doc), source, role=status,
         props={"edition": edition, "categorie": row.get("categorie"),
-               "name_as_written": row.get("name"), "trekkers": trekkers}))
+               "name_as_written": row.get("name")}))
     _emit_roles(doc, row, project_id, result)
     for other in split_list(row.get("links")):
         known_other = projects_table.resolve(other)

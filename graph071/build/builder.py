@@ -18,9 +18,10 @@ import networkx as nx
 
 from graph071.corpus.manifest import ORGANISATIONS, Document, DocumentEntry
 from graph071.corpus.organisations import Organisation, OrganisationTable, slug
-from graph071.errors import InputError
+from graph071.errors import InputError, SchemaError
 from graph071.records import EdgeRecord, LoadResult, NodeRecord, OrgName, ParseWarning, PersonName, Ref
-from graph071.schema import EDGE_KINDS, NODE_KINDS, Edge, Node, node_id
+from graph071.schema import (ALSO_IN_KEY, EDGE_KINDS, NODE_KINDS, Edge, Node, node_id,
+                             stating_documents)
 
 
 @dataclass
@@ -77,7 +78,9 @@ class GraphBuilder:
 
     def add_node(self, record: NodeRecord) -> str:
         if record.kind not in NODE_KINDS:
-            raise ValueError(f"node kind {record.kind!r} is not declared in graph071.schema")
+            raise SchemaError(record.source.document, f"node kind {record.kind!r} is not declared",
+                              line=record.source.line,
+                              hint=f"known kinds: {', '.join(NODE_KINDS)} (graph071/schema.py)")
         identifier = node_id(record.kind, record.key)
         attrs: dict[str, Any] = {"kind": record.kind, "name": record.name,
                                  **record.source.as_props(), **record.props}
@@ -138,7 +141,9 @@ class GraphBuilder:
     def add_edge(self, edge: EdgeRecord) -> None:
         kind = EDGE_KINDS.get(edge.kind)
         if kind is None:
-            raise ValueError(f"edge kind {edge.kind!r} is not declared in graph071.schema")
+            raise SchemaError(edge.source.document, f"edge kind {edge.kind!r} is not declared",
+                              line=edge.source.line,
+                              hint=f"known kinds: {', '.join(EDGE_KINDS)} (graph071/schema.py)")
         source = self.resolve_ref(edge.source_ref, edge)
         target = self.resolve_ref(edge.target_ref, edge)
         for end, allowed in ((source, kind.sources), (target, kind.targets)):
@@ -148,12 +153,25 @@ class GraphBuilder:
                     f"{edge.kind} refers to {end!r}, which is not in the graph; edge left out"))
                 return
             if self.graph.nodes[end]["kind"] not in allowed:
-                raise ValueError(f"{edge.kind} may not join a {self.graph.nodes[end]['kind']}")
+                found = self.graph.nodes[end]
+                raise SchemaError(
+                    edge.source.document, f"{edge.kind} ({kind.label_nl}) cannot join "
+                    f"{found['kind']} {found.get('name', end)!r}", line=edge.source.line,
+                    hint=f"it joins {' or '.join(kind.sources)} to {' or '.join(kind.targets)}; "
+                         "check the name in that row")
         attrs = {"kind": edge.kind, "role": edge.role, **edge.source.as_props(), **edge.props}
         existing = self.graph.get_edge_data(source, target) or {}
         same = [key for key, data in existing.items() if data["kind"] == edge.kind]
-        if same and any(existing[key].get("role") == edge.role for key in same):
-            return  # the same fact twice (e.g. a name listed twice in one cell)
+        repeated = next((key for key in same if existing[key].get("role") == edge.role), None)
+        if repeated is not None:
+            # The same fact again: a name listed twice in one cell, or a later edition that
+            # says the same. One edge per fact (roles count once), which keeps every
+            # document that states it, so each edition's card still names it.
+            stated = existing[repeated]
+            document = edge.source.document
+            if document not in stating_documents(stated):
+                stated[ALSO_IN_KEY] = [*stated.get(ALSO_IN_KEY, []), document]
+            return
         key = edge.kind if not same else f"{edge.kind}#{len(same) + 1}"
         self.graph.add_edge(source, target, key=key, **attrs)
 

@@ -92,6 +92,18 @@ class Correction:
         return dict(zip(CORRECTION_KEYS, (self.kind, self.reason, self.date)))
 
 
+def is_correction_fact(attrs: Mapping[str, Any]) -> bool:
+    """Return whether a node or edge was written by a correction (not read from a document);
+    such a fact holds for every edition.
+
+    >>> is_correction_fact({"document": "corrections.csv", "correction": "set_trekker"})
+    True
+    >>> is_correction_fact({"document": "projectkaarten-2018", "correction": "merge"})
+    False
+    """
+    return attrs.get("document") in CORRECTION_FILES
+
+
 def describe_correction(attrs: Mapping[str, Any]) -> str:
     """Return how a tooltip or table says that a node or edge comes from a correction, or "".
 

@@ -379,8 +379,9 @@ class Emitter:
         return self.project_id(card.title)
 
     def appearance(self, card: Card, project: str) -> dict[str, Any]:
-        """Return an empty record of who the card names in which role, filled while the
-        card is read ("KIND|name as written") and kept on its APPEARS_IN edge."""
+        """Return an empty record of who the card names in which role ("KIND|name as
+        written"), filled while the card is read; it decides whether the card has a trekker.
+        The roles themselves are the edges the card gives (one truth per fact)."""
         return {"card": f"{self.doc}:{card.title_line}", "project": project, "roles": []}
 
     def close_appearance(self, card: Card, project: str, appearance: dict[str, Any],
@@ -414,8 +415,7 @@ class Emitter:
             self.source(card.title_line, quote), role=status,
             props={"edition": self.edition, "categorie": card.categorie,
                    "categorie_line": card.categorie_line, "name_as_written": card.title,
-                   "first_line": card.first, "last_line": card.last,
-                   "roles": _unique(appearance["roles"]), "trekkers": _unique(trekkers)}))
+                   "first_line": card.first, "last_line": card.last}))
 
     def mentioned_project(self, known: KnownProject | None, as_written: str, line: int,
                           quote: str, role: str = "genoemd") -> str:
