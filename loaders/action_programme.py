@@ -338,7 +338,7 @@ def _parse_block(block: _Block, context: ParseContext, result: LoadResult) -> Pa
 
     action.description, notes = _description_and_notes(description)
     action.notes.extend(notes)
-    spilled = _parse_roles(action, role_lines, implicit=role_start is None, context=context,
+    spilled = _parse_roles(action, role_lines, context=context,
                            result=result)
     _parse_tail(action, spilled, rest, result)
     action.last_line = block.lines[-1][0] if block.lines else block.line
@@ -409,7 +409,7 @@ def _role_of(label: str) -> str:
     return "partner"
 
 
-def _parse_roles(action: ParsedAction, lines: list[Line], *, implicit: bool,
+def _parse_roles(action: ParsedAction, lines: list[Line], *,
                  context: ParseContext, result: LoadResult) -> list[Line]:
     """Fill action.roles from the trekker/partner column; return result lines cut off it."""
     known = _Names(context)

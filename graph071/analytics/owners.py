@@ -25,7 +25,7 @@ from typing import Any
 import networkx as nx
 
 from graph071.analytics.roles import (describe_work, join_nl, orphans, role_counts, role_noun, roles_on, strongest_role, themes_of)
-from graph071.schema import Edge, Node, WORK_KINDS, hub_weight, role_edge_kinds
+from graph071.schema import (Edge, Node, PERSON_LEAD_ROLES, PERSON_ORGANISATION_ROLES, WORK_KINDS, hub_weight, role_edge_kinds)
 
 POINTS = {"partner": 3.0, "continues": 3.0, "role": 2.0, "linked_trekker": 2.0,
           "person_lead": 2.0, "person_other": 1.0, "opdrachtgever": 1.0, "linked_role": 1.0,
@@ -33,9 +33,7 @@ POINTS = {"partner": 3.0, "continues": 3.0, "role": 2.0, "linked_trekker": 2.0,
 THEME_CAP = 1.0
 # People whose organisation is a likely owner because they lead the item; an opdrachtgever
 # (often the programme manager, on every card) or a team member is weaker evidence.
-LEAD_ROLES = (Edge.PROJECTLEIDER, Edge.BESTUURLIJK_TREKKER)
-PERSON_ROLES = (*LEAD_ROLES, Edge.OPDRACHTGEVER, Edge.WORKS_ON)
-PERSON_FOR = (Edge.WORKS_FOR, Edge.VOORZITTER)
+PERSON_ROLES = (*PERSON_LEAD_ROLES, Edge.OPDRACHTGEVER, Edge.WORKS_ON)
 STRENGTHS = ((3.0, "sterk"), (2.0, "redelijk"), (0.0, "zwak"))
 
 
@@ -145,7 +143,7 @@ class _Evidence:
                          f"zet {this} voort ({edge.get('role') or 'opvolger'})", edge=edge)
             elif source_kind == Node.PERSON and kind in PERSON_ROLES:
                 for org in _organisations_of(graph, source):
-                    self.add(org, "person_lead" if kind in LEAD_ROLES else "person_other", "",
+                    self.add(org, "person_lead" if kind in PERSON_LEAD_ROLES else "person_other", "",
                              source, edge,
                              person=_PERSON_NOUNS.get(kind, "") + graph.nodes[source]["name"])
 
@@ -179,7 +177,7 @@ _PERSON_NOUNS = {Edge.PROJECTLEIDER: "projectleider ", Edge.BESTUURLIJK_TREKKER:
 
 def _organisations_of(graph: nx.MultiDiGraph, person: str) -> list[str]:
     return [org for _, org, link in graph.out_edges(person, data=True)
-            if link["kind"] in PERSON_FOR and graph.nodes[org]["kind"] == Node.ORGANISATION]
+            if link["kind"] in PERSON_ORGANISATION_ROLES and graph.nodes[org]["kind"] == Node.ORGANISATION]
 
 
 def _linked_works(graph: nx.MultiDiGraph, work: str, this: str) -> list[tuple[str, str, dict]]:

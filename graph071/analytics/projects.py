@@ -14,13 +14,11 @@ import networkx as nx
 
 from graph071.analytics.roles import find_node
 from graph071.corpus.corrections import is_correction_fact
-from graph071.schema import EDGE_KINDS, Edge, Node, role_edge_kinds, stating_documents
+from graph071.schema import (EDGE_KINDS, Edge, Node, PERSON_ORGANISATION_ROLES, role_edge_kinds, stating_documents)
 
 # A person's roles on a project, in the order a reader wants them.
 PERSON_ROLES = (Edge.BESTUURLIJK_TREKKER, Edge.OPDRACHTGEVER, Edge.PROJECTLEIDER, Edge.WORKS_ON,
                 Edge.AMBASSADEUR, Edge.QUOTED)
-PERSON_ORGANISATION_ROLES = (Edge.VOORZITTER, Edge.WORKS_FOR)
-LINEAGE_KINDS = (Node.PROJECT, Node.ACTION, Node.ORGANISATION)
 
 
 def find_project(graph: nx.MultiDiGraph, name: str) -> str:

@@ -601,10 +601,6 @@ class Emitter:
                       explicit=False, reason=known.grew_out_of_reason, cue="afgeleid")
 
 
-def _unique(items: list[str]) -> list[str]:
-    return list(dict.fromkeys(items))
-
-
 def _bare(text: str) -> str:
     return re.sub(r"^(?:het|de)\s+", "", text.strip(), flags=re.IGNORECASE)
 
