@@ -20,6 +20,7 @@ from graph071 import loaders
 from graph071.corpus.corrections import apply_corrections, corrections_in
 from graph071.corpus.manifest import (ORGANISATIONS, Document, DocumentEntry, bundled_data_dir, read_document,
                      read_manifest)
+from graph071.build.periods import annotate as annotate_periods
 from graph071.errors import InputError
 from graph071.corpus.organisations import Organisation, OrganisationTable, slug
 from graph071.records import EdgeRecord, LoadResult, NodeRecord, OrgName, ParseWarning, PersonName, Ref
@@ -66,6 +67,7 @@ def build(data_dir: Path | None = None) -> Build:
     built = assemble(results, table, documents, data_dir)
     for path in corrections_in(data_dir):  # the coordination group's corrections come last
         apply_corrections(built, path)
+    annotate_periods(built.graph, entries, data_dir)  # when each fact holds
     return built
 
 
@@ -110,6 +112,7 @@ class _Builder:
         # The same node from another document (a project in a later edition): keep the
         # first scalar values, concatenate lists.
         current = self.graph.nodes[identifier]
+        _also_in(current, record.source.document)
         for key, value in attrs.items():
             if isinstance(value, list):
                 current[key] = list(current.get(key) or []) + [v for v in value
@@ -175,8 +178,10 @@ class _Builder:
         attrs = {"kind": edge.kind, "role": edge.role, **edge.source.as_props(), **edge.props}
         existing = self.graph.get_edge_data(source, target) or {}
         same = [key for key, data in existing.items() if data["kind"] == edge.kind]
-        if same and any(existing[key].get("role") == edge.role for key in same):
-            return  # the same fact twice (e.g. a name listed twice in one cell)
+        twin = next((key for key in same if existing[key].get("role") == edge.role), None)
+        if twin is not None:  # the same fact twice: in one cell, or in a later edition
+            _also_in(existing[twin], edge.source.document)
+            return
         key = edge.kind if not same else f"{edge.kind}#{len(same) + 1}"
         self.graph.add_edge(source, target, key=key, **attrs)
 
@@ -200,6 +205,12 @@ class _Builder:
                 self.graph.add_edge(self._ensure_organisation(member), group, key=Edge.MEMBER_OF,
                                     kind=Edge.MEMBER_OF, role="lid van", document=document_id,
                                     line=int(first), quote=quote)
+
+
+def _also_in(data: dict[str, Any], document: str) -> None:
+    """Record that `document` states a node or edge too (graph071.build.periods reads it)."""
+    if document != data.get("document") and document not in data.setdefault("also_in", []):
+        data["also_in"].append(document)
 
 
 def _strip_qualifier(text: str) -> str:

@@ -39,7 +39,10 @@ class _State:
     def __init__(self) -> None:
         self.data: Path | None = None
         self.source = Source.networkx
+        self.as_of: str | None = None
+        self.machine_output = False
         self._build = None
+        self._pulled = None
 
     def build(self):
         if self._build is None:
@@ -48,12 +51,29 @@ class _State:
             self._build = cached_build(self.data)
         return self._build
 
-    def graph(self):
+    def whole(self):
+        """Return the graph of every edition: built from the documents or pulled from Neo4j."""
         if self.source is Source.neo4j:
-            from graph071.neo4j.store import pull_graph
+            if self._pulled is None:
+                from graph071.neo4j.store import pull_graph
 
-            return pull_graph()
+                self._pulled = pull_graph()
+            return self._pulled
         return self.build().graph
+
+    def graph(self, scope: str = "moment"):
+        """Return the graph a command answers on: what held at --as-of (scope "moment",
+        default the latest state), everything published by then ("history"), or every
+        edition unless --as-of narrows it ("whole": exports, the map with its slider)."""
+        graph = self.whole()
+        if scope == "whole" and self.as_of is None:
+            return graph
+        from graph071.analytics.time import as_of
+        from graph071.cli.moments import print_moment
+
+        view = as_of(graph, self.as_of, history=scope == "history")
+        print_moment(view.graph["as_of"], to_stderr=self.machine_output)
+        return view
 
 
 state = _State()
@@ -67,6 +87,11 @@ SourceOption = Annotated[Source, typer.Option(
                      "read from the Neo4j server named by NEO4J_URI (neo4j).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Write JSON for scripts.")]
 CsvOption = Annotated[bool, typer.Option("--csv", help="Write CSV.")]
+AsOfOption = Annotated[Optional[str], typer.Option(
+    "--as-of", metavar="WHEN",
+    help="Answer for this moment: a year (2014), month (2019-06), day (2019-06-30) or an "
+         "edition id (projectkaarten-2018). Default: the latest state of the corpus. Every "
+         "answer starts with the moment it is for (\"Stand: ...\").", show_default=False)]
 
 
 def _fmt(json_: bool, csv_: bool = False) -> str:
@@ -74,9 +99,13 @@ def _fmt(json_: bool, csv_: bool = False) -> str:
 
 
 @app.callback()
-def _global(data: DataOption = None, source: SourceOption = Source.networkx) -> None:
+def _global(data: DataOption = None, source: SourceOption = Source.networkx,
+            as_of: AsOfOption = None) -> None:
+    # With --json or --csv the "Stand: ..." line goes to stderr: stdout stays data only.
+    state.machine_output = any(arg in ("--json", "--csv") for arg in sys.argv[1:])
     state.data = data
     state.source = source
+    state.as_of = as_of
 
 
 @app.command()
@@ -111,34 +140,39 @@ def orphans(suggest: Annotated[bool, typer.Option(
                                   "and points (docs/analytics.md).")] = False,
             limit: Annotated[int, typer.Option(
                 "--limit", min=1, help="With --suggest: suggestions per item.")] = 3,
+            all_: Annotated[bool, typer.Option(
+                "--all", help="The whole history: every edition's items without a trekker, "
+                              "with their period and the last edition they were seen in.")]
+            = False,
             json_: JsonOption = False, csv_: CsvOption = False) -> None:
     """Actions (and projects) without a trekker, with their theme, categorie and partners.
 
-    "Trekker: onbekend" in the document counts as no trekker. --suggest ranks who could
-    take it on by points for evidence in the documents (already partner 3, trekker of a
-    linked action 2, ...), each with that evidence in words.
+    Only the items of the editions in force at the moment (--as-of, default the latest
+    state); --all lists the history. "Trekker: onbekend" in the document counts as no
+    trekker. --suggest ranks who could take it on by points for evidence in the documents
+    (already partner 3, trekker of a linked action 2, ...), each with that evidence in words.
 
-    Example: graph071 orphans --suggest
+    Example: graph071 --as-of 2014 orphans --suggest
     """
-    from graph071.analytics import roles as analytics
+    from graph071.analytics.time import orphans_with_periods
     from graph071.cli import output
+    from graph071.cli.moments import HISTORY_COLUMNS, ORPHAN_COLUMNS, orphan_rows
 
+    graph = state.graph("whole" if all_ else "moment")
     if suggest:
         from graph071.analytics.owners import orphans_with_suggestions
 
-        rows = orphans_with_suggestions(state.graph(), limit=limit)
+        rows = orphans_with_suggestions(graph, limit=limit)
         if not (json_ or csv_):
             from graph071.cli.render import print_orphan_suggestions
 
             return print_orphan_suggestions(rows)
     else:
-        rows = analytics.orphans(state.graph())
-    output.emit(rows, [("kind", "Soort"), ("number", "Nr"), ("title", "Titel"),
-                       ("theme_name", "Thema"), ("categorie", "Cat."),
-                       ("categorie_colour", "Kleur"), ("status", "Status (laatste kaart)"),
-                       ("partners", "Partners"), *([("suggested", "Voorgestelde trekkers")]
-                                                   if suggest else [])],
-                fmt=_fmt(json_, csv_), title=f"Zonder trekker ({len(rows)})",
+        rows = orphan_rows(orphans_with_periods(graph))
+    columns = HISTORY_COLUMNS if all_ else ORPHAN_COLUMNS
+    output.emit(rows, [*columns, *([("suggested", "Voorgestelde trekkers")] if suggest else [])],
+                fmt=_fmt(json_, csv_),
+                title=f"{'Ooit zonder' if all_ else 'Zonder'} trekker ({len(rows)})",
                 empty="Alle acties en projecten hebben een trekker.")
 
 
@@ -189,8 +223,10 @@ def who(organisation: Annotated[str, typer.Argument(help="Organisation name or a
     from graph071.analytics import roles as analytics
     from graph071.cli import output
 
+    from graph071.analytics.time import find_at
+
     graph = state.graph()
-    result = analytics.who(graph, analytics.find_node(graph, organisation))
+    result = analytics.who(graph, find_at(graph, state.whole(), organisation))
     if json_:
         output.print_json(result)
         return
@@ -218,25 +254,32 @@ def who(organisation: Annotated[str, typer.Argument(help="Organisation name or a
 
 
 @app.command()
-def action(number: Annotated[int, typer.Argument(help="Action number, e.g. 17.")],
+def action(number: Annotated[str, typer.Argument(
+               help="Action number, e.g. 17, or with its programme: 2013-2015/17.")],
            programme: Annotated[Optional[str], typer.Option(
                help="Programme period when the corpus has more than one, e.g. 2013-2015.")] = None,
            json_: JsonOption = False) -> None:
-    """One action with its trekkers, partners, links and source quote.
+    """One action with its trekkers, partners, links and source quote. When two programmes
+    have an action with that number, say which: 2013-2015/17.
 
-    Example: graph071 action 17
+    Example: graph071 action 2013-2015/17
     """
     from graph071.analytics import roles as analytics
     from graph071.cli import output
 
-    graph = state.graph()
-    result = analytics.action_detail(graph, analytics.find_action(graph, number, programme))
+    graph = state.graph("history")
+    reference = analytics.parse_action_ref(number)
+    if reference is None:
+        raise Graph071Error(f"{number!r} is no action number", hint="write 17 or 2013-2015/17")
+    result = analytics.action_detail(graph, analytics.find_action(
+        graph, reference[1], programme or reference[0]))
     if json_:
         output.print_json(result)
         return
     out = output.console()
     esc = output._escape
-    out.print(f"[bold]Actie {result['number']}: {esc(result['title'])}[/bold]")
+    out.print(f"[bold]Actie {result.get('programme', '')}/{result['number']}: "
+              f"{esc(result['title'])}[/bold]")
     out.print(f"Thema {result.get('theme')}: {esc(result.get('theme_name', ''))}")
     if result.get("voornemen"):
         out.print(f"Voornemen {result.get('voornemen_code') or ''}: {esc(result['voornemen'])}")
@@ -269,7 +312,7 @@ def export(path: Annotated[Path, typer.Argument(help="Output file: .json, .graph
     """
     from graph071.io.export import export as write
 
-    for written in write(state.graph(), path):
+    for written in write(state.graph("whole"), path):
         typer.echo(f"Geschreven: {written}")
 
 
@@ -289,18 +332,35 @@ def check(json_: JsonOption = False,
     from graph071.cli import output
 
     built = state.build()
+    documents = _check_documents(built)
     unresolved = [{"name": name, "mentions": len(mentions),
                    "where": [f"{m.document}:{m.line}" for m in mentions],
                    "suggestions": built.organisations.suggest(name)}
-                  for name, mentions in sorted(built.unresolved.items())]
+                  for name, mentions in sorted(built.unresolved.items())
+                  if documents is None or any(m.document in documents for m in mentions)]
     warnings = [{"document": w.document, "line": w.line, "level": w.level, "message": w.message}
-                for w in built.warnings]
+                for w in built.warnings if documents is None or w.document in documents]
     if json_:
         output.print_json({"unresolved": unresolved, "warnings": warnings})
     else:
         _print_check(unresolved, warnings)
     if strict and (unresolved or any(w["level"] == "warning" for w in warnings)):
         raise typer.Exit(1)
+
+
+def _check_documents(built) -> set[str] | None:
+    """Return the documents `check` reports on: those in force at --as-of, or None for all
+    (a maintainer sees every edition's warnings unless asking for one moment)."""
+    from graph071.cli.moments import print_moment
+
+    if state.as_of is None:
+        print_moment({"text": "Stand: alle documenten van het corpus"}, state.machine_output)
+        return None
+    from graph071.analytics.time import find_moment
+
+    moment = find_moment(built.graph, state.as_of)
+    print_moment(moment.as_dict(), state.machine_output)
+    return {*moment.documents, "corrections.csv", "organisations.csv", "projects.csv"}
 
 
 def _print_check(unresolved: list[dict], warnings: list[dict]) -> None:
@@ -342,7 +402,7 @@ def map_(output_path: Annotated[Path, typer.Option("-o", "--output", help="HTML 
 
     view = View(focus=focus, depth=depth, theme=theme, kinds=parse_kinds(kind or []),
                 edition=edition)
-    written = write_map(state.graph(), output_path, view)
+    written = write_map(state.graph("whole"), output_path, view)
     typer.echo(f"Kaart geschreven: {written}")
 
 
@@ -429,7 +489,7 @@ def index_(basket: Annotated[Optional[str], typer.Argument(
     from graph071.monitor import model as monitor_index
     from graph071.cli import output
 
-    monitor = monitor_index.monitor_from_graph(state.graph())
+    monitor = monitor_index.monitor_from_graph(state.graph("history"))
     chosen = monitor_index.find_basket(monitor, basket) if basket else None
     if plot is not None:
         from graph071.monitor.charts import plot_basket, plot_overview
@@ -468,7 +528,7 @@ def project(name: Annotated[str, typer.Argument(help="Project name as written in
     from graph071.cli import output
     from graph071.analytics import projects
 
-    graph = state.graph()
+    graph = state.graph("history")
     result = projects.project_detail(graph, projects.find_project(graph, name))
     if json_:
         output.print_json(result)
@@ -537,7 +597,7 @@ def lineage(name: Annotated[str, typer.Argument(
     from graph071.cli import output
     from graph071.analytics import projects
 
-    graph = state.graph()
+    graph = state.graph("history")
     result = projects.lineage(graph, projects.find_lineage_member(graph, name))
     if map_path is not None:
         from graph071.viz.network_map import write_lineage_map
@@ -588,7 +648,7 @@ def person(name: Annotated[str, typer.Argument(help="A person's name, e.g. Laura
     from graph071.cli import output
     from graph071.analytics import projects
 
-    graph = state.graph()
+    graph = state.graph("history")
     result = projects.person_roles(graph, projects.find_person(graph, name))
     if json_:
         output.print_json(result)
@@ -620,9 +680,11 @@ def path(organisation_a: Annotated[str, typer.Argument(help="First organisation 
     from graph071.cli import output
     from graph071.analytics.paths import connection
 
+    from graph071.analytics.time import find_at
+
     graph = state.graph()
-    result = connection(graph, analytics.find_node(graph, organisation_a),
-                        analytics.find_node(graph, organisation_b))
+    result = connection(graph, find_at(graph, state.whole(), organisation_a),
+                        find_at(graph, state.whole(), organisation_b))
     if json_:
         return output.print_json(result)
     from graph071.cli.render import print_connection
@@ -652,24 +714,34 @@ def balance(theme: Annotated[Optional[str], typer.Option(
 
 
 @app.command()
-def diff(edition_a: Annotated[str, typer.Argument(help="Older edition: 2018-10, 2018 or a "
-                                                       "document id.")],
-         edition_b: Annotated[str, typer.Argument(help="Newer edition, e.g. 2019-06.")],
+def diff(edition_a: Annotated[str, typer.Argument(help="Older edition or moment: 2018-10, "
+                                                       "2014 or a document id.")],
+         edition_b: Annotated[str, typer.Argument(help="Newer edition or moment, e.g. 2019-06.")],
          json_: JsonOption = False) -> None:
     """What changed between two editions of the projectkaarten: projects new, gone (and
     what became of them), with another status or name, and who is named newly or no more.
+    Between any two other moments (2014 2022): the actions and projects, and the roles of
+    organisations on them, that came and went.
 
     Example: graph071 diff 2018-10 2019-06
     """
-    from graph071.cli import output
     from graph071.analytics.diff import edition_diff
+    from graph071.analytics.roles import NotFound
+    from graph071.cli import output
 
-    result = edition_diff(state.graph(), edition_a, edition_b)
+    graph = state.graph("whole")
+    try:
+        result, moments = edition_diff(graph, edition_a, edition_b), False
+    except NotFound:  # not two editions of the projectkaarten: compare the two moments
+        from graph071.analytics.time import moment_diff
+
+        result, moments = moment_diff(graph, edition_a, edition_b), True
     if json_:
         return output.print_json(result)
+    from graph071.cli.moments import print_moment_diff
     from graph071.cli.render import print_diff
 
-    print_diff(result)
+    print_moment_diff(result) if moments else print_diff(result)
 
 
 @app.command()
@@ -688,6 +760,30 @@ def communities(json_: JsonOption = False) -> None:
     from graph071.cli.render import print_communities
 
     print_communities(result)
+
+
+@app.command()
+def timeline(name: Annotated[str, typer.Argument(
+                 help="An organisation, project or person (any name or alias).")],
+             json_: JsonOption = False) -> None:
+    """Someone's roles per period: per edition, what an organisation was trekker or partner
+    of, who worked on a project, what a person did; with the status now.
+
+    Example: graph071 timeline "gemeente Leiden"
+    """
+    from graph071.analytics import roles as analytics
+    from graph071.analytics.time import timeline as roles_per_period
+    from graph071.cli import output
+    from graph071.schema import Node
+
+    graph = state.graph("history")
+    node = analytics.find_node(graph, name, kinds=(Node.ORGANISATION, Node.PROJECT, Node.PERSON))
+    result = roles_per_period(graph, node)
+    if json_:
+        return output.print_json(result)
+    from graph071.cli.moments import print_timeline
+
+    print_timeline(result)
 
 
 def main() -> None:

@@ -51,7 +51,7 @@ def push(dry_run: Annotated[bool, typer.Option(
     if state.source is source.neo4j:
         raise Graph071Error("push sends the graph built from the documents, not the one in Neo4j",
                             hint="leave out --source neo4j")
-    report = push_graph(state.build().graph, dry_run=dry_run)
+    report = push_graph(state.graph("whole"), dry_run=dry_run)  # every edition, or --as-of
     if json_:
         output.print_json(report.as_dict())
         return
