@@ -129,7 +129,7 @@ def as_of(graph: nx.MultiDiGraph, when: str | Moment | None = None,
         in_force = {d["document"] for d in documents(graph) if d["valid_from"] <= moment.day}
     present, edges = _what_holds(graph, in_force)
     view = nx.MultiDiGraph(**graph.graph)
-    patterns = status_rules(graph.graph.get("data_dir"))
+    patterns = status_rules()  # the bundled statuses.csv (the graph does not know its folder)
     for node in graph:  # graph order, so every analytic sees the same order as on the whole
         if node in present:
             view.add_node(node, **_node_at(graph, node, moment, in_force, patterns))
@@ -189,8 +189,8 @@ def find_at(view: nx.MultiDiGraph, whole: nx.MultiDiGraph, name: str,
     except NotFound as absent:
         try:
             node = find_node(whole, name, kinds)
-        except NotFound:
-            raise absent from None
+        except NotFound as nowhere:  # its "did you mean" looks at every edition
+            raise nowhere from absent
     data = whole.nodes[node]
     last = whole.nodes.get(f"doc:{data.get('last_document')}", {})
     moment = view.graph.get("as_of", {}).get("text", "").removeprefix("Stand: ")

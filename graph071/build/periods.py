@@ -228,7 +228,6 @@ def edition_label(entry: DocumentEntry, rule: KindRule, period: Period) -> str:
 def annotate(graph: nx.MultiDiGraph, entries: list[DocumentEntry], data_dir: Path | None) -> None:
     """Write periods, first/last seen and the status at the latest moment onto `graph`."""
     rules = kind_rules(data_dir)
-    graph.graph["data_dir"] = str(data_dir or "")  # as_of reads the corpus's statuses.csv from there
     periods = document_periods(entries, rules, data_dir / "manifest.csv" if data_dir else None)
     for entry in entries:
         period = periods[entry.id]

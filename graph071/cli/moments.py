@@ -12,9 +12,9 @@ from graph071.cli import output
 
 ORPHAN_COLUMNS = [("kind", "Soort"), ("programme", "Programma"), ("number", "Nr"),
                   ("title", "Titel"), ("theme_name", "Thema"), ("categorie", "Cat."),
-                  ("categorie_colour", "Kleur"), ("status", "Status"),
-                  ("last_edition", "Laatst gezien in"), ("partners", "Partners")]
-HISTORY_COLUMNS = [*ORPHAN_COLUMNS[:7], ("period", "Periode"), *ORPHAN_COLUMNS[7:]]
+                  ("categorie_colour", "Kleur"), ("status", "Status"), ("partners", "Partners")]
+HISTORY_COLUMNS = [*ORPHAN_COLUMNS[:7], ("period", "Periode"), ("status", "Status"),
+                   ("last_edition", "Laatst gezien in"), ("partners", "Partners")]
 
 
 def print_moment(moment: dict[str, Any], to_stderr: bool = False) -> None:
