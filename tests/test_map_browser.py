@@ -149,6 +149,7 @@ def test_the_search_finds_uvl_and_focuses_universiteit_leiden(bundled_map, open_
 
 def test_hovering_action_17_shows_geen_trekker_and_the_source_line(bundled_map, open_map):
     seen = open_map(bundled_map)
+    seen.page.evaluate("graph071.showMoment(0)")  # the map opens today; action 17 is of 2013-2015
     seen.page.evaluate("graph071.focus('action:2013-2015/17')")
     seen.page.wait_for_timeout(700)
     text = seen.hover("action:2013-2015/17")
@@ -202,3 +203,35 @@ def test_the_lineage_map_draws_its_chain_offline(tmp_path, open_map, artifacts):
     seen.page.screenshot(path=str(artifacts / "map_lineage.png"))
     assert drawn_nodes(seen) == 2
     assert seen.errors == [] and seen.blocked == []
+
+
+# ---------------------------------------------------------------- the time slider
+
+def test_the_time_slider_changes_what_is_drawn_and_the_layout_does_not_move(bundled_map, open_map,
+                                                                           artifacts):
+    seen = open_map(bundled_map)
+    payload = map_payload(bundled_map)
+    moments = payload["time"]["moments"]
+    assert seen.page.evaluate("graph071.moment()") == payload["time"]["start"] == len(moments) - 1
+    assert seen.page.inner_text("#time-label") == "projectkaarten januari 2022"
+
+    def drawn():
+        return seen.page.evaluate("""() => {
+            const faded = graph071.nodes.get({filter: (n) => n.opacity !== undefined && n.opacity < 1});
+            const hidden = graph071.edges.get({filter: (e) => e.hidden});
+            return [faded.map((n) => n.id).sort(), hidden.length, network.getPositions()];
+        }""")
+
+    faded_now, hidden_now, positions_now = drawn()
+    assert "action:2013-2015/17" in faded_now and "project:centrum-voor-vitaliteit" in faded_now
+    slider = seen.page.locator("#time-slider")
+    slider.focus()
+    seen.page.keyboard.press("Home")  # the first edition: the programme 2013-2015
+    assert seen.page.evaluate("graph071.moment()") == 0
+    assert seen.page.inner_text("#time-label") == "uitvoeringsprogramma 2013-2015"
+    faded_then, hidden_then, positions_then = drawn()
+    assert "action:2013-2015/17" not in faded_then and "project:centrum-voor-vitaliteit" in faded_then
+    assert faded_then != faded_now and hidden_then != hidden_now
+    assert positions_then == positions_now  # the layout does not move
+    seen.page.screenshot(path=str(artifacts / "map_time_2013.png"))
+    assert seen.errors == []

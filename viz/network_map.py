@@ -24,6 +24,7 @@ from graph071.errors import Graph071Error
 from graph071.viz.assets import vis_network_script
 from graph071.viz.payload import build_payload
 from graph071.viz.selection import View, select
+from graph071.viz.timeslider import time_slider
 from graph071.schema import Edge, Node
 
 MAP_TITLE = "Netwerkkaart Economie071"
@@ -38,8 +39,10 @@ def write_map(graph: nx.MultiDiGraph, path: Path | str, view: View | None = None
     """Write the map of `graph` (or the part `view` chooses) to `path` and return the path."""
     view = view or View()
     shown = select(graph, view)
-    payload = build_payload(shown, title=title,
-                            subtitle=view.describe(graph), **_marks(graph))
+    moment = graph.graph.get("as_of")  # a map of one moment (graph071 map --as-of) has no slider
+    subtitle = " · ".join(p for p in (view.describe(graph), moment["text"] if moment else "") if p)
+    payload = build_payload(shown, title=title, subtitle=subtitle, **_marks(graph))
+    payload["time"] = None if moment else time_slider(graph, shown)
     return _write(render_page(payload), path)
 
 

@@ -32,7 +32,7 @@ def map_(ctx: typer.Context,
 
     Example: graph071 map --focus "gemeente Leiden" --depth 2 -o kaart.html
     """
-    written = session(ctx).network().write_map(output_path, focus=focus, depth=depth,
+    written = session(ctx).network("whole").write_map(output_path, focus=focus, depth=depth,
                                                theme=theme, kinds=kind or [], edition=edition)
     typer.echo(f"Kaart geschreven: {written}")
 
