@@ -147,7 +147,10 @@ def _write(monitor: Monitor, lines: list[tuple[str, Series, str, float]], title:
                     f"(de lijn stopt).",
                     fontsize=11, color="#555555")
         figure.tight_layout(rect=(0, 0.04, 1, 1))
-        figure.savefig(path, dpi=DPI)
+        from graph071.io.safe import atomic_path
+
+        with atomic_path(path) as temporary:
+            figure.savefig(temporary, dpi=DPI, format=Path(path).suffix.lstrip(".").lower() or "png")
     finally:
         plt.close(figure)
     return path
