@@ -99,7 +99,7 @@ def _message(path: Path, error: OSError) -> Graph071Error:
     if isinstance(error, IsADirectoryError) or path.is_dir():
         return Graph071Error(f"{path}: is a folder, not a file",
                              hint=f"give a file name, e.g. {path / ('graph071' + (path.suffix or '.html'))}")
-    if error.errno == errno.ENOSPC:
+    if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
         return Graph071Error(f"{path}: the disk is full; nothing was written "
                              "(the previous file, if any, is unchanged)",
                              hint="free some space or write elsewhere")
