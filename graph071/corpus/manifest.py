@@ -99,6 +99,9 @@ def document_path(data_dir: Path, entry: DocumentEntry) -> Path:
     """
     path = data_dir / entry.file
     root = data_dir.resolve()
+    if "\0" in entry.file or any(ord(ch) < 32 for ch in entry.file):
+        raise InputError(data_dir / MANIFEST, f"file {entry.file!r} holds a control character",
+                         line=entry.manifest_line, hint="write the file name as plain text")
     try:
         resolved = path.resolve()
     except (OSError, RuntimeError) as error:  # a symlink loop

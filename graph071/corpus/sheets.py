@@ -271,12 +271,20 @@ def _read_workbook(path: Path, wanted: Sequence[str]) -> Grid:
     workbook = _open_workbook(path)
     try:
         names = workbook.sheetnames
+        if not names:
+            raise SheetError(path, [Problem("", 0, "", "", "the workbook has no sheets; open it "
+                                            "in Excel and save it as Excel workbook (.xlsx)")])
         by_key = {header_key(name): name for name in names}
         chosen = next((by_key[header_key(w)] for w in wanted if header_key(w) in by_key), None)
         found_by_name = chosen is not None
         chosen = chosen or names[0]
         grid = _sheet_grid(workbook[chosen])
         grid.hidden_sheets = [ws.title for ws in workbook.worksheets if ws.sheet_state != "visible"]
+    except (KeyError, ValueError, TypeError, AttributeError, IndexError) as error:
+        # A damaged workbook that openpyxl opened but cannot show (a sheet it lists is gone).
+        raise SheetError(path, [Problem("", 0, "", "", "the workbook is damaged "
+                                        f"({type(error).__name__}); open it in Excel and save "
+                                        "it as Excel workbook (.xlsx)")]) from None
     finally:
         workbook.close()
     grid.others = [] if found_by_name else [name for name in names if name != chosen]
@@ -356,9 +364,10 @@ def _read_csv(path: Path) -> list[tuple[int, list[str]]]:
     return grid
 
 
-def _cell_problems(grid: Grid, header_row: int) -> list[Problem]:
+def _cell_problems(grid: Grid, header_row: int, header: list[str]) -> list[Problem]:
     """Return a Problem for every Excel error value and every merge across columns."""
-    problems = [Problem(grid.sheet, row, "", column_letter(column),
+    problems = [Problem(grid.sheet, row, header[column] if column < len(header) else "",
+                        column_letter(column),
                         f"the cell holds the Excel error value {value}: fix the formula or "
                         "type the value itself")
                 for row, column, value in grid.errors if row >= header_row]
@@ -407,7 +416,7 @@ def _table(path: Path, grid: Grid, columns: Sequence[Column]) -> Table:
                          for header, letter, close in unknown if close == column.name), "")
             problems.append(Problem(sheet, header_row, column.name, "",
                                     f"required column missing from the header row{hint}"))
-    problems.extend(_cell_problems(grid, header_row))
+    problems.extend(_cell_problems(grid, header_row, header))
     if problems:
         raise SheetError(path, problems)
     table_rows = []
