@@ -5,7 +5,7 @@ environment variable that raises it (in MB):
 
     GRAPH071_MAX_DOCUMENT_MB   a text document (default 50)
     GRAPH071_MAX_WORKBOOK_MB   an Excel workbook or CSV list as a file (default 50)
-    GRAPH071_MAX_UNPACKED_MB   what an Excel workbook unpacks to (default 200; a "zip bomb"
+    GRAPH071_MAX_UNPACKED_MB   what an Excel workbook unpacks to (default 20; a "zip bomb"
                                of a few MB that unpacks to GBs is refused before it is read)
 """
 
@@ -45,7 +45,7 @@ class Limit:
 
 DOCUMENT_MB = Limit("the document", "GRAPH071_MAX_DOCUMENT_MB", 50)
 WORKBOOK_MB = Limit("the file", "GRAPH071_MAX_WORKBOOK_MB", 50)
-UNPACKED_MB = Limit("the workbook unpacked", "GRAPH071_MAX_UNPACKED_MB", 200)
+UNPACKED_MB = Limit("the workbook unpacked", "GRAPH071_MAX_UNPACKED_MB", 20)
 
 
 def check_size(path: Path, limit: Limit) -> None:
