@@ -162,8 +162,10 @@ def append_to_manifest(data_dir: Path, entry: DocumentEntry) -> int:
     text = path.read_text(encoding="utf-8")
     header, *rows = [row for row in csv.reader(text.splitlines()) if row]
     values = {**entry.extra, **{c: getattr(entry, c) for c in MANIFEST_COLUMNS}}
-    with path.open("a", encoding="utf-8", newline="") as handle:
-        if text and not text.endswith("\n"):
-            handle.write("\n")
+    from graph071.io.safe import atomic_file
+
+    # The whole manifest is written anew and moved into place: a full disk never cuts it.
+    with atomic_file(path, "w", encoding="utf-8", newline="") as handle:
+        handle.write(text if not text or text.endswith("\n") else text + "\n")
         csv.writer(handle, lineterminator="\n").writerow([values.get(c, "") for c in header])
     return len(rows) + 2  # as read_manifest numbers rows: the header is line 1
