@@ -514,3 +514,14 @@ def test_fuzzed_documents_manifests_workbooks_and_cache_files_never_give_a_trace
     print(figures.summary())
     assert figures.tracebacks == [] and figures.hangs == []
     assert figures.tried >= 100  # the time bound must not hollow the run out
+
+
+@pytest.mark.neo4j
+def test_neo4j_pull_onto_a_folder_is_one_line(tmp_path, neo4j_settings):
+    folder = tmp_path / "graaf.json"
+    folder.mkdir()
+    env = {**os.environ, "NEO4J_URI": neo4j_settings["uri"], "NEO4J_USER": neo4j_settings["user"],
+           "NEO4J_PASSWORD": neo4j_settings["password"],
+           "NEO4J_DATABASE": neo4j_settings["database"]}
+    one_line_error(graph071("neo4j", "pull", "-o", str(folder), env=env), str(folder),
+                   "is a folder")
