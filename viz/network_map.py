@@ -183,13 +183,10 @@ def read_payload(path: Path | str) -> dict[str, Any]:
 
 def _write(page: str, path: Path | str) -> Path:
     """Write `page` as UTF-8 with \\n line ends on every platform; return the path."""
-    path = Path(path)
-    if path.parent and not path.parent.exists():
-        raise Graph071Error(f"folder {path.parent} does not exist",
-                            hint="create it first or choose another -o path")
-    with path.open("w", encoding="utf-8", newline="\n") as handle:
-        handle.write(page)
-    return path
+    from graph071.io.safe import write_text
+
+    # Atomic: a full disk or a kill leaves the previous map whole.
+    return write_text(Path(path), page, encoding="utf-8", newline="\n")
 
 
 __all__ = ["View", "write_map", "write_lineage_map", "lineage_positions", "node_editions",

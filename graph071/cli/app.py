@@ -67,7 +67,9 @@ def main(args: list[str] | None = None, session: Session | None = None) -> None:
     try:
         app(args, obj=session)
     except Graph071Error as error:
-        typer.echo(f"Fout: {error}", err=True)
+        from graph071.io.safe import terminal_text
+
+        typer.echo(f"Fout: {terminal_text(str(error))}", err=True)
         sys.exit(error.exit_code)
     except BrokenPipeError:
         sys.exit(0)

@@ -29,11 +29,14 @@ def print_json(data: Any) -> None:
 
 
 def print_csv(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> None:
-    """Write `rows` as CSV with the column keys as header."""
+    """Write `rows` as CSV with the column keys as header; spreadsheet-safe, no escapes."""
+    from graph071.io.safe import spreadsheet_row, terminal_text
+
     writer = csv.writer(sys.stdout)
     writer.writerow([key for key, _ in columns])
     for row in rows:
-        writer.writerow([_cell(row.get(key)) for key, _ in columns])
+        writer.writerow(spreadsheet_row([terminal_text(_cell(row.get(key)))
+                                         for key, _ in columns]))
 
 
 def console():
@@ -65,10 +68,12 @@ def print_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column], *,
 
 
 def escape(text: str) -> str:
-    """Return `text` with rich markup escaped, so data prints as written."""
+    """Return data as safe terminal text: no escape sequences, no rich markup."""
     from rich.markup import escape as rich_escape
 
-    return rich_escape(text)
+    from graph071.io.safe import terminal_text
+
+    return rich_escape(terminal_text(text))
 
 
 def emit(rows: Sequence[dict[str, Any]], columns: Sequence[Column], *, fmt: str = "table",
