@@ -31,6 +31,7 @@ RETURN o.id AS id,
          MATCH (o)-[r:TREKKER]->(w:G071) WHERE w:Action OR w:Project
          WITH w, r ORDER BY CASE WHEN w:Action THEN 0 ELSE 1 END, coalesce(w.number, 0), w.name, r.g071_rank[0]
          RETURN {id: w.id, kind: CASE WHEN w:Action THEN 'Action' ELSE 'Project' END, number: w.number, programme: coalesce(w.programme, ''),
+                 period: CASE WHEN coalesce(w.valid_from, '') = '' THEN '' WHEN coalesce(w.valid_until, '') = '' THEN 'vanaf ' + left(w.valid_from, 7) ELSE left(w.valid_from, 7) + ' t/m ' + left(w.valid_until, 7) END,
                  name: w.name, role: coalesce(r.role, ''), document: r.document, line: r.line,
                  quote: coalesce(r.quote, '')}
        } AS trekker,
@@ -38,6 +39,7 @@ RETURN o.id AS id,
          MATCH (o)-[r:PARTNER]->(w:G071) WHERE w:Action OR w:Project
          WITH w, r ORDER BY CASE WHEN w:Action THEN 0 ELSE 1 END, coalesce(w.number, 0), w.name, r.g071_rank[0]
          RETURN {id: w.id, kind: CASE WHEN w:Action THEN 'Action' ELSE 'Project' END, number: w.number, programme: coalesce(w.programme, ''),
+                 period: CASE WHEN coalesce(w.valid_from, '') = '' THEN '' WHEN coalesce(w.valid_until, '') = '' THEN 'vanaf ' + left(w.valid_from, 7) ELSE left(w.valid_from, 7) + ' t/m ' + left(w.valid_until, 7) END,
                  name: w.name, role: coalesce(r.role, ''), document: r.document, line: r.line,
                  quote: coalesce(r.quote, '')}
        } AS partner,
@@ -45,6 +47,7 @@ RETURN o.id AS id,
          MATCH (o)-[r:TE_BETREKKEN]->(w:G071) WHERE w:Action OR w:Project
          WITH w, r ORDER BY CASE WHEN w:Action THEN 0 ELSE 1 END, coalesce(w.number, 0), w.name, r.g071_rank[0]
          RETURN {id: w.id, kind: CASE WHEN w:Action THEN 'Action' ELSE 'Project' END, number: w.number, programme: coalesce(w.programme, ''),
+                 period: CASE WHEN coalesce(w.valid_from, '') = '' THEN '' WHEN coalesce(w.valid_until, '') = '' THEN 'vanaf ' + left(w.valid_from, 7) ELSE left(w.valid_from, 7) + ' t/m ' + left(w.valid_until, 7) END,
                  name: w.name, role: coalesce(r.role, ''), document: r.document, line: r.line,
                  quote: coalesce(r.quote, '')}
        } AS te_betrekken,
@@ -55,6 +58,7 @@ RETURN o.id AS id,
            MATCH (o)-[r]->(w:G071) WHERE type(r) = kind AND (w:Action OR w:Project)
            WITH w, r ORDER BY CASE WHEN w:Action THEN 0 ELSE 1 END, coalesce(w.number, 0), w.name, r.g071_rank[0]
            RETURN {id: w.id, kind: CASE WHEN w:Action THEN 'Action' ELSE 'Project' END, number: w.number, programme: coalesce(w.programme, ''),
+                 period: CASE WHEN coalesce(w.valid_from, '') = '' THEN '' WHEN coalesce(w.valid_until, '') = '' THEN 'vanaf ' + left(w.valid_from, 7) ELSE left(w.valid_from, 7) + ' t/m ' + left(w.valid_until, 7) END,
                    name: w.name, role: coalesce(r.role, ''), document: r.document, line: r.line,
                    quote: coalesce(r.quote, '')}
          }}

@@ -143,19 +143,30 @@ def _write(path: Path, result: Build) -> None:
     os.chmod(path, 0o600)
 
 
+def cached(data_dir: Path | None = None) -> Build | None:
+    """Return the cached build of the corpus at `data_dir` as it is now, or None (nothing
+    cached for it, the cache may not be used, or the entry is damaged); never builds."""
+    data_dir = Path(data_dir) if data_dir else bundled_data_dir()
+    if os.environ.get("GRAPH071_NO_CACHE") or not data_dir.is_dir():
+        return None
+    folder = cache_dir()
+    path = folder / f"{cache_key(data_dir)}{SUFFIX}"
+    if _trusted_folder(folder) or unsafe_reason(path):
+        return None
+    return _read(path)
+
+
 def cached_build(data_dir: Path | None = None) -> Build:
     """Return build(data_dir), from the cache when nothing it reads has changed."""
     data_dir = Path(data_dir) if data_dir else bundled_data_dir()
     if os.environ.get("GRAPH071_NO_CACHE") or not data_dir.is_dir():
         return build(data_dir)
+    hit = cached(data_dir)
+    if hit is not None:
+        return hit
     folder = cache_dir()
-    refused = _trusted_folder(folder)
     path = folder / f"{cache_key(data_dir)}{SUFFIX}"
-    refused = refused or unsafe_reason(path)
-    if refused is None:
-        cached = _read(path)
-        if cached is not None:
-            return cached
+    refused = _trusted_folder(folder) or unsafe_reason(path)
     result = build(data_dir)
     if refused is not None:
         result.warnings.append(ParseWarning("cache", 0, f"build cache not used: {refused}; "
