@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 from graph071.errors import InputError
+from graph071.corpus.normalise import normalise
 from graph071.corpus.tables import read_table
 
 MANIFEST = "manifest.csv"
@@ -47,10 +48,19 @@ class Document:
     entry: DocumentEntry
     path: Path
     lines: list[str]
+    # The page of every line (1-based), for documents extracted from a paged original;
+    # empty for plain text.
+    page_of_line: list[int] = field(default_factory=list)
 
     @property
     def id(self) -> str:
         return self.entry.id
+
+    def page(self, line: int) -> int | None:
+        """Return the page of 1-based `line` in the original, or None without pages."""
+        if not self.page_of_line or not 1 <= line <= len(self.page_of_line):
+            return None
+        return self.page_of_line[line - 1]
 
     def quote(self, first: int, last: int | None = None) -> str:
         """Return lines `first`..`last` (1-based, inclusive) joined into one readable quote."""
@@ -109,7 +119,9 @@ def read_document(data_dir: Path, entry: DocumentEntry) -> Document:
         line = raw[:error.start].count(b"\n") + 1
         raise InputError(path, "not UTF-8 text", line=line,
                          hint="save the text as UTF-8") from None
-    return Document(entry=entry, path=path, lines=text.splitlines())
+    normalised = normalise(text)  # the same characters whatever tool made the text
+    pages = normalised.page_of_line if normalised.pages > 1 else []
+    return Document(entry=entry, path=path, lines=normalised.lines, page_of_line=pages)
 
 
 def append_to_manifest(data_dir: Path, entry: DocumentEntry) -> int:
