@@ -17,6 +17,9 @@ from graph071.corpus.manifest import bundled_data_dir
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ARTIFACTS = ROOT / "test-artifacts"
+# Helper modules of the tests (typeset.py: PDFs, Word files and web pages made in the
+# tests) import by name; --import-mode=importlib does not put tests/ on the path.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,7 @@ test can check that extraction gives the text back in reading order.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -46,21 +47,43 @@ def card_pdf(path: Path, pages: list[tuple[str, list[str]]], *, columns: int = 1
 
 
 def _column_text(canvas: Canvas, body: list[str], columns: int, top: float) -> None:
+    """Set the paragraphs of `body` in columns, a blank row after each paragraph."""
     gutter = 24
     width = (WIDTH - 2 * MARGIN - gutter * (columns - 1)) / columns
     per_line = int(width / (BODY * 0.5))
     lines: list[str] = []
     for paragraph in body:
-        lines.extend(textwrap.wrap(paragraph, per_line, break_on_hyphens=False) or [""])
-    rows = int((top - 60) / (BODY * 1.3))
+        lines.extend(textwrap.wrap(paragraph, per_line, break_on_hyphens=False) + [""])
+    per_column = -(-len(lines) // columns)
     canvas.setFont("Helvetica", BODY)
-    per_column = max(rows, -(-len(lines) // columns)) if columns > 1 else rows
-    if columns > 1:
-        per_column = -(-len(lines) // columns)
     for index, line in enumerate(lines):
         column, row = divmod(index, per_column)
-        x = MARGIN + column * (width + gutter)
-        canvas.drawString(x, top - row * BODY * 1.3, line)
+        canvas.drawString(MARGIN + column * (width + gutter), top - row * BODY * 1.3, line)
+
+
+def paragraphs_of(text: str) -> list[str]:
+    """Return the paragraphs of a card's text as a typesetter would get them.
+
+    Lines are joined up to a blank line; a label ("Projectleider: ...") or a short
+    heading ("Focus") starts a paragraph of its own, and a speaker's name and role
+    keep their own lines.
+    """
+    out: list[list[str]] = [[]]
+    for line in text.split("\n"):
+        line = line.strip()
+        heading = line and len(line) < 40 and not line.endswith((".", ",", ":")) \
+            and line[0].isupper() and len(line.split()) <= 5
+        label = re.match(r"^[A-Z][\w ()/-]{1,50}:\s", line)
+        if not line or heading or label:
+            out.append([])
+        if line:
+            out[-1].append(line)
+        # A heading, a speaker's name ("Marjan van Duijn,") and role ("projectleider ...:")
+        # stand on lines of their own.
+        if heading or line.endswith(":") or (line.endswith(",") and len(line.split()) <= 5):
+            out.append([])
+    joined = [re.sub(r"(?<=[a-z])- (?=[a-z])", "", " ".join(p)) for p in out if p]
+    return [p for p in joined if p]
 
 
 def table_pdf(path: Path, title: str, header: list[str], rows: list[list[str]]) -> Path:

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from graph071 import loaders
+from graph071.build.reading import with_pages
+from graph071.corpus.extract import Extracted, extract
 from graph071.corpus.manifest import (EDITION, MANIFEST, ORGANISATIONS, DocumentEntry, append_to_manifest,
                      bundled_data_dir, read_document, read_manifest)
 from graph071.errors import InputError
@@ -21,6 +23,8 @@ from graph071.corpus.organisations import OrganisationTable, slug
 from graph071.records import ParseWarning
 from graph071.corpus.sheets import SPREADSHEET_SUFFIXES
 
+# Read into text first; the text is written beside the original.
+EXTRACTED = (".pdf", ".docx", ".html", ".htm")
 # Document kind -> the loader that reads a spreadsheet of that kind.
 SPREADSHEET_LOADERS = {"actions": "spreadsheet_actions", "action_programme": "spreadsheet_actions",
                        "projects": "spreadsheet_projects", "project_cards": "spreadsheet_projects"}
@@ -71,23 +75,24 @@ def add_document(path: Path, kind: str, edition: str, *, data_dir: Path | None =
                          f"{taken.manifest_line} of {data_dir / MANIFEST}",
                          hint="choose another with --id")
     file, copy_to = _place(path, data_dir, entries)
-    entry = DocumentEntry(file=file, id=document_id, title=title or path.stem,
-                          publisher=publisher, edition=edition, kind=kind, loader=loader)
+    extracted, text_file = _extract(path, file, data_dir, entries)
+    entry = DocumentEntry(file=text_file or file, id=document_id,
+                          title=title or (extracted.title if extracted else "") or path.stem,
+                          publisher=publisher, edition=edition, kind=kind, loader=loader,
+                          extra={"original": file} if text_file else {})
 
     table = OrganisationTable.load(data_dir / ORGANISATIONS)
     context = loaders.ParseContext(is_known_organisation=lambda t: table.resolve(t) is not None)
-    if copy_to is not None:
-        copy_to.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, copy_to)
+    written = _write(path, copy_to, extracted, data_dir / text_file if text_file else None)
     try:
         # Read it exactly as `build` will, from its place in the corpus (the project-card
         # loaders look for projects.csv next to it).
         document = read_document(data_dir, entry)
-        result = read(document, context)
+        result = with_pages(read(document, context), document)
         built = assemble([result], table, {entry.id: document}, data_dir)
     except BaseException:
-        if copy_to is not None:
-            copy_to.unlink(missing_ok=True)  # a file that does not read is not added
+        for made in written:
+            made.unlink(missing_ok=True)  # a file that does not read is not added
         raise
     line = append_to_manifest(data_dir, entry)
     nodes = Counter(record.kind for record in result.nodes)
@@ -95,6 +100,37 @@ def add_document(path: Path, kind: str, edition: str, *, data_dir: Path | None =
     return Added(replace(entry, manifest_line=line), data_dir / MANIFEST, line, copy_to,
                  dict(sorted(nodes.items())), dict(sorted(edges.items())), built.warnings,
                  sorted(built.unresolved))
+
+
+def _extract(path: Path, file: str, data_dir: Path, entries: list[DocumentEntry]
+             ) -> tuple[Extracted | None, str | None]:
+    """Return the text of a PDF, Word file or web page and the manifest value of its text
+    file beside the original (documents/kaarten.pdf -> documents/kaarten.txt)."""
+    if path.suffix.lower() not in EXTRACTED:
+        return None, None
+    extracted = extract(path)
+    text_file = Path(file).with_suffix(".txt").as_posix()
+    listed = next((e for e in entries if e.file == text_file), None)
+    target = data_dir / text_file
+    if listed is not None or (target.exists() and target.read_text(encoding="utf-8")
+                              != extracted.text):
+        raise InputError(path, f"{text_file} is already in the corpus and holds another text",
+                         hint="rename your file before adding it")
+    return extracted, text_file
+
+
+def _write(path: Path, copy_to: Path | None, extracted: Extracted | None,
+           text_path: Path | None) -> list[Path]:
+    """Copy the original into the corpus and write its text; return the files made."""
+    written: list[Path] = []
+    if copy_to is not None:
+        copy_to.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, copy_to)
+        written.append(copy_to)
+    if extracted is not None and text_path is not None and not text_path.exists():
+        text_path.write_text(extracted.text, encoding="utf-8")
+        written.append(text_path)
+    return written
 
 
 def _loader_for(path: Path, kind: str, entries: list[DocumentEntry]) -> str:

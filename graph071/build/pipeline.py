@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
 from graph071 import loaders
+from graph071.build.reading import Missing, read_all
 from graph071.corpus.corrections import apply_corrections, corrections_in
-from graph071.corpus.manifest import (ORGANISATIONS, Document, DocumentEntry, bundled_data_dir, read_document,
+from graph071.corpus.manifest import (ORGANISATIONS, Document, DocumentEntry, bundled_data_dir,
                      read_manifest)
 from graph071.errors import InputError
 from graph071.corpus.organisations import Organisation, OrganisationTable, slug
@@ -44,6 +45,7 @@ class Build:
     documents: list[DocumentEntry]
     warnings: list[ParseWarning] = field(default_factory=list)
     unresolved: dict[str, list[Mention]] = field(default_factory=dict)
+    missing: list[Missing] = field(default_factory=list)  # documents that could not be read
 
 
 def build(data_dir: Path | None = None) -> Build:
@@ -52,21 +54,23 @@ def build(data_dir: Path | None = None) -> Build:
     entries = read_manifest(data_dir)
     table = OrganisationTable.load(data_dir / ORGANISATIONS)
     context = loaders.ParseContext(is_known_organisation=lambda text: table.resolve(text) is not None)
-    results: list[LoadResult] = []
-    documents: dict[str, Document] = {}
-    for entry in entries:
-        loader = loaders.get(entry.loader)
-        if loader is None:
-            raise InputError(data_dir / "manifest.csv", f"unknown loader {entry.loader!r}",
-                             line=entry.manifest_line,
-                             hint=f"known loaders: {', '.join(loaders.names())}")
-        document = read_document(data_dir, entry)
-        documents[entry.id] = document
-        results.append(loader(document, context))
+    results, documents, missing = read_all(data_dir, entries, context)
+    if missing and not documents:
+        raise missing[0].error  # nothing to show: the one-line error of the first document
     built = assemble(results, table, documents, data_dir)
+    note_missing(built, missing)
     for path in corrections_in(data_dir):  # the coordination group's corrections come last
         apply_corrections(built, path)
     return built
+
+
+def note_missing(built: Build, missing: list[Missing]) -> None:
+    """Record the documents that could not be read: on the Build, the graph and in check."""
+    built.missing = [replace(m, error=None) for m in missing]  # a Build is pickled; errors are not
+    built.warnings[:0] = [m.as_warning() for m in missing]
+    if missing:
+        built.graph.graph["missing_documents"] = [
+            {"document": m.document, "file": m.file, "reason": m.reason} for m in missing]
 
 
 def assemble(results: list[LoadResult], table: OrganisationTable,

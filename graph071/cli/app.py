@@ -88,12 +88,19 @@ def summary(json_: JsonOption = False) -> None:
     from graph071.analytics import roles as analytics
     from graph071.cli import output
 
-    result = analytics.summary(state.graph())
+    graph = state.graph()
+    result = analytics.summary(graph)
+    missing = graph.graph.get("missing_documents", [])
+    if missing:
+        result["missing_documents"] = missing
     if json_:
         output.print_json(result)
         return
     out = output.console()
     out.print("[bold]graph071: het netwerk van Economie071[/bold]")
+    for item in missing:  # a document that did not read is said first, not hidden
+        out.print(f"Niet ingelezen: {item['document']} ({item['file']}): {item['reason']}",
+                  markup=False, highlight=False)
     out.print("Knopen: " + ", ".join(f"{k} {v}" for k, v in result["nodes"].items()))
     out.print("Verbindingen: " + ", ".join(f"{k} {v}" for k, v in result["edges"].items()))
     output.print_table(result["orphans"], [("kind", "Soort"), ("number", "Nr"), ("title", "Titel"),
@@ -370,7 +377,8 @@ def template(kind: Annotated[str, typer.Argument(help="actions, projects or corr
 
 
 @app.command()
-def add(path: Annotated[Path, typer.Argument(help="The document (.txt) or list (.xlsx, .csv).")],
+def add(path: Annotated[Path, typer.Argument(help="The document (.pdf, .docx, .html, .txt, .md) "
+                                              "or list (.xlsx, .csv).")],
         kind: Annotated[str, typer.Option("--kind", help="Document kind: a known kind such as "
                                           "project_cards, or actions / projects for a list.")],
         edition: Annotated[str, typer.Option("--edition", help="Edition date: 2024, 2024-03 "
@@ -384,6 +392,8 @@ def add(path: Annotated[Path, typer.Argument(help="The document (.txt) or list (
         publisher: Annotated[str, typer.Option(help="Publisher.")] = "") -> None:
     """Add a document or an Excel/CSV list to the corpus: check that it reads, then write
     its row in manifest.csv. A file outside the corpus folder is copied into documents/.
+    A PDF, Word file or web page is read into text first; the text is written beside the
+    original (documents/kaarten.pdf and documents/kaarten.txt) and the manifest names both.
 
     A bad file is refused whole (nothing is written) with the sheet, row and column of
     every problem. Names not in organisations.csv are listed; `graph071 check` shows them

@@ -175,7 +175,8 @@ class _Line:
 
     @property
     def text(self) -> str:
-        return " ".join(word["text"] for word in self.words)
+        # "(cid:127)": a glyph the font does not map to a character (often a bullet).
+        return _CID.sub("•", " ".join(word["text"] for word in self.words)).strip()
 
 
 def _read_pdf(path: Path) -> Extracted:
@@ -382,6 +383,8 @@ def _furniture(pages: list[list[_Line]]) -> tuple[set[int], list[str]]:
 _FIELD = re.compile(r"^\s*\w[\w\s/()-]{0,40}:\s+\S")
 _PAGE_NUMBER = re.compile(r"(?i)(?:[-–]\s*)?(?:pagina|page|blz\.?|p\.)?\s*\d{1,4}"
                           r"(?:\s*(?:/|van|of)\s*\d{1,4})?(?:\s*[-–])?")
+
+_CID = re.compile(r"\(cid:\d+\)")
 
 _READERS = {"pdf": _read_pdf, "docx": _read_docx, "html": _read_html, "txt": _read_text,
             "md": _read_text}

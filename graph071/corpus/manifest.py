@@ -127,12 +127,21 @@ def read_document(data_dir: Path, entry: DocumentEntry) -> Document:
 def append_to_manifest(data_dir: Path, entry: DocumentEntry) -> int:
     """Append `entry` as a row of the manifest of `data_dir`; return the row's line number.
 
-    The row gets every column the manifest's header has (extra columns stay empty).
+    The row gets every column the manifest's header has (extra columns stay empty); an
+    extra value the header has no column for (`original`: the PDF a text was read from)
+    adds that column at the end.
     """
     path = data_dir / MANIFEST
     text = path.read_text(encoding="utf-8")
     header, *rows = [row for row in csv.reader(text.splitlines()) if row]
     values = {**entry.extra, **{c: getattr(entry, c) for c in MANIFEST_COLUMNS}}
+    new_columns = [c for c, v in entry.extra.items() if v and c not in header]
+    if new_columns:
+        header = header + new_columns
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle, lineterminator="\n").writerows(
+                [header, *(row + [""] * (len(header) - len(row)) for row in rows)])
+        text = path.read_text(encoding="utf-8")
     with path.open("a", encoding="utf-8", newline="") as handle:
         if text and not text.endswith("\n"):
             handle.write("\n")

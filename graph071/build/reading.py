@@ -1,0 +1,69 @@
+"""Reading every document of a corpus, each on its own: one that cannot be read is left out.
+
+A document that is missing, damaged or in a layout its loader does not know stops
+only itself: the rest of the corpus still builds, and the reason is kept (a
+`Missing` record, shown by `summary` and as a warning by `check`). Facts from a
+document with pages (an extracted PDF) get the page they were printed on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph071 import loaders
+from graph071.corpus.manifest import MANIFEST, Document, DocumentEntry, read_document
+from graph071.errors import InputError
+from graph071.records import LoadResult, ParseWarning
+
+
+@dataclass(frozen=True)
+class Missing:
+    """A document of the manifest that could not be read, and why (one readable line)."""
+
+    document: str
+    file: str
+    reason: str
+    error: InputError | None = field(default=None, compare=False, repr=False)
+
+    def as_warning(self) -> ParseWarning:
+        return ParseWarning(self.document, 0, f"document niet ingelezen ({self.file}): "
+                                              f"{self.reason}")
+
+
+def read_all(data_dir: Path, entries: list[DocumentEntry], context: loaders.ParseContext
+             ) -> tuple[list[LoadResult], dict[str, Document], list[Missing]]:
+    """Return the loader results and documents of `entries`, and the ones that did not read.
+
+    An unknown loader is a mistake in the manifest, not in a document: it stops the build.
+    """
+    results: list[LoadResult] = []
+    documents: dict[str, Document] = {}
+    missing: list[Missing] = []
+    for entry in entries:
+        loader = loaders.get(entry.loader)
+        if loader is None:
+            raise InputError(data_dir / MANIFEST, f"unknown loader {entry.loader!r}",
+                             line=entry.manifest_line,
+                             hint=f"known loaders: {', '.join(loaders.names())}")
+        try:
+            document = read_document(data_dir, entry)
+            result = with_pages(loader(document, context), document)
+        except InputError as error:
+            missing.append(Missing(entry.id, entry.file, str(error), error))
+            continue
+        documents[entry.id] = document
+        results.append(result)
+    return results, documents, missing
+
+
+def with_pages(result: LoadResult, document: Document) -> LoadResult:
+    """Return `result` with the page of every fact from `document`, where it has pages."""
+    if not document.page_of_line:
+        return result
+    for record in [*result.nodes, *result.edges]:
+        if record.source.document == document.id and "page" not in record.props:
+            page = document.page(record.source.line)
+            if page is not None:
+                record.props["page"] = page
+    return result
