@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graph071.corpus.labels import alternatives, labels_for, labels_path
 from graph071.corpus.manifest import Document
 from graph071.errors import InputError
 from graph071.corpus.organisations import slug
@@ -34,13 +35,16 @@ from graph071.schema import Edge, Node, node_id
 
 from graph071.loaders import ParseContext
 from graph071.loaders.project_cards.roles import (HEADING, LABEL, Mention, block_mentions, canonical_role,
-                                  label_blocks, sentence_mentions, split_function)
+                                  label_blocks, sentence_mentions, split_function,
+                                  unknown_labels)
 from graph071.loaders.project_cards.flow import (Flow, flow, is_person_name, is_quote_start, known_span,
                                  sentences, strip_markup, text_blocks)
 from graph071.loaders.text import Line, paragraphs
 
 PROJECTKAART = re.compile(r"^\s*Projectkaart\b\s*(?P<title>.*?)\s*$")
-CATEGORIE = re.compile(r"^\s*Categorie\s*:\s*(?P<categorie>.+?)\s*$", re.IGNORECASE)
+# "Categorie: lopend project" and the labels data/labels.csv gives the same role (Status).
+CATEGORIE = re.compile(rf"^\s*(?:{alternatives([l for l in labels_for('kaart') if l.role == 'Categorie'])})"
+                       r"\s*:\s*(?P<categorie>.+?)\s*$", re.IGNORECASE)
 PAGE_START = re.compile(r"^ \S")
 SPEAKER_NAME = re.compile(r"^(?P<name>[^,:()]{3,60}),\s*(?P<role>.*)$")
 SPEAKER_INLINE = re.compile(r"^(?P<name>[^():,]{3,40}?)\s+(?:\((?P<role>[^)]*)\)|van\s+"
@@ -321,6 +325,10 @@ def read_card(card: Card, lines: list[Line], emitter: "Emitter") -> None:
     blocks, label_lines = label_blocks([(n, raw) for n, raw in body if n not in used],
                                        emitter.glue)
     used |= label_lines
+    for number, label in unknown_labels(body, label_lines):
+        emitter.result.warn(number, f"card {card.title!r}: label {label!r} is not in "
+                                    f"data/labels.csv, so the names after it are not read; "
+                                    f"add a row for it to {labels_path()}")
     mentions: list[Mention] = []
     for block in blocks:
         found, unread = block_mentions(block, known)
