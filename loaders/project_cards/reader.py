@@ -26,6 +26,7 @@ from typing import Any
 
 from graph071.corpus.labels import alternatives, labels_for, labels_path
 from graph071.corpus.manifest import Document
+from graph071.corpus.wordlists import successions
 from graph071.errors import InputError
 from graph071.corpus.organisations import slug
 from graph071.corpus.projects import KnownProject, ProjectTable
@@ -78,27 +79,12 @@ class SuccessionRule:
         return any(word in lowered for word in self.triggers)
 
 
-def _succession(pattern: str, cue: str, newer_is_organisation: bool = False,
-                triggers: tuple[str, ...] = ()) -> SuccessionRule:
-    return SuccessionRule(re.compile(pattern, re.IGNORECASE), cue, newer_is_organisation,
-                          triggers or (cue.split()[0],))
-
-
-SUCCESSION_RULES: tuple[SuccessionRule, ...] = (
-    _succession(r"(?P<older>[^.:;]+?)\s+is\s+(?:in\s+\d{4}\s+)?omgevormd\s+(?:naar|tot)\s+(?:een\s+)?"
-                r"(?P<newer>[^.,;]+?)(?:\s+waar\b|[.,;]|$)", "omgevormd naar"),
-    _succession(r"(?P<newer>[^.:;]+?)\s+is\s+de\s+volgende\s+fase\s+van\s+(?:het\s+|de\s+)?"
-                r"(?P<older>[^.,;]+?)(?:\s+project\b|\s+dat\b|[.,;]|$)", "volgende fase van"),
-    _succession(r"(?P<newer>[\w-]+)\s+\(voorheen\s+(?P<older>[^)]+)\)", "voorheen"),
-    _succession(r"(?P<older>[^.:;]+?)\s+gaat\s+verder\s+(?:op\s+de\s+schaal\s+van\s+[^.]*?\s+)?als\s+"
-                r"(?P<newer>[\w-]+(?:\s+(?-i:[A-Z])[\w-]*)*)", "gaat verder als"),
-    _succession(r"overgang\s+van\s+(?P<older>[^.,;]+?)\s+naar\s+(?P<newer>[\w-]+(?:\s+(?-i:[A-Z])[\w-]*)*)",
-                "overgang naar"),
-    _succession(r"(?P<newer>(?:het|de)\s+[\w-]+(?:\s+(?-i:[A-Z])[\w-]*)?)\s+(?:\S+\s+){0,6}?"
-                r"(?:geen\s+(?:project|onderdeel)\s+meer\s+(?:is\s+)?van\s+Economie071"
-                r"|op\s+eigen\s+benen\s+staat)", "verlaat Economie071", newer_is_organisation=True,
-                triggers=("economie071", "eigen benen")),
-)
+# The succession phrases are data/successions.csv (graph071.corpus.wordlists), each with
+# where it was seen; a rule without trigger words is tried when its cue's first word occurs.
+SUCCESSION_RULES: tuple[SuccessionRule, ...] = tuple(
+    SuccessionRule(re.compile(rule.pattern, re.IGNORECASE), rule.cue, rule.newer_is_organisation,
+                   rule.triggers or (rule.cue.split()[0],))
+    for rule in successions())
 
 
 @dataclass

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from graph071.loaders.project_cards.flow import Flow, flow, is_person_name, known_span, sentences, strip_markup
 from graph071.corpus.labels import alternatives, label_of, labels_for
+from graph071.corpus.wordlists import words
 from graph071.loaders.text import Line
 from graph071.schema import Edge
 
@@ -63,18 +64,14 @@ HEADING = re.compile(
     r"|Focus|Resultaat|Aanleiding|Uitgangspunt|Categorie\s*:.*|Projectkaart\b.*)\s*$",
     re.IGNORECASE)
 
-FUNCTION_WORDS = (
-    "wethouders", "wethouder", "portefeuillehouder economie", "portefeuillehouder",
-    "bestuurlijke vertegenwoordiger", "ambtelijke vertegenwoordiger",
-    "beleidsmedewerker economie", "beleidsmedewerker", "programmamanager", "lectoren", "lector",
-    "projectmedewerkers", "projectmedewerker", "adviseur", "directeur", "manager", "professor",
-    "mobiliteitsmakelaar", "collega", "projectleider",
-)
-_FUNCTION = re.compile(r"^(?P<function>(?:(?:" + "|".join(FUNCTION_WORDS) + r")(?:\s+|$))+)",
-                       re.IGNORECASE)
+# Functions written before a name ("wethouder Yvonne van Delft"): data/words.csv.
+FUNCTION_WORDS = words("function_word")
+_FUNCTION = re.compile(r"^(?P<function>(?:(?:" + "|".join(map(re.escape, FUNCTION_WORDS))
+                       + r")(?:\s+|$))+)", re.IGNORECASE)
 _GEMEENTEN = re.compile(r"^(?:de\s+)?(?i:gemeenten)\s+(?=[A-Z])")
-_LEAD_IN = re.compile(r"^(?:tot nu toe zijn betrokken|er blijft veel hetzelfde:|de coalitiepartners"
-                      r"|coalitiepartners)\s*", re.IGNORECASE)
+# Words before a list of names that name nobody ("Tot nu toe zijn betrokken ..."): data/words.csv.
+_LEAD_IN = re.compile(r"^(?:" + "|".join(r"\s+".join(map(re.escape, phrase.split()))
+                                         for phrase in words("lead_in")) + r")\s*", re.IGNORECASE)
 _VACANT = re.compile(r"^\(?\s*vacan[t]\w*\s*\)?$", re.IGNORECASE)
 _FORMER = re.compile(r"^voorheen\s*:?\s*(?P<name>.+)$", re.IGNORECASE)
 
