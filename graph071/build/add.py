@@ -14,13 +14,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from graph071 import loaders
+from graph071.build.completeness import completeness, read_checked
 from graph071.build.reading import with_pages
 from graph071.corpus.extract import Extracted, extract
 from graph071.corpus.manifest import (EDITION, MANIFEST, ORGANISATIONS, DocumentEntry, append_to_manifest,
                      bundled_data_dir, read_document, read_manifest)
 from graph071.errors import InputError
 from graph071.corpus.organisations import OrganisationTable, slug
-from graph071.records import ParseWarning
+from graph071.records import LoadResult, ParseWarning
 from graph071.corpus.sheets import SPREADSHEET_SUFFIXES
 
 # Read into text first; the text is written beside the original.
@@ -90,6 +91,7 @@ def add_document(path: Path, kind: str, edition: str, *, data_dir: Path | None =
         document = read_document(data_dir, entry)
         result = with_pages(read(document, context), document)
         built = assemble([result], table, {entry.id: document}, data_dir)
+        built.warnings.extend(_completeness(result, entry, entries, data_dir))
     except BaseException:
         for made in written:
             made.unlink(missing_ok=True)  # a file that does not read is not added
@@ -100,6 +102,26 @@ def add_document(path: Path, kind: str, edition: str, *, data_dir: Path | None =
     return Added(replace(entry, manifest_line=line), data_dir / MANIFEST, line, copy_to,
                  dict(sorted(nodes.items())), dict(sorted(edges.items())), built.warnings,
                  sorted(built.unresolved))
+
+
+def _completeness(result: LoadResult, entry: DocumentEntry, entries: list[DocumentEntry],
+                  data_dir: Path) -> list[ParseWarning]:
+    """Return the completeness findings of the new document, compared with the previous
+    edition of its series (read again for that)."""
+    same_kind = sorted((e for e in entries if e.kind == entry.kind and e.edition <= entry.edition),
+                       key=lambda e: e.edition)
+    results = [result]
+    if same_kind:
+        previous = same_kind[-1]
+        read = loaders.get(previous.loader)
+        table = OrganisationTable.load(data_dir / ORGANISATIONS)
+        context = loaders.ParseContext(is_known_organisation=lambda t: table.resolve(t) is not None)
+        try:
+            results.insert(0, read(read_document(data_dir, previous), context))
+        except InputError:
+            pass  # the previous edition does not read: `check` says so; nothing to compare
+    found = completeness(results, [*same_kind[-1:], entry], read_checked(data_dir))
+    return [w for w in found if w.document == entry.id]
 
 
 def _extract(path: Path, file: str, data_dir: Path, entries: list[DocumentEntry]

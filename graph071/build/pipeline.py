@@ -17,6 +17,7 @@ from typing import Any
 import networkx as nx
 
 from graph071 import loaders
+from graph071.build.completeness import completeness, read_checked
 from graph071.build.reading import Missing, read_all
 from graph071.corpus.corrections import apply_corrections, corrections_in
 from graph071.corpus.manifest import (ORGANISATIONS, Document, DocumentEntry, bundled_data_dir,
@@ -59,6 +60,7 @@ def build(data_dir: Path | None = None) -> Build:
         raise missing[0].error  # nothing to show: the one-line error of the first document
     built = assemble(results, table, documents, data_dir)
     note_missing(built, missing)
+    built.warnings.extend(completeness(results, entries, read_checked(data_dir)))
     for path in corrections_in(data_dir):  # the coordination group's corrections come last
         apply_corrections(built, path)
     return built
