@@ -9,7 +9,9 @@ project), they find what a reader may have lost without noticing:
 * a card title that looks like page furniture (a page number, a running header, the
   document's own title or publisher);
 * an edition with fewer cards or actions, or far fewer roles per card, than the previous
-  edition of the same series (same document kind).
+  edition of the same series (same document kind);
+* an origin in projects.csv (grew_out_of) whose action no longer has the title the table
+  names for it (grew_out_of_titles): a renumbered edition would re-point the lineage.
 
 A finding that a maintainer has checked against the document is listed in
 data/checked.csv (document, check, subject, reason); it stays visible in `check` as
@@ -23,7 +25,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+import networkx as nx
+
 from graph071.corpus.manifest import DocumentEntry
+from graph071.corpus.projects import ProjectTable
 from graph071.corpus.tables import read_table
 from graph071.records import LoadResult, ParseWarning
 from graph071.schema import Edge, Node, node_id
@@ -188,3 +193,29 @@ def read_checked(data_dir: Path) -> dict[tuple[str, str, str], str]:
                       lambda p, n, row: ((row["document"].strip(), row["check"].strip(),
                                           row["subject"].strip()), row["reason"].strip()))
     return dict(rows)
+
+
+def lineage_warnings(graph: nx.MultiDiGraph, table: ProjectTable) -> list[ParseWarning]:
+    """Return a warning for every inferred origin in projects.csv whose action or project
+    no longer has the title the table names (a renumbered edition re-pointing a lineage).
+
+    `table` is the corpus's ProjectTable; a row without grew_out_of_titles is not checked.
+    """
+    from rapidfuzz import fuzz
+
+    warnings: list[ParseWarning] = []
+    for project in table.projects:
+        for ref, title in zip(project.grew_out_of, project.grew_out_of_titles):
+            node = graph.nodes.get(ref)
+            if node is None:
+                continue  # the builder already says the edge was left out
+            actual = str(node.get("title") or node.get("name") or "")
+            if fuzz.token_set_ratio(actual.casefold(), title.casefold()) < SAME_TITLE:
+                warnings.append(ParseWarning("projects.csv", 0, (
+                    f"{project.name}: grew_out_of {ref} should be {title!r}, but that is now "
+                    f"{actual!r}; renumbered? fix grew_out_of in projects.csv")))
+    return warnings
+
+
+# How alike (0-100, rapidfuzz token set ratio) a title must be to the one projects.csv names.
+SAME_TITLE = 85

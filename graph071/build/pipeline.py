@@ -17,12 +17,14 @@ from typing import Any
 import networkx as nx
 
 from graph071 import loaders
-from graph071.build.completeness import completeness, read_checked
+from graph071.build.completeness import completeness, lineage_warnings, read_checked
 from graph071.build.reading import Missing, read_all
+from graph071.corpus.anchors import anchored_lines, split_anchor
 from graph071.corpus.corrections import apply_corrections, corrections_in
 from graph071.corpus.manifest import (ORGANISATIONS, Document, DocumentEntry, bundled_data_dir,
                      read_manifest)
 from graph071.errors import InputError
+from graph071.corpus.projects import ProjectTable
 from graph071.corpus.organisations import Organisation, OrganisationTable, slug
 from graph071.records import EdgeRecord, LoadResult, NodeRecord, OrgName, ParseWarning, PersonName, Ref
 from graph071.schema import EDGE_KINDS, Edge, NODE_KINDS, Node, node_id
@@ -61,6 +63,7 @@ def build(data_dir: Path | None = None) -> Build:
     built = assemble(results, table, documents, data_dir)
     note_missing(built, missing)
     built.warnings.extend(completeness(results, entries, read_checked(data_dir)))
+    built.warnings.extend(lineage_warnings(built.graph, ProjectTable.for_corpus(data_dir)))
     for path in corrections_in(data_dir):  # the coordination group's corrections come last
         apply_corrections(built, path)
     return built
@@ -191,12 +194,18 @@ class _Builder:
         for org in self.table.organisations:
             if not org.members or not org.members_source:
                 continue
-            document_id, _, lines = org.members_source.rpartition(":")
+            document_id, where = split_anchor(org.members_source)
             document = documents.get(document_id)
             if document is None:
                 continue
-            first, _, last = lines.partition("-")
-            quote = document.quote(int(first), int(last or first))
+            span = anchored_lines(document, where)
+            if span is None:  # a re-wrapped or new edition: said, never dropped unseen
+                self.result.warnings.append(ParseWarning(
+                    "organisations.csv", 0, f"{org.name}: members_source {where!r} is not in "
+                    f"{document_id}; the members are not linked (fix members_source)"))
+                continue
+            first, last = span
+            quote = document.quote(first, last)
             group = self._ensure_organisation(org)
             for member_name in org.members:
                 member = self.table.by_name.get(member_name)
@@ -205,7 +214,7 @@ class _Builder:
                                      f"{org.name}: member {member_name!r} is not a name in the table")
                 self.graph.add_edge(self._ensure_organisation(member), group, key=Edge.MEMBER_OF,
                                     kind=Edge.MEMBER_OF, role="lid van", document=document_id,
-                                    line=int(first), quote=quote)
+                                    line=first, quote=quote)
 
 
 def _strip_qualifier(text: str) -> str:
