@@ -15,7 +15,7 @@ from pathlib import Path
 
 from graph071 import loaders
 from graph071.build.completeness import completeness, read_checked
-from graph071.build.reading import with_pages
+from graph071.build.reading import furniture_warnings, with_pages
 from graph071.corpus.extract import Extracted, extract
 from graph071.corpus.manifest import (EDITION, MANIFEST, ORGANISATIONS, DocumentEntry, append_to_manifest,
                      bundled_data_dir, read_document, read_manifest)
@@ -90,6 +90,7 @@ def add_document(path: Path, kind: str, edition: str, *, data_dir: Path | None =
         # loaders look for projects.csv next to it).
         document = read_document(data_dir, entry)
         result = with_pages(read(document, context), document)
+        result.warnings.extend(furniture_warnings(document))
         built = assemble([result], table, {entry.id: document}, data_dir)
         built.warnings.extend(_completeness(result, entry, entries, data_dir))
     except BaseException:

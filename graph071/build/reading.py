@@ -3,7 +3,8 @@
 A document that is missing, damaged or in a layout its loader does not know stops
 only itself: the rest of the corpus still builds, and the reason is kept (a
 `Missing` record, shown by `summary` and as a warning by `check`). Facts from a
-document with pages (an extracted PDF) get the page they were printed on.
+document with pages (an extracted PDF) get the page they were printed on; a running
+header left in a text extraction is a warning.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from graph071 import loaders
 from graph071.corpus.manifest import MANIFEST, Document, DocumentEntry, read_document
+from graph071.corpus.normalise import running_lines
 from graph071.errors import InputError
 from graph071.records import LoadResult, ParseWarning
 
@@ -49,12 +51,26 @@ def read_all(data_dir: Path, entries: list[DocumentEntry], context: loaders.Pars
         try:
             document = read_document(data_dir, entry)
             result = with_pages(loader(document, context), document)
+            result.warnings.extend(furniture_warnings(document))
         except InputError as error:
             missing.append(Missing(entry.id, entry.file, str(error), error))
             continue
         documents[entry.id] = document
         results.append(result)
     return results, documents, missing
+
+
+def furniture_warnings(document: Document) -> list[ParseWarning]:
+    """Return a warning for each running header or footer left in a text extraction."""
+    warnings = []
+    for running in running_lines(document.lines):
+        shown = ", ".join(map(str, running.lines[:6])) + (", ..." if len(running.lines) > 6 else "")
+        warnings.append(ParseWarning(document.id, running.lines[0], (
+            f"{running.text!r} staat {len(running.lines)} keer in de tekst als paginakop of "
+            f"-voet (regels {shown}); een zin of lijst die erdoor onderbroken wordt kan verkeerd "
+            "gelezen zijn: voeg het origineel (PDF) toe met graph071 add, dat koppen en voeten "
+            "weglaat, of haal de regels uit de tekst")))
+    return warnings
 
 
 def with_pages(result: LoadResult, document: Document) -> LoadResult:

@@ -116,3 +116,54 @@ def normalise(text: str) -> Normalised:
     """
     split = split_pages(normalise_characters(text))
     return Normalised(join_hyphenated(split.lines), split.page_of_line)
+
+
+@dataclass(frozen=True)
+class RunningLine:
+    """A line that repeats through a text like a running header or footer."""
+
+    text: str  # as first written
+    lines: tuple[int, ...]  # 1-based
+
+
+def running_lines(lines: list[str]) -> list[RunningLine]:
+    """Return the lines that repeat like a running header or footer of a text extraction.
+
+    A candidate is short, no "Label: value" field, and occurs at least four times (digits
+    aside, so "pagina 7" and "pagina 8" are one); it is page furniture when it comes back
+    at about the same distance each time, as once a page, and at least a third of the
+    times it cuts a sentence in two (a page break falls anywhere; a heading such as
+    "Projectkaart" or "Projectstructuur" follows the end of a paragraph).
+
+    >>> text = [f"regel {n} en" if n % 40 else f"Economie071 projectkaarten {n // 40}"
+    ...         for n in range(1, 200)]
+    >>> [(r.text, r.lines) for r in running_lines(text)]
+    [('Economie071 projectkaarten 1', (40, 80, 120, 160))]
+    """
+    seen: dict[str, list[tuple[int, str]]] = {}
+    for number, line in enumerate(lines, start=1):
+        text = line.strip()
+        if not text or len(text) > 80 or re.match(r"^[\w ()/-]{1,40}:\s+\S", text):
+            continue
+        seen.setdefault(re.sub(r"\d+", "#", text.lower()), []).append((number, text))
+    found = []
+    for key, hits in seen.items():
+        if len(hits) < 4 or not re.search(r"[^\W\d_]{3}", key):
+            continue
+        numbers = [n for n, _ in hits]
+        gaps = sorted(b - a for a, b in zip(numbers, numbers[1:]))
+        median = gaps[len(gaps) // 2]
+        steady = sum(abs(gap - median) <= max(3, median * 0.4) for gap in gaps)
+        # A page break falls anywhere, so the furniture often cuts a sentence in two;
+        # a heading follows a paragraph's end.
+        cutting = sum(_cuts_sentence(lines, number) for number in numbers)
+        if median >= 15 and steady >= len(gaps) * 0.75 and cutting * 3 >= len(numbers):
+            found.append(RunningLine(hits[0][1], tuple(numbers)))
+    return found
+
+
+def _cuts_sentence(lines: list[str], number: int) -> bool:
+    """Return True when line `number` stands between two lines of one sentence."""
+    before = lines[number - 2].strip() if number >= 2 else ""
+    after = lines[number].strip() if number < len(lines) else ""
+    return bool(before and after) and not before.endswith((".", ":", "!", "?", "’", "'", "”", ";"))

@@ -57,7 +57,9 @@ LABEL = re.compile(rf"^\s*(?:[•\-–]\s*)?(?P<label>{_LABEL_ALTERNATIVES})\s*:
 # A label that heads a list on the lines below it, without a colon ("Aangesloten partners").
 LIST_HEADING = re.compile(r"^\s*(?P<label>Aangesloten partners)\s*$", re.IGNORECASE)
 # Several labels on one line (2019: "... mboRijnland. Ambtelijk opdrachtgever: ...").
-LABEL_INSIDE = re.compile(rf"(?<=\.)\s+(?=(?:{_LABEL_ALTERNATIVES})\s*:)", re.IGNORECASE)
+# ... or run together by a re-flowing extraction ("Maikel Bode, gemeente Katwijk Stuurgroep
+# regionale ...: wethouders"): a label that starts with a capital, after a space.
+LABEL_INSIDE = re.compile(rf"(?<=\S)\s+(?=(?=(?-i:[A-Z]))(?:{_LABEL_ALTERNATIVES})\s*:)", re.IGNORECASE)
 HEADING = re.compile(
     r"^\s*(?:Projectstructuur|De (?:opdracht|urgentie|focus)|Urgentie(?: en opdracht)?|Planning"
     r"|Doel(?:stelling)?\b.*|Welke\b.*|Wat\b.*|Waarom\b.*|Verbinding met\b.*|Vervolg\b.*"
@@ -141,8 +143,15 @@ def split_label_lines(lines: list[Line]) -> list[Line]:
     for number, text in lines:
         clean = strip_markup(text)
         if LABEL.match(clean) or LABEL_INSIDE.search(clean):
-            for part in LABEL_INSIDE.split(clean):
-                out.append((number, part))
+            parts = LABEL_INSIDE.split(clean)
+            # Cut only after a label's value: "Vanuit Stuurgroep Economie071:" is one label.
+            merged = [parts[0]]
+            for part in parts[1:]:
+                if ":" in merged[-1]:
+                    merged.append(part)
+                else:
+                    merged[-1] = f"{merged[-1]} {part}"
+            out.extend((number, part) for part in merged)
         else:
             out.append((number, text))
     return out
