@@ -167,10 +167,29 @@ def find_cards(lines: list[Line], known) -> list[Card]:
         page = max((p for p in pages if p <= card.header), default=None)
         previous = headers[i - 1].header if i else 0
         card.first = page if page is not None and page > previous else card.header
+        if not pages and i:
+            card.first = _quotes_above(lines, headers[i - 1], card.header, known)
     for i, card in enumerate(headers):
         card.last = headers[i + 1].first - 1 if i + 1 < len(headers) else len(lines)
         _find_categorie(card, lines)
     return headers
+
+
+def _quotes_above(lines: list[Line], previous: Card, header: int, known) -> int:
+    """Return the first line of a card in a text without page marks: the quoted speakers
+    that stand right above its header (only blank lines between them) belong to it, as
+    2022 prints them above the title, unless nothing but they follow the previous card's
+    title (then they are that card's). Without them the card starts at its header."""
+    region = lines[max(previous.title_line, previous.header):header - 1]
+    start = header
+    for speaker in reversed(find_speakers(region, known)):
+        last = max(speaker.lines)
+        if any(raw.strip() for number, raw in region if last < number < start):
+            break
+        start = min(speaker.lines)
+    if not any(raw.strip() for number, raw in region if number < start):
+        return header  # the previous card has no text of its own before them
+    return start
 
 
 def _titled_by_speaker(lines: list[Line], headers: list[Card], known) -> list[Card]:
