@@ -49,7 +49,7 @@ class Finding:
     document: str
     line: int
     check: str  # trekker, projectleider, categorie, no_roles, furniture, fewer, fewer_roles
-    subject: str  # the card's or action's title; "*" for the edition as a whole
+    subject: str  # the card's or action's title; for an edition the counts ("8 van 10")
     message: str
 
 
@@ -171,13 +171,13 @@ def _edition_findings(items: dict[str, list[Item]], documents: list[DocumentEntr
         for previous, current in zip(editions, editions[1:]):
             before, now = items[previous.id], items[current.id]
             if len(now) < len(before):
-                found.append(Finding(current.id, 0, "fewer", "*",
+                found.append(Finding(current.id, 0, "fewer", f"{len(now)} van {len(before)}",
                                      f"{current.id}: {len(now)} kaarten/acties, de vorige editie "
                                      f"({previous.id}) had er {len(before)}; welke ontbreken?"))
             per_before = sum(sum(i.roles.values()) for i in before) / len(before)
             per_now = sum(sum(i.roles.values()) for i in now) / len(now)
             if per_now < per_before * FAR_FEWER:
-                found.append(Finding(current.id, 0, "fewer_roles", "*",
+                found.append(Finding(current.id, 0, "fewer_roles", f"{per_now:.1f} van {per_before:.1f}",
                                      f"{current.id}: {per_now:.1f} rollen per kaart/actie, de "
                                      f"vorige editie ({previous.id}) {per_before:.1f}; is een "
                                      "label veranderd?"))

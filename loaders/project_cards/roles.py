@@ -205,7 +205,8 @@ def label_blocks(lines: list[Line], glue: bool) -> tuple[list[LabelBlock], set[i
             # its trailing space says the line broke between words (see flow()).
             run: list[Line] = [(number, value + (" " if raw[-1:].isspace() else ""))]
             while i < len(lines) and lines[i][1].strip() and not LABEL.match(strip_markup(lines[i][1])) \
-                    and not HEADING.match(strip_markup(lines[i][1])):
+                    and not HEADING.match(strip_markup(lines[i][1])) \
+                    and not FIELD.match(strip_markup(lines[i][1])):  # an unknown label: warned
                 run.append(lines[i])
                 used.add(lines[i][0])
                 i += 1
