@@ -1,6 +1,8 @@
 """Text out of PDF, Word, web pages, text and markdown files: `extract(path) -> Extracted`.
 
-* PDF (pdfplumber): the words with their coordinates and font sizes. Lines are words
+* PDF (pypdfium2, pdfplumber's renderer, for the characters with their boxes and font
+  sizes; pdfplumber for ruled tables, only on pages that draw lines): the words with their
+  coordinates and font sizes. Lines are words
   on one baseline; a page with a gutter that no body line crosses is read as two
   columns, left first; a line set in a clearly larger font than the body is a title
   and stands alone; lines at the top or bottom of a page that repeat on most pages
@@ -180,18 +182,36 @@ class _Line:
 
 
 def _read_pdf(path: Path) -> Extracted:
-    import pdfplumber
+    import pypdfium2 as pdfium  # pdfplumber's own renderer: characters with boxes, in C++
 
     pages: list[list[_Line]] = []
+    document = pdfium.PdfDocument(str(path))
+    tables = _PdfTables(path)
+    try:
+        metadata = document.get_metadata_dict()
+        for index in range(len(document)):
+            page = document[index]
+            width, height = page.get_size()
+            words = _page_words(page, height)
+            found = tables.on_page(index) if _has_rules(page) else []
+            lines = _group_lines([w for w in words if not any(_within(w, box) for box, _ in found)])
+            pages.append(_with_tables(_order(lines, width), _table_lines(found, words)))
+            page.close()
+    finally:
+        tables.close()
+        document.close()
+    text, headings, title, notes = _pdf_text(pages)
+    return Extracted(text, "pdf", title=metadata.get("Title", "") or title,
+                     date=_pdf_date(metadata.get("CreationDate", "")), pages=len(pages),
+                     headings=headings, notes=notes)
+
+
+def _pdf_text(pages: list[list[_Line]]) -> tuple[str, list[int], str, list[str]]:
+    """Return the text of the pages (a form feed before each page after the first), the
+    lines set as titles, the first title and what was dropped as page furniture."""
     sizes: Counter[float] = Counter()
-    with pdfplumber.open(str(path)) as pdf:
-        metadata = pdf.metadata or {}
-        for page in pdf.pages:
-            lines, tables = _page_lines(page)
-            for line in lines:
-                sizes[round(line.size, 1)] += len(line.text)
-            pages.append(_with_tables(_order(lines, page.width), tables))
-            page.flush_cache()
+    for line in (line for lines in pages for line in lines if line.words):
+        sizes[round(line.size, 1)] += len(line.text)
     body = sizes.most_common(1)[0][0] if sizes else 0.0
     furniture, notes = _furniture(pages)
     out: list[str] = []
@@ -205,8 +225,8 @@ def _read_pdf(path: Path) -> Extracted:
                 continue
             heading = body and line.size >= body * 1.25 and len(line.words) <= 14
             gap = previous is not None and line.top - previous.bottom > max(previous.size, 1) * 0.9
-            if (heading or gap or (previous is not None and previous.size >= body * 1.25
-                                   and not heading)) and out and out[-1]:
+            after_heading = previous is not None and previous.size >= body * 1.25 and not heading
+            if (heading or gap or after_heading) and out and out[-1]:
                 out.append("")
             if heading:
                 headings.append(len(out) + 1)
@@ -216,34 +236,91 @@ def _read_pdf(path: Path) -> Extracted:
             previous = line
         if first and number:
             out.append("\f")  # an empty page still counts
-    return Extracted("\n".join(out) + "\n", "pdf", title=metadata.get("Title", "") or title,
-                     date=_pdf_date(metadata.get("CreationDate", "")), pages=len(pages),
-                     headings=headings, notes=notes)
+    return "\n".join(out) + "\n", headings, title, notes
+
+
+def _page_words(page, height: float) -> list[dict]:
+    """Return the words of a pdfium page: characters joined while they touch on one
+    baseline, with their box (top down, as pdfplumber measures) and font size."""
+    import pypdfium2.raw as raw
+
+    text_page = page.get_textpage()
+    words: list[dict] = []
+    current: dict | None = None
+    try:
+        for index in range(text_page.count_chars()):
+            code = raw.FPDFText_GetUnicode(text_page.raw, index)
+            char = chr(code) if code else " "
+            if char.isspace() or code in (0xFFFE, 0xFFFF):
+                current = None
+                continue
+            left, bottom, right, top = text_page.get_charbox(index, loose=True)
+            size = raw.FPDFText_GetFontSize(text_page.raw, index) or (top - bottom)
+            top, bottom = height - top, height - bottom
+            if (current is not None and abs(current["bottom"] - bottom) <= size * 0.5
+                    and -size * 0.5 <= left - current["x1"] <= size * 0.25):
+                current["text"] += char
+                current["x1"] = max(current["x1"], right)
+                current["top"], current["bottom"] = min(current["top"], top), max(current["bottom"], bottom)
+                current["size"] = max(current["size"], size)
+                continue
+            current = {"text": char, "x0": left, "x1": right, "top": top, "bottom": bottom,
+                       "size": size}
+            words.append(current)
+    finally:
+        text_page.close()
+    return words
+
+
+def _has_rules(page) -> bool:
+    """Return True when the page draws lines or boxes (a ruled table may be on it)."""
+    import pypdfium2.raw as raw
+
+    paths = sum(raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page.raw, i)) == raw.FPDF_PAGEOBJ_PATH
+                for i in range(raw.FPDFPage_CountObjects(page.raw)))
+    return paths >= 4
+
+
+class _PdfTables:
+    """pdfplumber's table finder, opened only for pages that draw rules (it is slow)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.pdf = None
+
+    def on_page(self, index: int) -> list[tuple[tuple[float, float, float, float], list]]:
+        import pdfplumber
+
+        if self.pdf is None:
+            self.pdf = pdfplumber.open(str(self.path))
+        page = self.pdf.pages[index]
+        found = [(table.bbox, table.extract()) for table in page.find_tables()]
+        page.flush_cache()
+        return found
+
+    def close(self) -> None:
+        if self.pdf is not None:
+            self.pdf.close()
+
+
+def _table_lines(tables: list, words: list[dict]) -> list[_Line]:
+    """Return the tables as lines, row by row, one cell a line, a blank line after a row."""
+    lines: list[_Line] = []
+    for box, rows in tables:
+        inside = [w["size"] for w in words if _within(w, box)]
+        size = statistics.median(inside) if inside else 10.0
+        for row in rows:
+            for cell in row:
+                for text in (cell or "").split("\n"):
+                    if text.strip():
+                        lines.append(_Line(box[1], box[1], box[0], box[2], size, [{"text": text}]))
+            lines.append(_Line(box[1], box[1], 0, 0, size, []))
+    return lines
 
 
 def _pdf_date(value: str) -> str:
     match = re.match(r"(?:D:)?(\d{4})(\d{2})(\d{2})", str(value))
     return "-".join(match.groups()) if match else ""
-
-
-def _page_lines(page) -> tuple[list[_Line], list[_Line]]:
-    """Return the page's text lines outside tables, and its tables as lines (one per cell)."""
-    table_boxes = [table.bbox for table in page.find_tables()]
-    words = page.extract_words(extra_attrs=["size"], use_text_flow=False, keep_blank_chars=False)
-    inside = [w for w in words if any(_within(w, box) for box in table_boxes)]
-    lines = _group_lines([w for w in words if not any(_within(w, box) for box in table_boxes)])
-    table_lines: list[_Line] = []
-    if table_boxes:
-        size = statistics.median(w["size"] for w in inside) if inside else 10.0
-        for table in page.find_tables():
-            for row in table.extract():
-                for cell in row:
-                    for text in (cell or "").split("\n"):
-                        if text.strip():
-                            table_lines.append(_Line(table.bbox[1], table.bbox[1], table.bbox[0],
-                                                     table.bbox[2], size, [{"text": text}]))
-                table_lines.append(_Line(table.bbox[1], table.bbox[1], 0, 0, size, []))
-    return lines, table_lines
 
 
 def _within(word: dict, box: tuple[float, float, float, float]) -> bool:
