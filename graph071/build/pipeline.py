@@ -75,7 +75,8 @@ def note_missing(built: Build, missing: list[Missing]) -> None:
     built.warnings[:0] = [m.as_warning() for m in missing]
     if missing:
         built.graph.graph["missing_documents"] = [
-            {"document": m.document, "file": m.file, "reason": m.reason} for m in missing]
+            {"document": m.document, "file": m.file, "reason": m.reason, "loader": m.loader}
+            for m in missing]
 
 
 def assemble(results: list[LoadResult], table: OrganisationTable,
@@ -198,14 +199,16 @@ class _Builder:
             document = documents.get(document_id)
             if document is None:
                 continue
-            span = anchored_lines(document, where)
+            # A list standing in for the document has no text to find the passage in: the
+            # members are linked as before, without a quote.
+            span = anchored_lines(document, where) if document.lines else (0, 0)
             if span is None:  # a re-wrapped or new edition: said, never dropped unseen
                 self.result.warnings.append(ParseWarning(
                     "organisations.csv", 0, f"{org.name}: members_source {where!r} is not in "
                     f"{document_id}; the members are not linked (fix members_source)"))
                 continue
             first, last = span
-            quote = document.quote(first, last)
+            quote = document.quote(first, last) if first else ""
             group = self._ensure_organisation(org)
             for member_name in org.members:
                 member = self.table.by_name.get(member_name)

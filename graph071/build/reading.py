@@ -1,7 +1,8 @@
 """Reading every document of a corpus, each on its own: one that cannot be read is left out.
 
-A document that is missing, damaged or in a layout its loader does not know stops
-only itself: the rest of the corpus still builds, and the reason is kept (a
+A published document that is missing, damaged or in a layout its loader does not
+know stops only itself (an Excel or CSV list with a mistake still stops the build: it is
+the maintainers' own list, refused whole until fixed): the rest of the corpus still builds, and the reason is kept (a
 `Missing` record, shown by `summary` and as a warning by `check`). Facts from a
 document with pages (an extracted PDF) get the page they were printed on; a running
 header left in a text extraction is a warning.
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph071 import loaders
-from graph071.corpus.manifest import MANIFEST, Document, DocumentEntry, read_document
+from graph071.corpus.manifest import MANIFEST, READ_BY_LOADER, Document, DocumentEntry, read_document
 from graph071.corpus.normalise import running_lines
 from graph071.errors import InputError
 from graph071.records import LoadResult, ParseWarning
@@ -26,6 +27,7 @@ class Missing:
     document: str
     file: str
     reason: str
+    loader: str = ""
     error: InputError | None = field(default=None, compare=False, repr=False)
 
     def as_warning(self) -> ParseWarning:
@@ -53,7 +55,9 @@ def read_all(data_dir: Path, entries: list[DocumentEntry], context: loaders.Pars
             result = with_pages(loader(document, context), document)
             result.warnings.extend(furniture_warnings(document))
         except InputError as error:
-            missing.append(Missing(entry.id, entry.file, str(error), error))
+            if Path(entry.file).suffix.lower() in READ_BY_LOADER:
+                raise  # a maintainer's own list with a mistake is refused whole (data-maintenance.md)
+            missing.append(Missing(entry.id, entry.file, str(error), entry.loader, error))
             continue
         documents[entry.id] = document
         results.append(result)
