@@ -59,15 +59,14 @@ def label(args: list[str]) -> str:
 
 def run_child(pickle_path: Path, args: list[str]) -> None:
     """In a fresh process: load the pickled graph and run one CLI command on it."""
-    from types import SimpleNamespace
-
-    from graph071.cli import app as cli
+    from graph071.cli.app import main
+    from graph071.cli.session import Session
+    from graph071.network import Network
 
     with pickle_path.open("rb") as handle:
         graph = pickle.load(handle)
-    cli.state._build = SimpleNamespace(graph=graph)  # what cached_build would have returned
-    sys.argv = ["graph071", *args]
-    cli.main()
+    # What the cache would have given: the CLI runs on this graph instead of building one.
+    main(args, Session(prebuilt=Network(graph)))
 
 
 def wall_time(command: list[str]) -> float:

@@ -30,3 +30,8 @@ class InputError(Graph071Error):
         super().__init__(f"{where}: {message}", hint=hint)
         self.path = path
         self.line = line
+
+
+class SchemaError(InputError):
+    """A record that does not fit graph071.schema: an undeclared kind, or an edge between
+    kinds it may not join (a role on an organisation instead of a project, say)."""

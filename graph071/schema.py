@@ -256,6 +256,9 @@ CATEGORIE_COLOURS: dict[int, str] = {1: "groen", 2: "groen", 3: "oranje", 4: "ro
 
 # Properties every edge carries so a fact can be traced to its source.
 PROVENANCE_KEYS: tuple[str, ...] = ("document", "line", "quote")
+# On an edge whose fact later documents state again (the same role on the next edition's
+# card): the ids of those documents. The edge's own document/line/quote is the first.
+ALSO_IN_KEY = "also_in"
 # Properties on a node or edge that a correction (corrections.csv) added or changed; a
 # correction's own row is then its document/line/quote. Tooltips and exports show them.
 CORRECTION_KEYS: tuple[str, ...] = ("correction", "correction_reason", "correction_date")
@@ -296,24 +299,13 @@ def hub_formula_nl() -> str:
     return " + ".join([*parts, f"{OTHER_ROLE_WEIGHT:g} x elke andere rol"])
 
 
-def node_kind(name: str) -> NodeKind:
-    """Return the declared node kind called `name` (KeyError names the kind)."""
-    return NODE_KINDS[name]
+def stating_documents(attrs: dict) -> list[str]:
+    """Return the ids of the documents that state an edge's fact, the first one first.
 
-
-def label_nl(kind: str) -> str:
-    """Return the Dutch label users read for the node or edge kind `kind`.
-
-    >>> label_nl(Node.PROJECT), label_nl(Edge.TREKKER)
-    ('Project', 'is trekker van')
+    >>> stating_documents({"document": "kaarten-2018", ALSO_IN_KEY: ["overzicht-2019"]})
+    ['kaarten-2018', 'overzicht-2019']
     """
-    declared = NODE_KINDS.get(kind) or EDGE_KINDS[kind]
-    return declared.label_nl
-
-
-def edge_kind(name: str) -> EdgeKind:
-    """Return the declared edge kind called `name`."""
-    return EDGE_KINDS[name]
+    return [attrs.get("document"), *attrs.get(ALSO_IN_KEY, [])]
 
 
 def role_edge_kinds() -> tuple[str, ...]:

@@ -9,22 +9,26 @@ document; `register` adds one.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import import_module
 
 from graph071.corpus.manifest import Document
+from graph071.corpus.projects import ProjectTable
 from graph071.records import LoadResult
 
 
 @dataclass(frozen=True)
 class ParseContext:
-    """What a loader may ask while parsing: is this text a known organisation name?
+    """What a loader may ask of the corpus while parsing: is this text a known
+    organisation name, and which project does a name belong to?
 
     Column-interleaved tables can only be cut where a name ends; the loader asks
     the resolution table instead of keeping a name list of its own.
     """
 
     is_known_organisation: Callable[[str], bool]
+    # The corpus's projects.csv: project names across editions (empty when it has none).
+    projects: ProjectTable = field(default_factory=lambda: ProjectTable([]))
 
 
 Loader = Callable[[Document, ParseContext], LoadResult]
@@ -32,7 +36,7 @@ Loader = Callable[[Document, ParseContext], LoadResult]
 # name -> "module:function"; imported only when a manifest asks for it, to keep start-up fast.
 _REGISTRY: dict[str, str] = {
     "action_programme_2013": "graph071.loaders.action_programme:load",
-    "project_cards": "graph071.loaders.project_cards.reader:load",
+    "project_cards": "graph071.loaders.project_cards.edition:load",
     "index071": "graph071.loaders.index071:load",
     "spreadsheet_actions": "graph071.loaders.spreadsheet:load_actions",
     "spreadsheet_projects": "graph071.loaders.spreadsheet:load_projects",

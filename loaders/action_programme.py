@@ -165,97 +165,123 @@ def _is_chapter_header(text: str, themes: dict[int, str]) -> tuple[int, str] | N
 
 def _action_blocks(lines: list[Line], themes: dict[int, str], result: LoadResult) -> list[_Block]:
     """Cut the table region into one block of lines per action, with theme and voornemen."""
-    blocks: list[_Block] = []
-    in_table = False
-    theme = 0
-    voornemen_code: str | None = None
-    voornemen_lines: list[str] = []
-    collecting_voornemen = False
-    pending_voornemen_label = False
-    in_footnote = False
-    current: _Block | None = None
-
-    def close() -> None:
-        nonlocal current
-        if current is not None:
-            blocks.append(current)
-            current = None
-
+    cutter = _BlockCutter(themes, result)
     for number, text in lines:
+        cutter.read(number, text)
+    cutter.close()
+    return cutter.blocks
+
+
+class _BlockCutter:
+    """Reads the programme line by line: chapters and theme tables, voornemens, actions."""
+
+    def __init__(self, themes: dict[int, str], result: LoadResult) -> None:
+        self.themes = themes
+        self.result = result
+        self.blocks: list[_Block] = []
+        self.in_table = False
+        self.theme = 0
+        self.voornemen_code: str | None = None
+        self.voornemen_lines: list[str] = []
+        self.collecting_voornemen = False
+        self.pending_voornemen_label = False
+        self.in_footnote = False
+        self.current: _Block | None = None
+
+    def close(self) -> None:
+        if self.current is not None:
+            self.blocks.append(self.current)
+            self.current = None
+
+    def read(self, number: int, text: str) -> None:
+        if self._structure(number, text) or self._voornemen(text) or self._action(number, text):
+            return
+        if self.current is not None:
+            self.current.lines.append((number, text))
+
+    def _structure(self, number: int, text: str) -> bool:
+        """Footnotes, chapters, theme tables, table headers and page numbers; True if read."""
         stripped = text.strip()
-        if in_footnote:
+        if self.in_footnote:
             if text.startswith("  ") and stripped:
-                continue
-            in_footnote = False
+                return True
+            self.in_footnote = False
         if FOOTNOTE.match(text):
-            in_footnote = True
-            result.note(number, f"footnote not attached to an action: {stripped[:80]}")
-            continue
+            self.in_footnote = True
+            self.result.note(number, f"footnote not attached to an action: {stripped[:80]}")
+            return True
         if CHAPTER_INTRO.match(text):
-            close()
-            in_table = False
-            continue
-        chapter = _is_chapter_header(text, themes)
+            self.close()
+            self.in_table = False
+            return True
+        chapter = _is_chapter_header(text, self.themes)
         if chapter:
-            close()
+            self.close()
             if chapter[1] == ORGANISATION_CHAPTER:
-                theme, in_table = chapter[0], True
-                themes.setdefault(chapter[0], ORGANISATION_CHAPTER)
-                voornemen_code, voornemen_lines = None, []
-            continue
+                self.theme, self.in_table = chapter[0], True
+                self.themes.setdefault(chapter[0], ORGANISATION_CHAPTER)
+                self.voornemen_code, self.voornemen_lines = None, []
+            return True
         table = THEME_TABLE.match(text)
         if table:
-            close()
-            theme, in_table = int(table["number"]), True
-            voornemen_code, voornemen_lines = None, []
-            continue
-        if not in_table or TABLE_HEADER.search(text):
-            continue
-        if stripped == themes.get(theme):
-            continue  # the theme row of the table ("Organisatie")
-        if re.fullmatch(r"\d{1,3}", stripped) and int(stripped) > 4:
-            continue  # a page number (a categorie is 1-4, a year has four digits)
+            self.close()
+            self.theme, self.in_table = int(table["number"]), True
+            self.voornemen_code, self.voornemen_lines = None, []
+            return True
+        if not self.in_table or TABLE_HEADER.search(text):
+            return True
+        if stripped == self.themes.get(self.theme):
+            return True  # the theme row of the table ("Organisatie")
+        # A page number (a categorie is 1-4, a year has four digits).
+        return bool(re.fullmatch(r"\d{1,3}", stripped)) and int(stripped) > 4
+
+    def _voornemen(self, text: str) -> bool:
+        """A voornemen's label, its first line or its continuation; True if read."""
+        stripped = text.strip()
         label = VOORNEMEN_LABEL.match(text)
         if label:
-            close()
+            self.close()
             if label["code"]:
-                voornemen_code, voornemen_lines = label["code"].replace(",", "."), []
-                collecting_voornemen = True
+                self.voornemen_code, self.voornemen_lines = label["code"].replace(",", "."), []
+                self.collecting_voornemen = True
             else:
-                pending_voornemen_label = True
-            continue
+                self.pending_voornemen_label = True
+            return True
         start = VOORNEMEN_START.match(text)
-        if start or (pending_voornemen_label and stripped.startswith(("–", "-"))):
-            close()
+        if start or (self.pending_voornemen_label and stripped.startswith(("–", "-"))):
+            self.close()
             if start:
-                voornemen_code = start["code"].replace(",", ".")
-                voornemen_lines = [start["text"]]
+                self.voornemen_code = start["code"].replace(",", ".")
+                self.voornemen_lines = [start["text"]]
             else:
-                voornemen_lines = [stripped.lstrip("–- ")]
-            collecting_voornemen, pending_voornemen_label = True, False
-            continue
-        if collecting_voornemen:
+                self.voornemen_lines = [stripped.lstrip("–- ")]
+            self.collecting_voornemen, self.pending_voornemen_label = True, False
+            return True
+        if self.collecting_voornemen:
             if stripped:
-                voornemen_lines.append(stripped.lstrip("–- ") if not voornemen_lines else stripped)
-                continue
-            collecting_voornemen = False
-            continue
+                self.voornemen_lines.append(stripped.lstrip("–- ") if not self.voornemen_lines
+                                            else stripped)
+                return True
+            self.collecting_voornemen = False
+            return True
+        return False
+
+    def _action(self, number: int, text: str) -> bool:
+        """The first line of an action ("17. Haalbaarheidsstudie ..."); True if read."""
         action = ACTION_START.match(text)
-        if action and _accept_action_start(action, blocks, current):
-            close()
-            if action["prefix"]:
-                voornemen_code, voornemen_lines = None, [action["prefix"]]
-            elif theme == _organisation_theme(themes) and blocks and blocks[-1].theme == theme:
-                heading = _trailing_heading(blocks[-1])
-                if heading:
-                    voornemen_code, voornemen_lines = None, [heading]
-            current = _Block(int(action["number"]), number, action["title"], theme,
-                             voornemen_code, join_lines(voornemen_lines))
-            continue
-        if current is not None:
-            current.lines.append((number, text))
-    close()
-    return blocks
+        if not (action and _accept_action_start(action, self.blocks, self.current)):
+            return False
+        self.close()
+        blocks, theme = self.blocks, self.theme
+        if action["prefix"]:
+            self.voornemen_code, self.voornemen_lines = None, [action["prefix"]]
+        elif theme == _organisation_theme(self.themes) and blocks and blocks[-1].theme == theme:
+            heading = _trailing_heading(blocks[-1])
+            if heading:
+                self.voornemen_code, self.voornemen_lines = None, [heading]
+        self.current = _Block(int(action["number"]), number, action["title"], theme,
+                              self.voornemen_code, join_lines(self.voornemen_lines))
+        return True
 
 
 def _organisation_theme(themes: dict[int, str]) -> int | None:
@@ -314,7 +340,7 @@ def _parse_block(block: _Block, context: ParseContext, result: LoadResult) -> Pa
 
     action.description, notes = _description_and_notes(description)
     action.notes.extend(notes)
-    spilled = _parse_roles(action, role_lines, implicit=role_start is None, context=context,
+    spilled = _parse_roles(action, role_lines, context=context,
                            result=result)
     _parse_tail(action, spilled, rest, result)
     action.last_line = block.lines[-1][0] if block.lines else block.line
@@ -383,7 +409,7 @@ def _role_of(label: str) -> str:
     return {Edge.TREKKER: "trekker", Edge.BETROKKEN: "te_betrekken"}.get(kind, "partner")
 
 
-def _parse_roles(action: ParsedAction, lines: list[Line], *, implicit: bool,
+def _parse_roles(action: ParsedAction, lines: list[Line], *,
                  context: ParseContext, result: LoadResult) -> list[Line]:
     """Fill action.roles from the trekker/partner column; return result lines cut off it."""
     known = _Names(context)

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from graph071.corpus.manifest import Document
 from graph071.errors import InputError
-from graph071.monitor.model import (Basket, CountClaim, Monitor, Parameter, Series, _basket_form,
+from graph071.monitor.model import (Basket, CountClaim, Monitor, Parameter, Series, basket_form,
                             basket_weight_sum, findings, parameter_weight_sum, parse_number,
                             series_props, stored, years_covered)
 from graph071.corpus.organisations import normalise, slug
@@ -236,7 +236,7 @@ def _read_basket_table(basket: Basket, lines: list[Line], start: int, years: lis
                        result: LoadResult) -> None:
     """Add the parameters of `basket` from its appendix table, whose header is lines[start]."""
     heading_line, heading = _heading_above(lines, start)
-    if _basket_form(heading).split()[:1] != _basket_form(basket.name).split()[:1]:
+    if basket_form(heading).split()[:1] != basket_form(basket.name).split()[:1]:
         result.warn(heading_line, f"tabel ‘{heading}’ in de bijlage staat op de plaats van "
                     f"mandje ‘{basket.name}’ uit het globale overzicht; gelezen als dat "
                     "mandje.")
@@ -317,9 +317,9 @@ def _read_sources(monitor: Monitor, lines: list[Line], result: LoadResult) -> No
 def _without_heading(text: str, basket: Basket) -> str:
     """Return `text` without the heading of `basket` at its end (it stands before its rows)."""
     words = text.split()
-    forms = {_basket_form(form) for form in [basket.name, *basket.aliases]}
+    forms = {basket_form(form) for form in [basket.name, *basket.aliases]}
     for size in range(min(8, len(words)), 0, -1):
-        if _basket_form(" ".join(words[-size:])) in forms:
+        if basket_form(" ".join(words[-size:])) in forms:
             return " ".join(words[:-size])
     return text
 
@@ -353,7 +353,7 @@ def _words_pattern(name: str) -> re.Pattern[str]:
 def _chapters(lines: list[Line], monitor: Monitor) -> list[tuple[int, str, Basket | None]]:
     """Return (line, kind, basket) of the chapter headings: "overall", "basket" or "trends"."""
     found = []
-    forms = {_basket_form(form): basket for basket in monitor.baskets
+    forms = {basket_form(form): basket for basket in monitor.baskets
              for form in [basket.name, *basket.aliases]}
     monitor_word = normalise(monitor.name).split()[0] if monitor.name else "index"
     for line, text in lines:
@@ -361,7 +361,7 @@ def _chapters(lines: list[Line], monitor: Monitor) -> list[tuple[int, str, Baske
         if not match or WEIGHT_AT_END.search(text):
             continue
         title = match["title"]
-        basket = forms.get(_basket_form(title))
+        basket = forms.get(basket_form(title))
         if basket is not None:
             found.append((line, "basket", basket))
             if title not in (basket.name, *basket.aliases):
@@ -556,6 +556,11 @@ def _speerpunten(lines: list[Line], result: LoadResult) -> list[Speerpunt]:
             continue
         run.append((line, text))
     close_run()
+    return _fullest_table(tables, result)
+
+
+def _fullest_table(tables: list[list[Speerpunt]], result: LoadResult) -> list[Speerpunt]:
+    """Return the fullest agenda table, with the rows of the others kept as evidence."""
     if not tables:
         return []
     fullest = max(tables, key=len)

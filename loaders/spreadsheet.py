@@ -368,12 +368,8 @@ def load_projects(document: Document, context: ParseContext) -> LoadResult:
     through the corpus's projects.csv, so a listed project joins the same project in the
     cards; each row is an appearance (APPEARS_IN the list, with its edition and categorie).
     """
-    from graph071.corpus.projects import ProjectTable
-
-    from graph071.loaders.project_cards.reader import corpus_dir
-
     table = read_table(document.path, PROJECT_COLUMNS, PROJECT_SHEETS)
-    projects_table = ProjectTable.for_corpus(corpus_dir(document))
+    projects_table = context.projects
     result = LoadResult(document.id)
     for line, message in unknown_column_warnings(table):
         result.warn(line, message)
@@ -434,7 +430,7 @@ def _emit_project(document: Document, table: Table, projects_table, row: Row, ke
     result.edges.append(EdgeRecord(
         Edge.APPEARS_IN, project_id, node_id(Node.DOCUMENT, doc), source, role=status,
         props={"edition": edition, "categorie": row.get("categorie"),
-               "name_as_written": row.get("name"), "trekkers": trekkers}))
+               "name_as_written": row.get("name")}))
     _emit_roles(doc, row, project_id, result)
     for other in split_list(row.get("links")):
         known_other = projects_table.resolve(other)

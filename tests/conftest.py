@@ -11,15 +11,34 @@ from pathlib import Path
 
 import pytest
 
-from graph071.build.pipeline import Build, build
+from graph071.build.builder import Build
+from graph071.build.pipeline import build
 from graph071.corpus.manifest import bundled_data_dir
 
 ROOT = Path(__file__).resolve().parent.parent
+# Tests that talk to a real server or browser: in CI they may never be left out.
+REAL_COMPONENT_MARKERS = ("neo4j", "browser")
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ARTIFACTS = ROOT / "test-artifacts"
 # Helper modules of the tests (typeset.py: PDFs, Word files and web pages made in the
 # tests) import by name; --import-mode=importlib does not put tests/ on the path.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def pytest_deselected(items: list[pytest.Item]) -> None:
+    """In CI, refuse a -m / -k selection that leaves out Neo4j or browser tests."""
+    if not in_ci():
+        return
+    left_out = sorted(item.nodeid for item in items
+                      if any(item.get_closest_marker(m) for m in REAL_COMPONENT_MARKERS))
+    if left_out:
+        raise pytest.UsageError(
+            f"CI=true: this selection leaves out {len(left_out)} test(s) that need Neo4j or a "
+            f"browser (e.g. {left_out[0]}); CI runs them all, so run without -m/-k")
 
 
 @pytest.fixture(scope="session")

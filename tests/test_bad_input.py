@@ -171,3 +171,24 @@ def test_the_bundled_corpus_warns_only_where_index071_contradicts_itself():
     assert result["unresolved"] == []
     warned = {w["document"] for w in result["warnings"] if w["level"] == "warning"}
     assert warned == {"index071-2017"}
+
+
+def test_an_edge_the_schema_forbids_is_one_line_naming_the_row(tmp_path):
+    # A record the schema forbids (a link from a project to an organisation, as a row of a
+    # user's list could say) stops the build with one line naming the document and row.
+    from graph071.build.builder import assemble
+    from graph071.corpus.organisations import OrganisationTable
+    from graph071.errors import SchemaError
+    from graph071.records import EdgeRecord, LoadResult, NodeRecord, OrgName, Source
+    from graph071.schema import Edge, Node
+
+    table = OrganisationTable.load(bundled_data_dir() / "organisations.csv")
+    loaded = LoadResult("projecten-2024")
+    loaded.nodes.append(NodeRecord(Node.PROJECT, "p", "P", Source("projecten-2024", 3, "P")))
+    loaded.edges.append(EdgeRecord(Edge.LINKS_TO, "project:p", OrgName("gemeente Leiden"),
+                                   Source("projecten-2024", 3, "links: gemeente Leiden")))
+    with pytest.raises(SchemaError) as raised:
+        assemble([loaded], table, {}, tmp_path)
+    assert str(raised.value).startswith("projecten-2024:3: LINKS_TO (hangt samen met) cannot "
+                                        "join Organisation 'gemeente Leiden'")
+    assert "\n" not in str(raised.value)

@@ -47,9 +47,38 @@ def describe_cluster(graph: nx.MultiDiGraph, members: list[str], hub_score: dict
     >>> describe_cluster(G, ["org:a", "org:b"], {"org:a": 2, "org:b": 1})["description"]
     'A en B; vooral ‘Starters’; gemengd: overheid 1, ondernemers 1; samen bij actie 1 (1. X)'
     """
-    roles = set(role_edge_kinds())
     themes_by_work = {} if themes_by_work is None else themes_by_work
     ordered = sorted(members, key=lambda m: (-hub_score.get(m, 0), graph.nodes[m]["name"].lower()))
+    main, shared = _main_themes(graph, members, themes_by_work)
+    helix = Counter(side_of(graph.nodes[m]) for m in members)
+    together = [work for work, count in sorted(shared.items(), key=lambda w: (
+        -w[1], WORK_KINDS.index(graph.nodes[w[0]]["kind"]), graph.nodes[w[0]].get("number") or 0,
+        w[0])) if count >= 2][:2]
+    names = [graph.nodes[m]["name"] for m in ordered]
+    lead = join_nl(names) if len(names) <= 3 else f"{', '.join(names[:2])} en {len(names) - 2} andere"
+    parts = [lead]
+    # Quoted: theme names such as "Onderwijs en arbeidsmarkt" hold an "en" of their own.
+    parts.append("vooral " + join_nl([f"‘{t['name']}’" for t in main[:2]]) if main
+                 else "geen thema bekend")
+    parts.append(_helix_mix(helix, len(members)))
+    if together:
+        parts.append("samen bij " + join_nl([describe_work(graph, w) for w in together]))
+    return {
+        "size": len(members), "members": [{"id": m, "name": graph.nodes[m]["name"],
+                                           "helix": side_of(graph.nodes[m]),
+                                           "hub_score": hub_score.get(m, 0)} for m in ordered],
+        "themes": main, "helix": {s: helix[s] for s in HELIX_SIDES},
+        "shared_work": [{"id": w, "label": work_label(graph, w), "members": shared[w]}
+                        for w in together],
+        "description": "; ".join(parts),
+    }
+
+
+def _main_themes(graph: nx.MultiDiGraph, members: list[str],
+                 themes_by_work: dict[str, list[str]]) -> tuple[list[dict[str, Any]], Counter]:
+    """Return the cluster's three main themes (by roles) and, per work, how many members
+    work on it."""
+    roles = set(role_edge_kinds())
     themes: Counter = Counter()
     shown: dict[str, str] = {}
     shared: Counter = Counter()
@@ -67,33 +96,16 @@ def describe_cluster(graph: nx.MultiDiGraph, members: list[str], hub_score: dict
     total = sum(themes.values())
     main = [{"name": shown[key], "roles": count, "share": round(count / total, 3)}
             for key, count in sorted(themes.items(), key=lambda t: (-t[1], t[0]))[:3]]
-    helix = Counter(side_of(graph.nodes[m]) for m in members)
-    together = [work for work, count in sorted(shared.items(), key=lambda w: (
-        -w[1], WORK_KINDS.index(graph.nodes[w[0]]["kind"]), graph.nodes[w[0]].get("number") or 0,
-        w[0])) if count >= 2][:2]
-    names = [graph.nodes[m]["name"] for m in ordered]
-    lead = join_nl(names) if len(names) <= 3 else f"{', '.join(names[:2])} en {len(names) - 2} andere"
-    parts = [lead]
-    # Quoted: theme names such as "Onderwijs en arbeidsmarkt" hold an "en" of their own.
-    parts.append("vooral " + join_nl([f"‘{t['name']}’" for t in main[:2]]) if main
-                 else "geen thema bekend")
+    return main, shared
+
+
+def _helix_mix(helix: Counter, size: int) -> str:
+    """Return the triple-helix mix in words: "overwegend overheid (3 van 4)" or "gemengd: ..."."""
     side, count = max(helix.items(), key=lambda s: (s[1], -list(HELIX_SIDES).index(s[0])))
-    if count / len(members) >= MAJORITY and len(members) > 1:
-        parts.append(f"overwegend {HELIX_SIDES[side].label_nl.lower()} ({count} van {len(members)})")
-    else:
-        parts.append("gemengd: " + ", ".join(f"{HELIX_SIDES[s].label_nl.lower()} {helix[s]}"
-                                             for s in HELIX_SIDES if helix[s]))
-    if together:
-        parts.append("samen bij " + join_nl([describe_work(graph, w) for w in together]))
-    return {
-        "size": len(members), "members": [{"id": m, "name": graph.nodes[m]["name"],
-                                           "helix": side_of(graph.nodes[m]),
-                                           "hub_score": hub_score.get(m, 0)} for m in ordered],
-        "themes": main, "helix": {s: helix[s] for s in HELIX_SIDES},
-        "shared_work": [{"id": w, "label": work_label(graph, w), "members": shared[w]}
-                        for w in together],
-        "description": "; ".join(parts),
-    }
+    if count / size >= MAJORITY and size > 1:
+        return f"overwegend {HELIX_SIDES[side].label_nl.lower()} ({count} van {size})"
+    return "gemengd: " + ", ".join(f"{HELIX_SIDES[s].label_nl.lower()} {helix[s]}"
+                                   for s in HELIX_SIDES if helix[s])
 
 
 def communities(graph: nx.MultiDiGraph, seed: int = SEED,

@@ -3,9 +3,10 @@
 joined or left a project, each from the cards themselves.
 
 Pure functions: a graph in, plain data out. An edition is what each card of one
-document says: its APPEARS_IN edge holds the card's categorie, the name as written and,
-for project cards, every role as "KIND|name as written"; a list (spreadsheet) holds its
-roles as edges read from that document.
+document says: its APPEARS_IN edge holds the card's categorie and the name as written;
+its roles are the edges read from that document (cards and lists alike), together with
+the coordination group's corrections, which hold for every edition. A role lives only as
+an edge, so a correction shows here as everywhere else.
 """
 
 from __future__ import annotations
@@ -19,13 +20,13 @@ import networkx as nx
 
 from graph071.analytics.roles import NotFound, join_nl
 from graph071.errors import Graph071Error
+from graph071.corpus.corrections import is_correction_fact
 from graph071.corpus.organisations import normalise
-from graph071.schema import EDGE_KINDS, Edge, Node, role_edge_kinds
+from graph071.schema import EDGE_KINDS, Edge, Node, role_edge_kinds, stating_documents
 
 # The roles a reader wants compared: the organisations' roles, the commissioning party
 # and the projectleider. Team members and quotes change with every card and say little.
 COMPARED_ROLES = (*role_edge_kinds(), Edge.OPDRACHTGEVER, Edge.PROJECTLEIDER, Edge.BESTUURLIJK_TREKKER)
-PERSON_KINDS = (Edge.PROJECTLEIDER, Edge.BESTUURLIJK_TREKKER)
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,8 @@ class Card:
     categorie: str
     name_as_written: str
     line: int | None
-    roles: dict[str, dict[str, str]] | None = field(default=None)  # kind -> {key: name}
+    # role kind -> {node id: name}
+    roles: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
 
 
 def project_card_editions(graph: nx.MultiDiGraph) -> list[Edition]:
@@ -101,55 +103,21 @@ def find_edition(graph: nx.MultiDiGraph, text: str) -> Edition:
     raise NotFound(f"no edition {text!r}", hint=hint)
 
 
-class _Names:
-    """Resolves a name as written on a card to the node it names (organisation or person)."""
-
-    def __init__(self, graph: nx.MultiDiGraph) -> None:
-        self.graph = graph
-        self.by_form: dict[str, dict[str, str]] = {Node.ORGANISATION: {}, Node.PERSON: {}}
-        for node, data in graph.nodes(data=True):
-            if data["kind"] in self.by_form:
-                forms = [data["name"], *(data.get("aliases") or [])]
-                for form in forms:
-                    self.by_form[data["kind"]].setdefault(normalise(form), node)
-
-    def resolve(self, kind: str, written: str) -> tuple[str, str]:
-        """Return (key, display name): the node id and name, or the name as written."""
-        order = (Node.PERSON,) if kind in PERSON_KINDS else (
-            (Node.ORGANISATION, Node.PERSON) if kind == Edge.OPDRACHTGEVER else (Node.ORGANISATION,))
-        for node_kind in order:
-            node = self.by_form[node_kind].get(normalise(written))
-            if node:
-                return node, self.graph.nodes[node]["name"]
-        return f"written:{normalise(written)}", written
-
-
 def cards_of(graph: nx.MultiDiGraph, edition: Edition) -> dict[str, Card]:
-    """Return what edition `edition` says about each project on it, by project id."""
-    names = _Names(graph)
+    """Return what edition `edition` says about each project on it, by project id: its
+    categorie, name as written and the roles of the edges read from that edition (and
+    the corrections' roles, which hold for every edition)."""
     document_node = f"doc:{edition.document}"
     cards: dict[str, Card] = {}
     for project, _, data in graph.in_edges(document_node, data=True):
         if data["kind"] != Edge.APPEARS_IN or project in cards:
             continue
-        card = Card(project, data.get("categorie") or "", data.get("name_as_written") or "",
-                    data.get("line"))
-        if "roles" in data:
-            card.roles = defaultdict(dict)
-            for entry in data.get("roles") or []:
-                kind, _, written = str(entry).partition("|")
-                if kind in COMPARED_ROLES and written:
-                    key, name = names.resolve(kind, written)
-                    card.roles[kind][key] = name
-        cards[project] = card
-    # A list (spreadsheet) writes no roles on APPEARS_IN: its roles are edges from it.
-    listed = [p for p, c in cards.items() if c.roles is None]
-    for project in listed:
-        roles: dict[str, dict[str, str]] = defaultdict(dict)
-        for source, _, data in graph.in_edges(project, data=True):
-            if data["kind"] in COMPARED_ROLES and data.get("document") == edition.document:
-                roles[data["kind"]][source] = graph.nodes[source]["name"]
-        cards[project].roles = roles
+        cards[project] = Card(project, data.get("categorie") or "",
+                              data.get("name_as_written") or "", data.get("line"))
+        for source, _, role in graph.in_edges(project, data=True):
+            if role["kind"] in COMPARED_ROLES and (edition.document in stating_documents(role)
+                                                   or is_correction_fact(role)):
+                cards[project].roles[role["kind"]][source] = graph.nodes[source]["name"]
     return cards
 
 
@@ -189,11 +157,12 @@ def edition_diff(graph: nx.MultiDiGraph, first: str, second: str) -> dict[str, A
     >>> G.add_node("org:l", kind="Organisation", name="gemeente Leiden", aliases=["Leiden"])
     >>> for p in ("project:a", "project:b"): G.add_node(p, kind="Project", name=p[8:].upper())
     >>> _ = G.add_edge("project:a", "doc:k18", kind="APPEARS_IN", categorie="nieuw project",
-    ...                name_as_written="A", edition="2018-10", roles=[])
+    ...                name_as_written="A", edition="2018-10")
     >>> _ = G.add_edge("project:a", "doc:k19", kind="APPEARS_IN", categorie="lopend project",
-    ...                name_as_written="A", edition="2019-06", roles=["TREKKER|Leiden"])
+    ...                name_as_written="A", edition="2019-06")
+    >>> _ = G.add_edge("org:l", "project:a", kind="TREKKER", document="k19", line=4)
     >>> _ = G.add_edge("project:b", "doc:k18", kind="APPEARS_IN", categorie="afgerond project",
-    ...                name_as_written="B", edition="2018-10", roles=[])
+    ...                name_as_written="B", edition="2018-10")
     >>> result = edition_diff(G, "2018", "2019-06")
     >>> result["text"]
     'Van 2018-10 (k18) naar 2019-06 (k19): 0 nieuw, 1 verdwenen, 1 met een andere status, 0 met een andere naam, 1 met andere trekkers, partners of mensen; 0 ongewijzigd.'
@@ -205,58 +174,13 @@ def edition_diff(graph: nx.MultiDiGraph, first: str, second: str) -> dict[str, A
         raise Graph071Error(f"{first!r} and {second!r} are the same edition ({old.label()})",
                             hint="name two different editions, e.g. 2018-10 2019-06")
     before, after = cards_of(graph, old), cards_of(graph, new)
-    result: dict[str, Any] = {"from": vars(old), "to": vars(new), "new": [], "gone": [],
+    result: dict[str, Any] = {"from": vars(old), "to": vars(new),
+                              "new": _new_projects(graph, before, after, old),
+                              "gone": _gone_projects(graph, before, after, new),
                               "status_changed": [], "renamed": [], "roles_changed": [],
-                              "successions": [], "unchanged": 0}
-
-    def order(project: str) -> str:
-        return graph.nodes[project]["name"].lower()
-
-    for project in sorted(set(after) - set(before), key=order):
-        earlier = [e for e in _editions_of(graph, project) if e < old.edition]
-        came_from = _successions(graph, project, older=True)
-        notes = [f"volgt op {s['name']} ({s['cue']}{'' if s['explicit'] else ', afgeleid'})"
-                 for s in came_from]
-        if earlier:
-            notes.append(f"stond eerder op de kaart in {join_nl(earlier)}")
-        result["new"].append(_row(graph, project, categorie=after[project].categorie,
-                                  name_as_written=after[project].name_as_written,
-                                  line=after[project].line, note="; ".join(notes)))
-    for project in sorted(set(before) - set(after), key=order):
-        later = [e for e in _editions_of(graph, project) if e > new.edition]
-        went_to = _successions(graph, project, older=False)
-        notes = [f"gaat verder als {s['name']} ({s['cue']}, {s['edition']})" for s in went_to]
-        if later:
-            notes.append(f"staat weer op de kaart in {join_nl(later)}")
-        if not notes:
-            notes.append(f"niet meer op de kaart; laatste status: "
-                         f"{before[project].categorie or 'zonder categorie'}")
-        result["gone"].append(_row(graph, project, categorie=before[project].categorie,
-                                   line=before[project].line, note="; ".join(notes)))
-    for project in sorted(set(before) & set(after), key=order):
-        a, b = before[project], after[project]
-        changed = False
-        if normalise(a.categorie) != normalise(b.categorie):
-            result["status_changed"].append(_row(graph, project, before=a.categorie or "—",
-                                                 after=b.categorie or "—", line=b.line))
-            changed = True
-        if normalise(a.name_as_written) != normalise(b.name_as_written):
-            result["renamed"].append(_row(graph, project, before=a.name_as_written,
-                                          after=b.name_as_written, line=b.line))
-            changed = True
-        for change in _role_changes(a, b):
-            change["text"] = f"{graph.nodes[project]['name']}: {change['text']}"
-            result["roles_changed"].append(_row(graph, project, line=b.line, **change))
-            changed = True
-        result["unchanged"] += not changed
-    for newer, older, data in graph.edges(data=True):
-        if data["kind"] == Edge.SUCCEEDS and data.get("document") == new.document:
-            result["successions"].append({
-                "newer": newer, "newer_name": graph.nodes[newer]["name"], "older": older,
-                "older_name": graph.nodes[older]["name"], "explicit": bool(data.get("explicit")),
-                "cue": data.get("cue") or data.get("role") or "", "line": data.get("line"),
-                "quote": data.get("quote", ""), "reason": data.get("reason", "")})
-    result["successions"].sort(key=lambda s: (s["line"] or 0, s["newer_name"]))
+                              "successions": _stated_successions(graph, new), "unchanged": 0}
+    for project in sorted(set(before) & set(after), key=lambda p: _order(graph, p)):
+        result["unchanged"] += not _changes(graph, before[project], after[project], result)
     changed_roles = len({r["id"] for r in result["roles_changed"]})
     result["counts"] = {"new": len(result["new"]), "gone": len(result["gone"]),
                         "status_changed": len(result["status_changed"]),
@@ -272,10 +196,76 @@ def edition_diff(graph: nx.MultiDiGraph, first: str, second: str) -> dict[str, A
     return result
 
 
+def _order(graph: nx.MultiDiGraph, project: str) -> str:
+    return graph.nodes[project]["name"].lower()
+
+
+def _new_projects(graph: nx.MultiDiGraph, before: dict[str, Card], after: dict[str, Card],
+                  old: Edition) -> list[dict[str, Any]]:
+    rows = []
+    for project in sorted(set(after) - set(before), key=lambda p: _order(graph, p)):
+        earlier = [e for e in _editions_of(graph, project) if e < old.edition]
+        came_from = _successions(graph, project, older=True)
+        notes = [f"volgt op {s['name']} ({s['cue']}{'' if s['explicit'] else ', afgeleid'})"
+                 for s in came_from]
+        if earlier:
+            notes.append(f"stond eerder op de kaart in {join_nl(earlier)}")
+        rows.append(_row(graph, project, categorie=after[project].categorie,
+                         name_as_written=after[project].name_as_written,
+                         line=after[project].line, note="; ".join(notes)))
+    return rows
+
+
+def _gone_projects(graph: nx.MultiDiGraph, before: dict[str, Card], after: dict[str, Card],
+                   new: Edition) -> list[dict[str, Any]]:
+    rows = []
+    for project in sorted(set(before) - set(after), key=lambda p: _order(graph, p)):
+        later = [e for e in _editions_of(graph, project) if e > new.edition]
+        went_to = _successions(graph, project, older=False)
+        notes = [f"gaat verder als {s['name']} ({s['cue']}, {s['edition']})" for s in went_to]
+        if later:
+            notes.append(f"staat weer op de kaart in {join_nl(later)}")
+        if not notes:
+            notes.append(f"niet meer op de kaart; laatste status: "
+                         f"{before[project].categorie or 'zonder categorie'}")
+        rows.append(_row(graph, project, categorie=before[project].categorie,
+                         line=before[project].line, note="; ".join(notes)))
+    return rows
+
+
+def _changes(graph: nx.MultiDiGraph, a: Card, b: Card, result: dict[str, Any]) -> bool:
+    """Add what changed between two cards of one project to `result`; return whether any."""
+    project = a.project
+    changed = False
+    if normalise(a.categorie) != normalise(b.categorie):
+        result["status_changed"].append(_row(graph, project, before=a.categorie or "—",
+                                             after=b.categorie or "—", line=b.line))
+        changed = True
+    if normalise(a.name_as_written) != normalise(b.name_as_written):
+        result["renamed"].append(_row(graph, project, before=a.name_as_written,
+                                      after=b.name_as_written, line=b.line))
+        changed = True
+    for change in _role_changes(a, b):
+        change["text"] = f"{graph.nodes[project]['name']}: {change['text']}"
+        result["roles_changed"].append(_row(graph, project, line=b.line, **change))
+        changed = True
+    return changed
+
+
+def _stated_successions(graph: nx.MultiDiGraph, new: Edition) -> list[dict[str, Any]]:
+    found = []
+    for newer, older, data in graph.edges(data=True):
+        if data["kind"] == Edge.SUCCEEDS and data.get("document") == new.document:
+            found.append({
+                "newer": newer, "newer_name": graph.nodes[newer]["name"], "older": older,
+                "older_name": graph.nodes[older]["name"], "explicit": bool(data.get("explicit")),
+                "cue": data.get("cue") or data.get("role") or "", "line": data.get("line"),
+                "quote": data.get("quote", ""), "reason": data.get("reason", "")})
+    return sorted(found, key=lambda s: (s["line"] or 0, s["newer_name"]))
+
+
 def _role_changes(a: Card, b: Card) -> list[dict[str, Any]]:
     """Return per role kind who joined and who left between cards `a` and `b`."""
-    if a.roles is None or b.roles is None:
-        return []
     changes = []
     for kind in COMPARED_ROLES:
         old, new = a.roles.get(kind, {}), b.roles.get(kind, {})

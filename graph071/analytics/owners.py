@@ -25,7 +25,7 @@ from typing import Any
 import networkx as nx
 
 from graph071.analytics.roles import (describe_work, join_nl, orphans, role_counts, role_noun, roles_on, strongest_role, themes_of)
-from graph071.schema import Edge, Node, WORK_KINDS, hub_weight, role_edge_kinds
+from graph071.schema import (Edge, Node, PERSON_LEAD_ROLES, PERSON_ORGANISATION_ROLES, WORK_KINDS, hub_weight, role_edge_kinds)
 
 POINTS = {"partner": 3.0, "continues": 3.0, "role": 2.0, "linked_trekker": 2.0,
           "person_lead": 2.0, "person_other": 1.0, "opdrachtgever": 1.0, "linked_role": 1.0,
@@ -33,9 +33,7 @@ POINTS = {"partner": 3.0, "continues": 3.0, "role": 2.0, "linked_trekker": 2.0,
 THEME_CAP = 1.0
 # People whose organisation is a likely owner because they lead the item; an opdrachtgever
 # (often the programme manager, on every card) or a team member is weaker evidence.
-LEAD_ROLES = (Edge.PROJECTLEIDER, Edge.BESTUURLIJK_TREKKER)
-PERSON_ROLES = (*LEAD_ROLES, Edge.OPDRACHTGEVER, Edge.WORKS_ON)
-PERSON_FOR = (Edge.WORKS_FOR, Edge.VOORZITTER)
+PERSON_ROLES = (*PERSON_LEAD_ROLES, Edge.OPDRACHTGEVER, Edge.WORKS_ON)
 STRENGTHS = ((3.0, "sterk"), (2.0, "redelijk"), (0.0, "zwak"))
 
 
@@ -86,50 +84,13 @@ def suggested_owners(graph: nx.MultiDiGraph, work: str, limit: int | None = 5,
     HR 2.0 is trekker van actie 6 (Biobased), die samenhangt met deze actie
     """
     context = context or _Context(graph)
-    this = "deze actie" if graph.nodes[work]["kind"] == Node.ACTION else "dit project"
-    evidence: dict[str, list[dict[str, Any]]] = defaultdict(list)
-
-    def add(org: str, kind: str, text: str, via: str | None = None, edge: dict | None = None,
-            points: float | None = None, person: str | None = None) -> None:
-        evidence[org].append({"kind": kind, "points": POINTS[kind] if points is None else points,
-                              "text": text, "via": via, "document": (edge or {}).get("document"),
-                              "line": (edge or {}).get("line"), "person": person})
-
+    evidence = _Evidence(graph, work)
+    evidence.on_this_work()
+    evidence.on_linked_work()
+    evidence.in_the_same_theme(context)
     present = roles_on(graph, work)
-    for source, _, edge in graph.in_edges(work, data=True):
-        kind, source_kind = edge["kind"], graph.nodes[source]["kind"]
-        if source_kind == Node.ORGANISATION and kind in role_edge_kinds() and kind != Edge.TREKKER:
-            if kind == Edge.PARTNER:
-                add(source, "partner", f"is al partner bij {this}", edge=edge)
-            elif kind == strongest_role([k for k in present[source] if k != Edge.PARTNER]):
-                add(source, "role", f"is al {role_noun(kind)} bij {this}", edge=edge)
-        elif source_kind == Node.ORGANISATION and kind == Edge.OPDRACHTGEVER:
-            add(source, "opdrachtgever", f"is opdrachtgever van {this}", edge=edge)
-        elif source_kind == Node.ORGANISATION and kind == Edge.SUCCEEDS:
-            add(source, "continues", f"zet {this} voort ({edge.get('role') or 'opvolger'})",
-                edge=edge)
-        elif source_kind == Node.PERSON and kind in PERSON_ROLES:
-            for org in _organisations_of(graph, source):
-                add(org, "person_lead" if kind in LEAD_ROLES else "person_other", "", source,
-                    edge, person=_PERSON_NOUNS.get(kind, "") + graph.nodes[source]["name"])
-    for other, relation, edge in _linked_works(graph, work, this):
-        described = describe_work(graph, other)
-        for org, kinds in roles_on(graph, other).items():
-            if Edge.TREKKER in kinds:
-                add(org, "linked_trekker", f"is trekker van {described}, {relation}", other, edge)
-            else:
-                add(org, "linked_role",
-                    f"is {role_noun(strongest_role(kinds))} bij {described}, {relation}",
-                    other, edge)
-    for theme in themes_of(graph, work):
-        theme_name = graph.nodes[theme]["name"]
-        for org, number in context.theme_trekkers.get(theme, Counter()).items():
-            points = min(POINTS["theme_trekker"] * number, THEME_CAP)
-            add(org, "theme_trekker", f"is trekker van {number} andere "
-                f"{'actie of project' if number == 1 else 'acties of projecten'} in thema "
-                f"{theme_name}", theme, points=points)
     suggestions = []
-    for org, items in evidence.items():
+    for org, items in evidence.found.items():
         if Edge.TREKKER in present.get(org, []):
             continue
         items = _combine(items)
@@ -148,13 +109,75 @@ def suggested_owners(graph: nx.MultiDiGraph, work: str, limit: int | None = 5,
     return suggestions[:limit] if limit else suggestions
 
 
+class _Evidence:
+    """Collects, per organisation, why it could become trekker of one action or project."""
+
+    def __init__(self, graph: nx.MultiDiGraph, work: str) -> None:
+        self.graph = graph
+        self.work = work
+        self.this = "deze actie" if graph.nodes[work]["kind"] == Node.ACTION else "dit project"
+        self.found: dict[str, list[dict[str, Any]]] = defaultdict(list)
+
+    def add(self, org: str, kind: str, text: str, via: str | None = None,
+            edge: dict | None = None, points: float | None = None,
+            person: str | None = None) -> None:
+        self.found[org].append({"kind": kind, "points": POINTS[kind] if points is None else points,
+                                "text": text, "via": via, "document": (edge or {}).get("document"),
+                                "line": (edge or {}).get("line"), "person": person})
+
+    def on_this_work(self) -> None:
+        """Roles on the work itself: partner, another role, opdrachtgever, successor, people."""
+        graph, this = self.graph, self.this
+        present = roles_on(graph, self.work)
+        for source, _, edge in graph.in_edges(self.work, data=True):
+            kind, source_kind = edge["kind"], graph.nodes[source]["kind"]
+            if source_kind == Node.ORGANISATION and kind in role_edge_kinds() and kind != Edge.TREKKER:
+                if kind == Edge.PARTNER:
+                    self.add(source, "partner", f"is al partner bij {this}", edge=edge)
+                elif kind == strongest_role([k for k in present[source] if k != Edge.PARTNER]):
+                    self.add(source, "role", f"is al {role_noun(kind)} bij {this}", edge=edge)
+            elif source_kind == Node.ORGANISATION and kind == Edge.OPDRACHTGEVER:
+                self.add(source, "opdrachtgever", f"is opdrachtgever van {this}", edge=edge)
+            elif source_kind == Node.ORGANISATION and kind == Edge.SUCCEEDS:
+                self.add(source, "continues",
+                         f"zet {this} voort ({edge.get('role') or 'opvolger'})", edge=edge)
+            elif source_kind == Node.PERSON and kind in PERSON_ROLES:
+                for org in _organisations_of(graph, source):
+                    self.add(org, "person_lead" if kind in PERSON_LEAD_ROLES else "person_other", "",
+                             source, edge,
+                             person=_PERSON_NOUNS.get(kind, "") + graph.nodes[source]["name"])
+
+    def on_linked_work(self) -> None:
+        """Roles on the actions and projects this one is linked to."""
+        for other, relation, edge in _linked_works(self.graph, self.work, self.this):
+            described = describe_work(self.graph, other)
+            for org, kinds in roles_on(self.graph, other).items():
+                if Edge.TREKKER in kinds:
+                    self.add(org, "linked_trekker", f"is trekker van {described}, {relation}",
+                             other, edge)
+                else:
+                    self.add(org, "linked_role",
+                             f"is {role_noun(strongest_role(kinds))} bij {described}, {relation}",
+                             other, edge)
+
+    def in_the_same_theme(self, context: _Context) -> None:
+        """Trekker roles elsewhere in the same theme (capped)."""
+        for theme in themes_of(self.graph, self.work):
+            theme_name = self.graph.nodes[theme]["name"]
+            for org, number in context.theme_trekkers.get(theme, Counter()).items():
+                points = min(POINTS["theme_trekker"] * number, THEME_CAP)
+                self.add(org, "theme_trekker", f"is trekker van {number} andere "
+                         f"{'actie of project' if number == 1 else 'acties of projecten'} in "
+                         f"thema {theme_name}", theme, points=points)
+
+
 _PERSON_NOUNS = {Edge.PROJECTLEIDER: "projectleider ", Edge.BESTUURLIJK_TREKKER: "bestuurlijk trekker ",
                  Edge.OPDRACHTGEVER: "opdrachtgever "}
 
 
 def _organisations_of(graph: nx.MultiDiGraph, person: str) -> list[str]:
     return [org for _, org, link in graph.out_edges(person, data=True)
-            if link["kind"] in PERSON_FOR and graph.nodes[org]["kind"] == Node.ORGANISATION]
+            if link["kind"] in PERSON_ORGANISATION_ROLES and graph.nodes[org]["kind"] == Node.ORGANISATION]
 
 
 def _linked_works(graph: nx.MultiDiGraph, work: str, this: str) -> list[tuple[str, str, dict]]:

@@ -13,14 +13,12 @@ from typing import Any
 import networkx as nx
 
 from graph071.analytics.roles import find_node
-from graph071.corpus.organisations import normalise
-from graph071.schema import EDGE_KINDS, Edge, Node, role_edge_kinds
+from graph071.corpus.corrections import is_correction_fact
+from graph071.schema import (EDGE_KINDS, Edge, Node, PERSON_ORGANISATION_ROLES, role_edge_kinds, stating_documents)
 
 # A person's roles on a project, in the order a reader wants them.
 PERSON_ROLES = (Edge.BESTUURLIJK_TREKKER, Edge.OPDRACHTGEVER, Edge.PROJECTLEIDER, Edge.WORKS_ON,
                 Edge.AMBASSADEUR, Edge.QUOTED)
-PERSON_ORGANISATION_ROLES = (Edge.VOORZITTER, Edge.WORKS_FOR)
-LINEAGE_KINDS = (Node.PROJECT, Node.ACTION, Node.ORGANISATION)
 
 
 def find_project(graph: nx.MultiDiGraph, name: str) -> str:
@@ -90,8 +88,8 @@ def timeline(graph: nx.MultiDiGraph, project: str) -> list[dict[str, Any]]:
                      "document_title": graph.nodes[document].get("name", ""),
                      "name_as_written": data.get("name_as_written", ""),
                      "categorie": data.get("categorie") or "", "line": data.get("line"),
-                     "quote": data.get("quote", ""), "trekkers": data.get("trekkers") or [],
-                     "roles": data.get("roles") or []})
+                     "quote": data.get("quote", ""),
+                     "trekkers": trekkers_in(graph, project, data.get("document"))})
     # Lists of projects (spreadsheets) keep their appearances on the node itself.
     for appearance in graph.nodes[project].get("appearances") or []:
         if isinstance(appearance, dict):
@@ -99,38 +97,54 @@ def timeline(graph: nx.MultiDiGraph, project: str) -> list[dict[str, Any]]:
                          "document": appearance.get("document"), "document_title": "",
                          "name_as_written": appearance.get("name_as_written", ""),
                          "categorie": appearance.get("categorie") or "",
-                         "line": appearance.get("line"), "quote": "", "trekkers": [],
-                         "roles": []})
+                         "line": appearance.get("line"), "quote": "", "trekkers": []})
     return sorted(rows, key=lambda r: (r["edition"], r["document"] or "", r["line"] or 0))
 
 
-def _written_forms(data: dict[str, Any]) -> set[str]:
-    forms = [data.get("name", ""), *(data.get("aliases") or []), *(data.get("names") or [])]
-    return {normalise(form) for form in forms if form}
+def trekkers_in(graph: nx.MultiDiGraph, project: str, document: str | None) -> list[str]:
+    """Return the trekkers of `project` as the card of `document` names them, in card order,
+    with those a correction set (which hold for every edition) marked "(correctie)".
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("org:l", kind="Organisation", name="gemeente Leiden")
+    >>> G.add_node("org:k", kind="Organisation", name="gemeente Katwijk")
+    >>> G.add_node("project:p", kind="Project", name="P")
+    >>> _ = G.add_edge("org:l", "project:p", kind="TREKKER", document="k22", line=9,
+    ...                name_as_written="Leiden")
+    >>> _ = G.add_edge("org:k", "project:p", kind="TREKKER", document="corrections.csv", line=2)
+    >>> trekkers_in(G, "project:p", "k22"), trekkers_in(G, "project:p", "k19")
+    (['Leiden', 'gemeente Katwijk (correctie)'], ['gemeente Katwijk (correctie)'])
+    """
+    found = []
+    for source, _, data in graph.in_edges(project, data=True):
+        if data["kind"] != Edge.TREKKER:
+            continue
+        if document in stating_documents(data):
+            found.append((0, data.get("line") or 0,
+                          data.get("name_as_written") or graph.nodes[source]["name"]))
+        elif is_correction_fact(data):
+            found.append((1, data.get("line") or 0, f"{graph.nodes[source]['name']} (correctie)"))
+    return list(dict.fromkeys(name for *_, name in sorted(found)))
 
 
 def _editions_naming(graph: nx.MultiDiGraph, project: str, node: str,
                      kinds: tuple[str, ...]) -> list[str]:
     """Return the editions whose card of `project` names `node` in a role of `kinds`,
-    oldest first (the card's APPEARS_IN edge lists its roles as "KIND|name as written").
+    oldest first: the editions of its role edges into the project.
 
     >>> G = nx.MultiDiGraph()
-    >>> G.add_node("org:l", kind="Organisation", name="gemeente Leiden", aliases=["Leiden"])
+    >>> G.add_node("org:l", kind="Organisation", name="gemeente Leiden")
     >>> G.add_node("project:p", kind="Project", name="P")
     >>> G.add_node("doc:k", kind="Document", name="k", edition="2022-01")
-    >>> _ = G.add_edge("project:p", "doc:k", kind="APPEARS_IN", edition="2022-01",
-    ...                roles=["TREKKER|Leiden"], document="k")
+    >>> _ = G.add_edge("org:l", "project:p", kind="TREKKER", document="k", line=3)
     >>> _editions_naming(G, "project:p", "org:l", ("TREKKER",)), _editions_naming(G, "project:p", "org:l", ("PARTNER",))
     (['2022-01'], [])
     """
-    forms = _written_forms(graph.nodes[node])
-    found = set()
-    for row in timeline(graph, project):
-        for entry in row["roles"]:
-            kind, _, name = entry.partition("|")
-            if kind in kinds and normalise(name) in forms:
-                found.add(row["edition"])
-    return sorted(found)
+    found = {edition_of(graph, {"document": document})
+             for _, target, data in graph.out_edges(node, data=True)
+             if target == project and data["kind"] in kinds
+             for document in stating_documents(data)}
+    return sorted(edition for edition in found if edition)
 
 
 def project_detail(graph: nx.MultiDiGraph, project: str) -> dict[str, Any]:

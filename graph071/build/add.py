@@ -20,7 +20,11 @@ from graph071.corpus.extract import Extracted, extract
 from graph071.corpus.manifest import (EDITION, MANIFEST, ORGANISATIONS, DocumentEntry, append_to_manifest,
                      bundled_data_dir, read_document, read_manifest)
 from graph071.errors import InputError
+from graph071.build.builder import assemble
+from graph071.build.pipeline import parse_context
 from graph071.corpus.organisations import OrganisationTable, slug
+from graph071.corpus.projects import ProjectTable
+from graph071.corpus.reader import Corpus
 from graph071.records import LoadResult, ParseWarning
 from graph071.corpus.sheets import SPREADSHEET_SUFFIXES
 
@@ -54,8 +58,6 @@ def add_document(path: Path, kind: str, edition: str, *, data_dir: Path | None =
     Raises InputError (and writes nothing) when the file is missing or does not read,
     the edition is not a date, the id is taken or no loader fits.
     """
-    from graph071.build.pipeline import assemble
-
     data_dir = Path(data_dir) if data_dir else bundled_data_dir()
     path = Path(path)
     entries = read_manifest(data_dir)
@@ -82,17 +84,16 @@ def add_document(path: Path, kind: str, edition: str, *, data_dir: Path | None =
                           publisher=publisher, edition=edition, kind=kind, loader=loader,
                           extra={"original": file} if text_file else {})
 
-    table = OrganisationTable.load(data_dir / ORGANISATIONS)
-    context = loaders.ParseContext(is_known_organisation=lambda t: table.resolve(t) is not None)
+    corpus = Corpus(data_dir, [entry], OrganisationTable.load(data_dir / ORGANISATIONS),
+                    ProjectTable.for_corpus(data_dir))
     written = _write(path, copy_to, extracted, data_dir / text_file if text_file else None)
     try:
-        # Read it exactly as `build` will, from its place in the corpus (the project-card
-        # loaders look for projects.csv next to it).
-        document = read_document(data_dir, entry)
-        result = with_pages(read(document, context), document)
+        # Read it exactly as `build` will, from its place in the corpus.
+        document = corpus.documents[entry.id] = read_document(data_dir, entry)
+        result = with_pages(read(document, parse_context(corpus)), document)
         result.warnings.extend(furniture_warnings(document))
-        built = assemble([result], table, {entry.id: document}, data_dir)
-        built.warnings.extend(_completeness(result, entry, entries, data_dir))
+        built = assemble([result], corpus.organisations, corpus.documents, data_dir)
+        built.warnings.extend(_completeness(result, entry, entries, corpus))
     except BaseException:
         for made in written:
             made.unlink(missing_ok=True)  # a file that does not read is not added
@@ -106,7 +107,7 @@ def add_document(path: Path, kind: str, edition: str, *, data_dir: Path | None =
 
 
 def _completeness(result: LoadResult, entry: DocumentEntry, entries: list[DocumentEntry],
-                  data_dir: Path) -> list[ParseWarning]:
+                  corpus: Corpus) -> list[ParseWarning]:
     """Return the completeness findings of the new document, compared with the previous
     edition of its series (read again for that)."""
     same_kind = sorted((e for e in entries if e.kind == entry.kind and e.edition <= entry.edition),
@@ -115,13 +116,11 @@ def _completeness(result: LoadResult, entry: DocumentEntry, entries: list[Docume
     if same_kind:
         previous = same_kind[-1]
         read = loaders.get(previous.loader)
-        table = OrganisationTable.load(data_dir / ORGANISATIONS)
-        context = loaders.ParseContext(is_known_organisation=lambda t: table.resolve(t) is not None)
         try:
-            results.insert(0, read(read_document(data_dir, previous), context))
+            results.insert(0, read(read_document(corpus.data_dir, previous), parse_context(corpus)))
         except InputError:
             pass  # the previous edition does not read: `check` says so; nothing to compare
-    found = completeness(results, [*same_kind[-1:], entry], read_checked(data_dir))
+    found = completeness(results, [*same_kind[-1:], entry], read_checked(corpus.data_dir))
     return [w for w in found if w.document == entry.id]
 
 

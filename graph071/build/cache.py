@@ -14,7 +14,8 @@ import pickle
 from pathlib import Path
 
 from graph071 import __version__
-from graph071.build.pipeline import Build, build
+from graph071.build.builder import Build
+from graph071.build.pipeline import build
 from graph071.corpus.manifest import bundled_data_dir
 
 _CODE_SUFFIXES = (".py", ".csv")

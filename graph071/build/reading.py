@@ -11,10 +11,8 @@ header left in a text extraction is a warning.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from graph071 import loaders
-from graph071.corpus.manifest import MANIFEST, READ_BY_LOADER, Document, DocumentEntry, read_document
+from graph071.corpus.manifest import Document
 from graph071.corpus.normalise import running_lines
 from graph071.errors import InputError
 from graph071.records import LoadResult, ParseWarning
@@ -33,35 +31,6 @@ class Missing:
     def as_warning(self) -> ParseWarning:
         return ParseWarning(self.document, 0, f"document niet ingelezen ({self.file}): "
                                               f"{self.reason}")
-
-
-def read_all(data_dir: Path, entries: list[DocumentEntry], context: loaders.ParseContext
-             ) -> tuple[list[LoadResult], dict[str, Document], list[Missing]]:
-    """Return the loader results and documents of `entries`, and the ones that did not read.
-
-    An unknown loader is a mistake in the manifest, not in a document: it stops the build.
-    """
-    results: list[LoadResult] = []
-    documents: dict[str, Document] = {}
-    missing: list[Missing] = []
-    for entry in entries:
-        loader = loaders.get(entry.loader)
-        if loader is None:
-            raise InputError(data_dir / MANIFEST, f"unknown loader {entry.loader!r}",
-                             line=entry.manifest_line,
-                             hint=f"known loaders: {', '.join(loaders.names())}")
-        try:
-            document = read_document(data_dir, entry)
-            result = with_pages(loader(document, context), document)
-            result.warnings.extend(furniture_warnings(document))
-        except InputError as error:
-            if Path(entry.file).suffix.lower() in READ_BY_LOADER:
-                raise  # a maintainer's own list with a mistake is refused whole (data-maintenance.md)
-            missing.append(Missing(entry.id, entry.file, str(error), entry.loader, error))
-            continue
-        documents[entry.id] = document
-        results.append(result)
-    return results, documents, missing
 
 
 def furniture_warnings(document: Document) -> list[ParseWarning]:

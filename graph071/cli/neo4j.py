@@ -1,7 +1,7 @@
 """`graph071 neo4j ...`: push the graph to Neo4j, pull it back, run the named Cypher queries.
 
-A thin skin over graph071.neo4j.store; the driver is imported only when a
-command runs, so `graph071 --help` stays fast.
+A thin skin over the Network's push and pull (graph071.network); the driver is imported
+only when a command runs, so `graph071 --help` stays fast.
 """
 
 from __future__ import annotations
@@ -11,6 +11,9 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from graph071.cli import output
+from graph071.cli.options import JsonOption
+from graph071.cli.session import Source, session
 from graph071.errors import Graph071Error
 
 app = typer.Typer(
@@ -23,17 +26,8 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-JsonOption = Annotated[bool, typer.Option("--json", help="Write JSON for scripts.")]
-
-
-def _state():
-    from graph071.cli.app import Source, state
-
-    return state, Source
-
-
 @app.command()
-def push(dry_run: Annotated[bool, typer.Option(
+def push(ctx: typer.Context, dry_run: Annotated[bool, typer.Option(
              "--dry-run", help="Only count what would be created, updated and removed.")] = False,
          json_: JsonOption = False) -> None:
     """Write the graph built from the documents to Neo4j, replacing graph071's previous load.
@@ -44,14 +38,11 @@ def push(dry_run: Annotated[bool, typer.Option(
 
     Example: graph071 neo4j push --dry-run
     """
-    from graph071.cli import output
-    from graph071.neo4j.store import push as push_graph
-
-    state, source = _state()
-    if state.source is source.neo4j:
+    current = session(ctx)
+    if current.source is Source.neo4j:
         raise Graph071Error("push sends the graph built from the documents, not the one in Neo4j",
                             hint="leave out --source neo4j")
-    report = push_graph(state.build().graph, dry_run=dry_run)
+    report = current.built().push(dry_run=dry_run)
     if json_:
         output.print_json(report.as_dict())
         return
@@ -79,20 +70,19 @@ def pull(output_path: Annotated[Optional[Path], typer.Option(
     """
     from collections import Counter
 
-    from graph071.cli import output
-    from graph071.io.export import export
-    from graph071.neo4j.store import pull as pull_graph
+    from graph071.network import Network
 
-    pulled = pull_graph()
+    pulled = Network.pull()
     if output_path is not None:
-        for written in export(pulled.graph, output_path):
+        for written in pulled.export(output_path):
             typer.echo(f"Geschreven: {written}")
         return
     graph = pulled.graph
     summary = {
         "nodes": dict(sorted(Counter(d["kind"] for _, d in graph.nodes(data=True)).items())),
         "edges": dict(sorted(Counter(d["kind"] for _, _, d in graph.edges(data=True)).items())),
-        "load": (pulled.load or {}).get("load"), "pushed_at": (pulled.load or {}).get("pushed_at"),
+        "load": (pulled.neo4j_load or {}).get("load"),
+        "pushed_at": (pulled.neo4j_load or {}).get("pushed_at"),
         "skipped_nodes": pulled.skipped_nodes,
     }
     if json_:
@@ -146,9 +136,7 @@ def query(name: Annotated[str, typer.Argument(help="Query name: a file in querie
 
     Example: graph071 neo4j query who --param organisation="Gemeente Leiden"
     """
-    from graph071 import queries
-    from graph071.cli import output
-    from graph071.neo4j.store import run_query
+    from graph071.network import query_catalogue, run_query
 
     rows = run_query(name, _params(param or []))
     if json_:
@@ -156,7 +144,8 @@ def query(name: Annotated[str, typer.Argument(help="Query name: a file in querie
         return
     columns = [(key, key) for key in (rows[0] if rows else {})]
     output.print_table([{key: _readable(value) for key, value in row.items()} for row in rows],
-                       columns, title=f"{name}: {queries.load(name).summary}")
+                       columns, title=f"{name}: " + next(
+                           (q["summary"] for q in query_catalogue() if q["name"] == name), ""))
 
 
 @app.command(name="queries")
@@ -165,14 +154,10 @@ def list_queries(json_: JsonOption = False) -> None:
 
     Example: graph071 neo4j queries
     """
-    from graph071 import queries
-    from graph071.cli import output
+    from graph071.network import query_catalogue
 
-    rows = []
-    for name in queries.names():
-        query = queries.load(name)
-        rows.append({"name": name, "summary": query.summary,
-                     "parameters": [f"{p.name} ({p.type}{', verplicht' if p.required else ''})"
-                                    for p in query.parameters]})
+    rows = [{"name": query["name"], "summary": query["summary"],
+             "parameters": [f"{p.name} ({p.type}{', verplicht' if p.required else ''})"
+                            for p in query["parameters"]]} for query in query_catalogue()]
     output.emit(rows, [("name", "Naam"), ("summary", "Beantwoordt"), ("parameters", "Parameters")],
                 fmt="json" if json_ else "table", title="Cypher-vragen (queries/)")

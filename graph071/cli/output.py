@@ -60,14 +60,15 @@ def print_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column], *,
     for _, header in columns:
         table.add_column(header)
     for row in rows:
-        table.add_row(*(_escape(_cell(row.get(key))) for key, _ in columns))
+        table.add_row(*(escape(_cell(row.get(key))) for key, _ in columns))
     out.print(table)
 
 
-def _escape(text: str) -> str:
-    from rich.markup import escape
+def escape(text: str) -> str:
+    """Return `text` with rich markup escaped, so data prints as written."""
+    from rich.markup import escape as rich_escape
 
-    return escape(text)
+    return rich_escape(text)
 
 
 def emit(rows: Sequence[dict[str, Any]], columns: Sequence[Column], *, fmt: str = "table",

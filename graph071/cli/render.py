@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph071.cli import output
-from graph071.schema import HELIX_SIDES, Node, label_nl
+from graph071.schema import HELIX_SIDES, Edge, Node, label_nl
 
 HUB_TITLES = {
     "score": "Spilorganisaties (hubs), op score",
@@ -44,7 +44,7 @@ def hub_title(rows: list[dict[str, Any]], by: str) -> str:
 def print_orphan_suggestions(rows: list[dict[str, Any]]) -> None:
     """Print each action or project without trekker with its suggested owners and why."""
     out = output.console()
-    esc = output._escape
+    esc = output.escape
     out.print(f"[bold]Zonder trekker ({len(rows)}), met voorgestelde trekkers[/bold]")
     out.print("Punten: al partner 3, andere rol erop 2, trekker van een verbonden actie of project 2, "
               "projectleider werkt er 2, opdrachtgever 1, rol bij een verbonden item 1, trekker in "
@@ -73,7 +73,7 @@ def print_orphan_suggestions(rows: list[dict[str, Any]]) -> None:
 def print_connection(result: dict[str, Any]) -> None:
     """Print how two organisations are connected, step by step, with the sources."""
     out = output.console()
-    esc = output._escape
+    esc = output.escape
     out.print(f"[bold]{esc(result['text'])}[/bold]", soft_wrap=True)
     if len(result["steps"]) < 1:
         return
@@ -94,7 +94,7 @@ def _sides(counts: dict[str, int]) -> str:
 def print_balance(result: dict[str, Any]) -> None:
     """Print the helix balance per theme (or the detail of the chosen themes)."""
     out = output.console()
-    esc = output._escape
+    esc = output.escape
     sides = "/".join(side.label_nl.lower() for side in HELIX_SIDES.values())
     themes = result["themes"]
     if "total" in result:
@@ -133,7 +133,7 @@ def print_balance(result: dict[str, Any]) -> None:
 def print_diff(result: dict[str, Any]) -> None:
     """Print the changes between two editions of the projectkaarten."""
     out = output.console()
-    esc = output._escape
+    esc = output.escape
     out.print(f"[bold]{esc(result['text'])}[/bold]", soft_wrap=True)
     output.print_table(result["new"], [("name", label_nl(Node.PROJECT)), ("name_as_written", "Naam op de kaart"),
                                        ("categorie", "Status"), ("note", "Toelichting")],
@@ -175,5 +175,192 @@ def print_communities(result: dict[str, Any]) -> None:
     if result["alone"]:
         names = result["alone"]
         shown = ", ".join(names[:10]) + (f" en nog {len(names) - 10}" if len(names) > 10 else "")
-        out.print(f"Werken met niemand samen ({len(names)}): {output._escape(shown)}",
+        out.print(f"Werken met niemand samen ({len(names)}): {output.escape(shown)}",
                   soft_wrap=True)
+
+
+# ---------------------------------------------------------------- summary, who, action
+
+def print_summary(result: dict[str, Any]) -> None:
+    """Print `graph071 summary`: counts per kind, the orphans and the top hubs."""
+    out = output.console()
+    out.print("[bold]graph071: het netwerk van Economie071[/bold]")
+    out.print("Knopen: " + ", ".join(f"{k} {v}" for k, v in result["nodes"].items()))
+    out.print("Verbindingen: " + ", ".join(f"{k} {v}" for k, v in result["edges"].items()))
+    output.print_table(result["orphans"], [("kind", "Soort"), ("number", "Nr"), ("title", "Titel"),
+                                           ("categorie", "Cat."), ("partners", "Partners")],
+                       title=f"Zonder trekker ({len(result['orphans'])})",
+                       empty="Alle acties en projecten hebben een trekker.")
+    output.print_table(result["hubs"], [("rank", "#"), ("name", "Organisatie"),
+                                        ("trekker", "Trekker"), ("partner", "Partner"),
+                                        ("score", "Score")], title="Spilorganisaties (hubs)")
+
+
+def print_who(result: dict[str, Any], other_roles: list[str], labels: dict[str, str]) -> None:
+    """Print `graph071 who`: the organisation, its groups and its roles by kind."""
+    out = output.console()
+    esc = output.escape
+    out.print(f"[bold]{esc(result['name'])}[/bold] "
+              f"({result['sector']}, {result['helix']}{', groep' if result['is_group'] else ''})")
+    if result["member_of"]:
+        out.print("Lid van: " + esc(", ".join(result["member_of"])))
+    if result["members"]:
+        out.print("Leden: " + esc(", ".join(result["members"])))
+    columns = [("kind", "Soort"), ("name", "Naam"), ("role", "Rol zoals geschreven"),
+               ("line", "Regel")]
+    for key, title in (("trekker", "Trekker van"), ("partner", "Partner van"),
+                       ("te_betrekken", "Te betrekken bij")):
+        output.print_table(result[key], columns, title=f"{title} ({len(result[key])})",
+                           empty="—")
+    # The other roles on projects (projectboard, financier, betrokken), where it has them.
+    for kind in other_roles:
+        items = result.get(kind.lower())
+        if items:
+            output.print_table(items, columns,
+                               title=f"{labels[kind].capitalize()} ({len(items)})")
+
+
+def print_action(result: dict[str, Any]) -> None:
+    """Print `graph071 action`: the action, its roles, result, planning, links and source."""
+    out = output.console()
+    esc = output.escape
+    out.print(f"[bold]Actie {result['number']}: {esc(result['title'])}[/bold]")
+    out.print(f"Thema {result.get('theme')}: {esc(result.get('theme_name', ''))}")
+    if result.get("voornemen"):
+        out.print(f"Voornemen {result.get('voornemen_code') or ''}: {esc(result['voornemen'])}")
+    out.print(f"Categorie {result.get('categorie')} ({result.get('categorie_colour')})")
+    for key, label in (("trekkers", "Trekker(s)"), ("partners", "Partners"),
+                       ("te_betrekken", "Te betrekken")):
+        names = ", ".join(p["name"] for p in result[key]) or (
+            f"geen ({result.get('trekker_text')})" if key == "trekkers" and result.get("trekker_text")
+            else "geen" if key == "trekkers" else "—")
+        out.print(f"{label}: {esc(names)}")
+    for key, label in (("result", "Beoogd resultaat"), ("planning", "Planning"),
+                       ("description", "Omschrijving")):
+        if result.get(key):
+            out.print(f"{label}: {esc(result[key])}")
+    for link in result["links"]:
+        arrow = "→" if link["direction"] == "out" else "←"
+        out.print(f"{arrow} {esc(link['name'])} ({link['link_kind']}; regel {link['line']}: "
+                  f"\"{esc(link['quote'])}\")")
+    out.print(f"Bron: {result['document']}, regel {result['line']}: \"{esc(result['quote'])}\"")
+
+
+def print_check(report: dict[str, list[dict[str, Any]]]) -> None:
+    """Print `graph071 check`: unknown names with suggestions, then the reading warnings."""
+    output.print_table(report["unresolved"], [("name", "Naam zoals geschreven"), ("where", "Waar"),
+                                              ("suggestions", "Bedoelt u?")],
+                       title=f"Onbekende namen ({len(report['unresolved'])})",
+                       empty="Alle namen zijn herkend.")
+    output.print_table(report["warnings"], [("document", label_nl(Node.DOCUMENT)),
+                                            ("line", "Regel"), ("level", "Soort"),
+                                            ("message", "Melding")],
+                       title=f"Meldingen bij het inlezen ({len(report['warnings'])})",
+                       empty="Geen meldingen.")
+
+
+# ---------------------------------------------------------------- projects and people
+
+def print_project(result: dict[str, Any], role_labels: dict[str, str]) -> None:
+    """Print `graph071 project`: status per edition, organisations, people, links, lineage."""
+    out = output.console()
+    esc = output.escape
+    out.print(f"[bold]Project: {esc(result['name'])}[/bold]")
+    others = [n for n in result["names"] if n != result["name"]]
+    if others:
+        out.print("Ook geschreven als: " + esc("; ".join(others)))
+    output.print_table(result["timeline"], [("edition", "Editie"), ("categorie", "Categorie"),
+                                            ("name_as_written", "Naam op de kaart"),
+                                            ("trekkers", "Bestuurlijke trekkers"),
+                                            ("document", label_nl(Node.DOCUMENT)),
+                                            ("line", "Regel")],
+                       title="Status per editie", empty="Geen projectkaart in de gelezen edities.")
+    for theme in result["themes"]:
+        out.print(f"Thema: {esc(theme['name'])} ({theme['edition']}, regel {theme['line']})")
+    org_columns = [("name", "Organisatie"), ("role", "Rol zoals geschreven"),
+                   ("editions", "Edities"), ("document", label_nl(Node.DOCUMENT)),
+                   ("line", "Regel")]
+    output.print_table(result["trekkers"], org_columns,
+                       title=f"Bestuurlijke trekkers ({len(result['trekkers'])})",
+                       empty="Geen bestuurlijk trekker op de kaarten.")
+    output.print_table(result["partners"], org_columns,
+                       title=f"Partners ({len(result['partners'])})", empty="—")
+    for kind, items in result["other_roles"].items():
+        output.print_table(items, org_columns,
+                           title=f"{role_labels[kind.upper()].capitalize()} ({len(items)})")
+    _print_project_people(result["people"])
+    output.print_table(result["links"], [("name", label_nl(Node.PROJECT)),
+                                         ("direction", "Richting"), ("role", "Verbinding"),
+                                         ("edition", "Editie"), ("line", "Regel")],
+                       title=f"Verbonden projecten ({len(result['links'])})", empty="—")
+    print_lineage(result["lineage"], heading="Herkomst en opvolging")
+
+
+def _print_project_people(people: list[dict[str, Any]]) -> None:
+    rows = [{"name": p["name"], "organisations": p["organisations"],
+             "roles": "; ".join(dict.fromkeys(
+                 (r["role"] or r["label"]) + (f" ({r['function']})" if r["function"] else "")
+                 for r in p["roles"] if r["kind"] != Edge.QUOTED)) or "geciteerd",
+             "editions": p["editions"], "line": p["roles"][0]["line"]} for p in people]
+    output.print_table(rows, [("name", "Persoon"), ("roles", "Rol"),
+                              ("organisations", "Namens"), ("editions", "Edities"),
+                              ("line", "Regel")], title=f"Mensen ({len(rows)})", empty="—")
+
+
+def print_lineage(result: dict[str, Any], heading: str) -> None:
+    """Print a lineage: the chain oldest first, then each step with its quote or reason."""
+    out = output.console()
+    esc = output.escape
+    if not result["steps"]:
+        out.print(f"[bold]{esc(heading)}[/bold]: geen voorganger of opvolger bekend.")
+        return
+    out.print(f"[bold]{esc(heading)}[/bold] (oudste eerst)")
+    for number, member in enumerate(result["chain"], start=1):
+        statuses = ", ".join(f"{s['edition']} {s['categorie'] or 'zonder categorie'}"
+                             for s in member["statuses"])
+        kind = {Node.ACTION: "actie", Node.ORGANISATION: "organisatie"}.get(member["kind"],
+                                                                            "project")
+        out.print(f"  {number}. {esc(member['name'])} ({kind}, vanaf {member['first_edition']}"
+                  + (f"; {esc(statuses)}" if statuses else "") + ")")
+    for step in result["steps"]:
+        if step["explicit"]:
+            out.print(f"  {esc(step['newer_name'])} ← {esc(step['older_name'])}: "
+                      f"{esc(step['cue'])} ({step['document']}, {step['edition']}, regel "
+                      f"{step['line']}): \"{esc(step['quote'])}\"")
+        else:
+            out.print(f"  {esc(step['newer_name'])} ← {esc(step['older_name'])}: afgeleid, staat "
+                      f"niet in de tekst. Reden: {esc(step['reason'])}")
+
+
+def print_person(result: dict[str, Any]) -> None:
+    """Print `graph071 person`: the organisations they act for, then their roles."""
+    out = output.console()
+    esc = output.escape
+    out.print(f"[bold]{esc(result['name'])}[/bold]")
+    for row in result["organisations"]:
+        function = f"{row['role']}; " if row["role"] else ""
+        out.print(f"{row['label'].capitalize()} {esc(row['name'])} ({esc(function)}"
+                  f"{', '.join(row['editions'])}; {row['document']} regel {row['line']})")
+    output.print_table(result["roles"], [("editions", "Edities"), ("label", "Rol"),
+                                         ("name", "Project of thema"),
+                                         ("role", "Rol zoals geschreven"),
+                                         ("document", label_nl(Node.DOCUMENT)),
+                                         ("line", "Regel")],
+                       title=f"Rollen ({len(result['roles'])})", empty="Geen rollen gevonden.")
+
+
+def print_added(added: Any) -> None:
+    """Print what `graph071 add` wrote and what the file gave."""
+    entry = added.entry
+    if added.copied_to:
+        print(f"Gekopieerd naar: {added.copied_to}")
+    print(f"Toegevoegd: {added.manifest}, regel {added.line} "
+          f"(id {entry.id}, soort {entry.kind}, loader {entry.loader})")
+    print("Gelezen: " + ", ".join(f"{k} {v}" for k, v in added.nodes.items())
+          + "; " + ", ".join(f"{k} {v}" for k, v in added.edges.items()))
+    if added.unresolved:
+        print(f"Onbekende namen ({len(added.unresolved)}): {', '.join(added.unresolved)}; "
+              "zie graph071 check voor suggesties")
+    warnings = [w for w in added.warnings if w.level == "warning"]
+    if warnings:
+        print(f"Meldingen ({len(warnings)}): zie graph071 check")

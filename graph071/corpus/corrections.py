@@ -1,4 +1,7 @@
-"""Corrections: what the coordination group knows better than the documents, applied after loading.
+"""Corrections: what the coordination group knows better than the documents, read from the corpus.
+
+This module reads and checks the rows; graph071.build.corrections applies them to the
+built graph.
 
 A corpus folder may hold corrections.csv (or corrections.xlsx with a sheet
 "correcties"): one correction per row, each with a reason and a date. After
@@ -26,17 +29,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from graph071.records import EdgeRecord, ParseWarning, Source
-from graph071.schema import CORRECTION_KEYS, Edge, Node
+from graph071.records import Source
+from graph071.schema import CORRECTION_KEYS, Edge
 from graph071.corpus.sheets import (Column, Problem, Row, SheetError, header_key, is_template_example,
                      read_table, split_list)
-
-if TYPE_CHECKING:
-    import networkx as nx
-
-    from graph071.build.pipeline import Build
 
 CORRECTION_FILES = ("corrections.csv", "corrections.xlsx")
 CORRECTION_SHEETS = ("correcties", "corrections")
@@ -92,6 +90,18 @@ class Correction:
     def marks(self) -> dict[str, Any]:
         """Return the properties that say a fact comes from this correction."""
         return dict(zip(CORRECTION_KEYS, (self.kind, self.reason, self.date)))
+
+
+def is_correction_fact(attrs: Mapping[str, Any]) -> bool:
+    """Return whether a node or edge was written by a correction (not read from a document);
+    such a fact holds for every edition.
+
+    >>> is_correction_fact({"document": "corrections.csv", "correction": "set_trekker"})
+    True
+    >>> is_correction_fact({"document": "projectkaarten-2018", "correction": "merge"})
+    False
+    """
+    return attrs.get("document") in CORRECTION_FILES
 
 
 def describe_correction(attrs: Mapping[str, Any]) -> str:
@@ -187,209 +197,3 @@ def parse_date(text: str) -> str | None:
     except ValueError:
         return None
     return None
-
-
-def apply_corrections(build: Build, path: Path) -> list[Correction]:
-    """Apply the corrections in `path` to `build.graph`; return the ones that changed something.
-
-    Corrections that match nothing, or are no longer needed, become warnings in
-    `build.warnings` (shown by `graph071 check`).
-    """
-    corrections = read_corrections(path)
-    applier = _Applier(build)
-    return [c for c in corrections if applier.apply(c)]
-
-
-class _Applier:
-    def __init__(self, build: Build) -> None:
-        # The builder resolves names exactly as for the documents (organisations.csv,
-        # unresolved names listed by check).
-        from graph071.build.pipeline import _Builder
-
-        self.build = build
-        self.graph: nx.MultiDiGraph = build.graph
-        self.builder = _Builder(build.graph, build.organisations, build)
-
-    def apply(self, correction: Correction) -> bool:
-        method = getattr(self, f"_{correction.kind}")
-        message = method(correction)
-        if message:
-            self.build.warnings.append(ParseWarning(
-                correction.document, correction.row.number,
-                f"correction {correction.kind} ({correction.subject!r}): {message}"))
-            return False
-        return True
-
-    # ------------------------------------------------------------ the five corrections
-
-    def _add_role(self, c: Correction) -> str:
-        work, missing = self._work(c.subject)
-        if work is None:
-            return missing
-        org = self._organisation_for(c, c.organisations[0])
-        existing = self._edges(org, work, c.role)
-        if existing:
-            return (f"no longer needed: {self._name(org)} is already {c.role.lower()} of "
-                    f"{self._name(work)} ({self._where(existing[0])})")
-        self._add_edge(c, c.role, org, c.organisations[0], work)
-        self._note(work, c, f"{c.role.lower()} {self._name(org)} added")
-        return ""
-
-    def _remove_role(self, c: Correction) -> str:
-        work, missing = self._work(c.subject)
-        if work is None:
-            return missing
-        org, missing = self._existing_organisation(c.organisations[0])
-        if org is None:
-            return missing
-        existing = self._edges(org, work, c.role)
-        if not existing:
-            return (f"matches nothing: {self._name(org)} is not {c.role.lower()} of "
-                    f"{self._name(work)}")
-        for key, data in existing:
-            self.graph.remove_edge(org, work, key=key)
-        where = ", ".join(self._where(edge) for edge in existing)
-        self._note(work, c, f"{c.role.lower()} {self._name(org)} removed (was in {where})")
-        return ""
-
-    def _set_trekker(self, c: Correction) -> str:
-        work, missing = self._work(c.subject)
-        if work is None:
-            return missing
-        wanted = {self._organisation_for(c, name): name for name in c.organisations}
-        current = [(source, key, data) for source, _, key, data
-                   in self.graph.in_edges(work, keys=True, data=True) if data["kind"] == Edge.TREKKER]
-        if {source for source, _, _ in current} == set(wanted):
-            where = ", ".join(self._where((key, data)) for _, key, data in current)
-            return f"no longer needed: the trekker of {self._name(work)} is already so ({where})"
-        for source, key, data in current:
-            self.graph.remove_edge(source, work, key=key)
-        before = ", ".join(f"{self._name(s)} ({self._where((k, d))})" for s, k, d in current)
-        before = before or f"none ({self.graph.nodes[work].get('trekker_text') or 'empty'})"
-        for org, name in wanted.items():
-            self._add_edge(c, Edge.TREKKER, org, name, work)
-        if "trekker_text" in self.graph.nodes[work]:
-            self.graph.nodes[work]["trekker_text"] = "; ".join(c.organisations)
-        self._note(work, c, f"trekker set to {', '.join(self._name(o) for o in wanted)}; "
-                            f"was {before}")
-        return ""
-
-    def _rename(self, c: Correction) -> str:
-        node, missing = self._existing_organisation(c.subject)
-        if node is None:
-            node, _ = self._node_of(c.subject, (Node.PROJECT,))
-        if node is None:
-            return missing
-        data = self.graph.nodes[node]
-        if data["name"] == c.new_name:
-            return f"no longer needed: {c.subject!r} is already called {c.new_name!r}"
-        old = data["name"]
-        data["name"] = c.new_name
-        names_key = "aliases" if data["kind"] == Node.ORGANISATION else "names"
-        names = list(data.get(names_key) or [])
-        data[names_key] = names + [n for n in (old,) if n not in names]
-        self._note(node, c, f"renamed from {old!r} to {c.new_name!r}")
-        return ""
-
-    def _merge(self, c: Correction) -> str:
-        gone, missing = self._existing_organisation(c.subject)
-        if gone is None:
-            return missing
-        kept = self._organisation_for(c, c.organisations[0])
-        if kept == gone:
-            return (f"no longer needed: {c.subject!r} and {c.organisations[0]!r} are already "
-                    "one organisation")
-        gone_data = self.graph.nodes[gone]
-        moved = 0
-        edges = [(s, t, k, d) for s, t, k, d in self.graph.in_edges(gone, keys=True, data=True)]
-        edges += [(s, t, k, d) for s, t, k, d in self.graph.out_edges(gone, keys=True, data=True)]
-        for source, target, _, data in edges:
-            source = kept if source == gone else source
-            target = kept if target == gone else target
-            if source == target or self._edges(source, target, data["kind"]):
-                continue  # a group merged into a member, or the kept one has the fact already
-            same = [k for k, d in (self.graph.get_edge_data(source, target) or {}).items()
-                    if d["kind"] == data["kind"]]
-            key = data["kind"] if not same else f"{data['kind']}#{len(same) + 1}"
-            self.graph.add_edge(source, target, key=key,
-                                **{**data, **c.marks(), "merged_from": gone_data["name"]})
-            moved += 1
-        kept_data = self.graph.nodes[kept]
-        aliases = list(kept_data.get("aliases") or [])
-        for alias in (gone_data["name"], *(gone_data.get("aliases") or [])):
-            if alias not in aliases:
-                aliases.append(alias)
-            self.build.unresolved.pop(alias, None)  # now known, through this correction
-        kept_data["aliases"] = aliases
-        self.graph.remove_node(gone)
-        self._note(kept, c, f"{gone_data['name']!r} merged into {kept_data['name']!r} "
-                            f"({moved} roles and links moved)")
-        return ""
-
-    # ------------------------------------------------------------ finding things
-
-    def _work(self, text: str) -> tuple[str | None, str]:
-        """Return (id of the action or project `text` names, or None, and why not)."""
-        match = re.fullmatch(r"(?:actie|action)?\s*(?:(\d{4}-\d{4})/)?(\d+)\.?", text.strip(),
-                             re.IGNORECASE)
-        if match:
-            programme, number = match.group(1), int(match.group(2))
-            found = sorted(node for node, data in self.graph.nodes(data=True)
-                           if data["kind"] == Node.ACTION and data.get("number") == number
-                           and (programme is None or data.get("programme") == programme))
-            if len(found) == 1:
-                return found[0], ""
-            if found:
-                options = " or ".join(repr(n.split(":", 1)[1]) for n in found)
-                return None, f"matches more than one action: write {options}"
-            return None, f"matches nothing: there is no action {text.strip()!r} in the graph"
-        return self._node_of(text, (Node.PROJECT,))
-
-    def _node_of(self, text: str, kinds: tuple[str, ...]) -> tuple[str | None, str]:
-        from graph071.analytics.roles import NotFound, find_node
-
-        try:
-            return find_node(self.graph, text, kinds), ""
-        except NotFound as error:
-            return None, f"matches nothing: {error}"
-
-    def _existing_organisation(self, text: str) -> tuple[str | None, str]:
-        org = self.build.organisations.resolve(text)
-        if org is not None:
-            from graph071.schema import node_id
-
-            identifier = node_id(Node.ORGANISATION, org.key)
-            if identifier in self.graph:
-                return identifier, ""
-        return self._node_of(text, (Node.ORGANISATION,))
-
-    def _organisation_for(self, c: Correction, text: str) -> str:
-        """Return the organisation node `text` names, creating it as the documents would."""
-        found, _ = self._existing_organisation(text)
-        return found or self.builder.organisation_node(text, c.document, c.row.number)
-
-    def _edges(self, source: str, target: str, kind: str) -> list[tuple[Any, dict[str, Any]]]:
-        data = self.graph.get_edge_data(source, target) or {}
-        return [(key, attrs) for key, attrs in data.items() if attrs["kind"] == kind]
-
-    # ------------------------------------------------------------ writing
-
-    def _add_edge(self, c: Correction, kind: str, organisation: str, as_written: str,
-                  work: str) -> None:
-        role = c.row.get("role") or "trekker"
-        self.builder.add_edge(EdgeRecord(kind, organisation, work, c.source(), role=role,
-                                         props={"name_as_written": as_written, **c.marks()}))
-
-    def _note(self, node: str, c: Correction, what: str) -> None:
-        data = self.graph.nodes[node]
-        data.update(c.marks())
-        data["corrections"] = list(data.get("corrections") or []) + [
-            f"{c.date}: {what}; reason: {c.reason} ({c.document}:{c.row.number})"]
-
-    def _name(self, node: str) -> str:
-        return self.graph.nodes[node]["name"]
-
-    @staticmethod
-    def _where(edge: tuple[Any, dict[str, Any]]) -> str:
-        _, data = edge
-        return f"{data.get('document')}:{data.get('line')}"

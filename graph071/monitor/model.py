@@ -451,12 +451,12 @@ def find_basket(monitor: Monitor, text: str) -> Basket:
     >>> find_basket(m, "1").name
     'Life Sciences & Health'
     """
-    wanted = _basket_form(text)
+    wanted = basket_form(text)
     for basket in monitor.baskets:
-        forms = {str(basket.number), *(_basket_form(n) for n in [basket.name, *basket.aliases])}
+        forms = {str(basket.number), *(basket_form(n) for n in [basket.name, *basket.aliases])}
         if wanted in forms:
             return basket
-    choices = {_basket_form(n): b.name for b in monitor.baskets for n in [b.name, *b.aliases]}
+    choices = {basket_form(n): b.name for b in monitor.baskets for n in [b.name, *b.aliases]}
     # A word of the name is enough when it names one basket only ("regiomarketing", "life").
     partial = {name for form, name in choices.items() if wanted and wanted in form}
     if len(partial) == 1:
@@ -476,7 +476,8 @@ def find_basket(monitor: Monitor, text: str) -> Basket:
     raise Graph071Error(f"no basket (mandje) called {text!r} in {name}", hint=hint)
 
 
-def _basket_form(text: str) -> str:
+def basket_form(text: str) -> str:
+    """Return the form of a basket name that its spellings share (for comparing names)."""
     # "Onderwijs – Arbeidsmarkt", "Onderwijs-arbeidsmarkt" and "Onderwijs en Arbeidsmarkt"
     # are one basket: dashes and "en" between the words do not matter.
     form = normalise(text).replace("&", " en ")

@@ -18,19 +18,17 @@ What they hold, and what becomes of it:
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from graph071.corpus.organisations import slug
 from graph071.records import NodeRecord, OrgName, PersonName
 from graph071.schema import Edge, Node, node_id
 
-from graph071.loaders.project_cards.roles import SentenceRule, _rule, sentence_mentions, split_function, split_names
+from graph071.loaders.project_cards.roles import SentenceRule, sentence_rule, sentence_mentions, split_function, split_names
 from graph071.loaders.project_cards.flow import (Flow, flow, is_person_name, known_span, sentences, strip_markup,
                                  text_blocks)
 from graph071.loaders.text import Line
 
-if TYPE_CHECKING:
-    from graph071.loaders.project_cards.reader import Emitter
+from graph071.loaders.project_cards.reader import Emitter, find_speakers
 
 THEMA = re.compile(r"^\s*Thema\s+(?P<number>\d)\s*$")
 THEME_PROJECTS = re.compile(r"^(?P<theme>.+?)\.?\s+Project(?:en)?\s*:\s*(?P<projects>.+)$")
@@ -44,24 +42,22 @@ CHAIR_HANDOVER = re.compile(r"\bstokje\b.*?\bover\s+aan\s+(?P<who>[^.]+)", re.IG
 PROJECT_STATUS = re.compile(r"(?P<status>afgeronde|nieuwe|lopende)\s+project\s*:?\s*$", re.IGNORECASE)
 
 ACTIVITY_RULES: tuple[SentenceRule, ...] = (
-    _rule(r"georganiseerd\s+door\s+(?P<names>.+)$", Edge.CONTRIBUTES_TO, "organisator"),
-    _rule(r"samen\s+met\s+(?P<names>.+?)\s+(?:hebben|heeft|is|zijn|wordt|werd)\s+georganiseerd",
+    sentence_rule(r"georganiseerd\s+door\s+(?P<names>.+)$", Edge.CONTRIBUTES_TO, "organisator"),
+    sentence_rule(r"samen\s+met\s+(?P<names>.+?)\s+(?:hebben|heeft|is|zijn|wordt|werd)\s+georganiseerd",
           Edge.CONTRIBUTES_TO,
           "organisator"),
-    _rule(r"heeft\s+(?P<names>(?:het|de)\s+\S+(?:\s+[\w-]+)?)\s+(?:de|het)\s+.*georganiseerd",
+    sentence_rule(r"heeft\s+(?P<names>(?:het|de)\s+\S+(?:\s+[\w-]+)?)\s+(?:de|het)\s+.*georganiseerd",
           Edge.CONTRIBUTES_TO, "organisator"),
-    _rule(r"^(?P<names>.+?)\s+maken\s+(?:\w+\s+){0,3}financieel\s+mogelijk", Edge.CONTRIBUTES_TO,
+    sentence_rule(r"^(?P<names>.+?)\s+maken\s+(?:\w+\s+){0,3}financieel\s+mogelijk", Edge.CONTRIBUTES_TO,
           "financier"),
-    _rule(r"vormgegeven\s+door\s+(?P<names>.+)$", Edge.CONTRIBUTES_TO, "vormgever"),
-    _rule(r"verzorgd\s+door\s+(?P<names>.+)$", Edge.CONTRIBUTES_TO, "kennispartner"),
-    _rule(r"samengewerkt\s+met\s+(?P<names>.+)$", Edge.CONTRIBUTES_TO, "samenwerkingspartner"),
+    sentence_rule(r"vormgegeven\s+door\s+(?P<names>.+)$", Edge.CONTRIBUTES_TO, "vormgever"),
+    sentence_rule(r"verzorgd\s+door\s+(?P<names>.+)$", Edge.CONTRIBUTES_TO, "kennispartner"),
+    sentence_rule(r"samengewerkt\s+met\s+(?P<names>.+)$", Edge.CONTRIBUTES_TO, "samenwerkingspartner"),
 )
 
 
-def read_intro(regions: list[list[Line]], emitter: "Emitter") -> None:
+def read_intro(regions: list[list[Line]], emitter: Emitter) -> None:
     """Emit what the pages outside the cards say about themes, people and activities."""
-    from graph071.loaders.project_cards.reader import find_speakers
-
     document = node_id(Node.DOCUMENT, emitter.doc)
     author = ""
     for region in regions:
@@ -84,12 +80,12 @@ def read_intro(regions: list[list[Line]], emitter: "Emitter") -> None:
             _paragraph(paragraph, emitter, author)
 
 
-def _quoted_text(speaker, emitter: "Emitter") -> None:
+def _quoted_text(speaker, emitter: Emitter) -> None:
     text = Flow(speaker.quote, [(0, speaker.quote_line)])
     _paragraph(text, emitter, speaker.name)
 
 
-def _paragraph(paragraph: Flow, emitter: "Emitter", author: str) -> None:
+def _paragraph(paragraph: Flow, emitter: Emitter, author: str) -> None:
     activity = ""
     for start, end in sentences(paragraph.text):
         text = paragraph.text[start:end]
@@ -111,7 +107,7 @@ def _paragraph(paragraph: Flow, emitter: "Emitter", author: str) -> None:
         _chair(text, line, emitter, author)
 
 
-def _chair(text: str, line: int, emitter: "Emitter", author: str) -> None:
+def _chair(text: str, line: int, emitter: Emitter, author: str) -> None:
     leaves = CHAIR_LEAVES.search(text)
     if leaves and author and re.search(r"\b(?:laatste|afscheid)\b", text, re.IGNORECASE):
         emitter.chair_organisation = leaves["org"]
@@ -127,7 +123,7 @@ def _chair(text: str, line: int, emitter: "Emitter", author: str) -> None:
                          function=function)
 
 
-def _theme_overview(region: list[Line], emitter: "Emitter") -> None:
+def _theme_overview(region: list[Line], emitter: Emitter) -> None:
     """Read "Thema N" blocks: the theme's name and the projects listed under it."""
     starts = [i for i, (_, raw) in enumerate(region) if THEMA.match(raw)]
     year = emitter.edition[:4]
@@ -155,7 +151,7 @@ def _theme_overview(region: list[Line], emitter: "Emitter") -> None:
                              name_as_written=written)
 
 
-def _project_list(text: str, emitter: "Emitter") -> list[tuple[str, int]]:
+def _project_list(text: str, emitter: Emitter) -> list[tuple[str, int]]:
     """Return the project names of "PLNT en Smart071" / "Brede kenniskring Onderwijs en
     Arbeidsmarkt, Technolab": cut at "en" only where the whole is no known project."""
     found = []
@@ -164,7 +160,7 @@ def _project_list(text: str, emitter: "Emitter") -> list[tuple[str, int]]:
     return found
 
 
-def _new_themes(region: list[Line], emitter: "Emitter") -> None:
+def _new_themes(region: list[Line], emitter: Emitter) -> None:
     """Read "Het gaat om de thema’s: • A, hieronder vallen ... • B. ..." and who embraced them."""
     texts = [(n, strip_markup(raw)) for n, raw in region]
     start = next((i for i, (_, t) in enumerate(texts) if NEW_THEMES.search(t)), None)

@@ -21,13 +21,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from graph071.corpus.labels import alternatives, labels_for, labels_path
 from graph071.corpus.manifest import Document
 from graph071.corpus.wordlists import successions
-from graph071.errors import InputError
 from graph071.corpus.organisations import slug
 from graph071.corpus.projects import KnownProject, ProjectTable
 from graph071.records import (EdgeRecord, LoadResult, NodeRecord, OrgName, PersonName, Ref,
@@ -111,33 +109,6 @@ class Speaker:
     quote: str
     quote_line: int
     lines: set[int] = field(default_factory=set)
-
-
-def load(document: Document, context: ParseContext) -> LoadResult:
-    """Return the projects, people, roles, links and successions of one edition of cards."""
-    result = LoadResult(document.id)
-    table = ProjectTable.for_corpus(corpus_dir(document))
-    lines = list(enumerate(document.lines, start=1))
-    cards = find_cards(lines, context.is_known_organisation)
-    if not cards:
-        raise InputError(document.path, "layout not recognised: no 'Projectkaart' found",
-                         hint="is this an edition of the projectkaarten? check the manifest's "
-                              "loader column")
-    emitter = Emitter(document, context, table, result, cards)
-    from graph071.loaders.project_cards.intro import read_intro
-
-    # The introduction first: its theme overview gives the cards their theme.
-    read_intro(intro_regions(lines, cards), emitter)
-    for card in cards:
-        read_card(card, lines[card.first - 1:card.last], emitter)
-    emitter.finish()
-    return result
-
-
-def corpus_dir(document: Document) -> Path:
-    """Return the corpus folder of `document` (its path minus the manifest's file path)."""
-    parts = len(Path(document.entry.file).parts)
-    return document.path.parents[parts - 1]
 
 
 # ---------------------------------------------------------------- where the cards are
@@ -421,8 +392,9 @@ class Emitter:
         return self.project_id(card.title)
 
     def appearance(self, card: Card, project: str) -> dict[str, Any]:
-        """Return an empty record of who the card names in which role, filled while the
-        card is read ("KIND|name as written") and kept on its APPEARS_IN edge."""
+        """Return an empty record of who the card names in which role ("KIND|name as
+        written"), filled while the card is read; it decides whether the card has a trekker.
+        The roles themselves are the edges the card gives (one truth per fact)."""
         return {"card": f"{self.doc}:{card.title_line}", "project": project, "roles": []}
 
     def close_appearance(self, card: Card, project: str, appearance: dict[str, Any],
@@ -456,8 +428,7 @@ class Emitter:
             self.source(card.title_line, quote), role=status,
             props={"edition": self.edition, "categorie": card.categorie,
                    "categorie_line": card.categorie_line, "name_as_written": card.title,
-                   "first_line": card.first, "last_line": card.last,
-                   "roles": _unique(appearance["roles"]), "trekkers": _unique(trekkers)}))
+                   "first_line": card.first, "last_line": card.last}))
 
     def mentioned_project(self, known: KnownProject | None, as_written: str, line: int,
                           quote: str, role: str = "genoemd") -> str:
@@ -641,10 +612,6 @@ class Emitter:
             self.edge(Edge.SUCCEEDS, project, older, card.title_line,
                       f"Projectkaart {card.title}", "afgeleid (niet in de tekst)",
                       explicit=False, reason=known.grew_out_of_reason, cue="afgeleid")
-
-
-def _unique(items: list[str]) -> list[str]:
-    return list(dict.fromkeys(items))
 
 
 def _bare(text: str) -> str:

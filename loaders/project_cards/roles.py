@@ -598,30 +598,30 @@ class SentenceRule:
     cue: str = ""
 
 
-def _rule(pattern: str, kind: str, role: str, cue: str = "") -> SentenceRule:
+def sentence_rule(pattern: str, kind: str, role: str, cue: str = "") -> SentenceRule:
     return SentenceRule(re.compile(pattern, re.IGNORECASE), kind, role, cue or role)
 
 
 SENTENCE_RULES: tuple[SentenceRule, ...] = (
-    _rule(r"bestuurlijke\s+trekkers?\s+(?:vanuit|van)\s+(?P<names>.+?)(?=,\s|\s+(?:ervoor|om|die)\b|$)",
+    sentence_rule(r"bestuurlijke\s+trekkers?\s+(?:vanuit|van)\s+(?P<names>.+?)(?=,\s|\s+(?:ervoor|om|die)\b|$)",
           Edge.TREKKER, "Bestuurlijke trekker", "bestuurlijke trekkers vanuit (in de tekst)"),
-    _rule(r"toegezegde\s+bijdragen\s+van\s+(?P<names>.+)$", Edge.FINANCIER, "Financier",
+    sentence_rule(r"toegezegde\s+bijdragen\s+van\s+(?P<names>.+)$", Edge.FINANCIER, "Financier",
           "toegezegde bijdrage"),
-    _rule(r"gefinancierd\s+door\s+(?:bijdragen\s+van\s+)?(?P<names>.+)$", Edge.FINANCIER, "Financier",
+    sentence_rule(r"gefinancierd\s+door\s+(?:bijdragen\s+van\s+)?(?P<names>.+)$", Edge.FINANCIER, "Financier",
           "gefinancierd door"),
-    _rule(r"^(?P<names>.+?)\s+hebben\s+[^.]*?budget\s+beschikbaar\s+gesteld", Edge.FINANCIER,
+    sentence_rule(r"^(?P<names>.+?)\s+hebben\s+[^.]*?budget\s+beschikbaar\s+gesteld", Edge.FINANCIER,
           "Financier", "budget beschikbaar gesteld"),
-    _rule(r"^(?P<names>\S+(?:\s+\S+)?)\s+stelt\s+(?:\w+\s+){0,3}budget\s+beschikbaar", Edge.FINANCIER,
+    sentence_rule(r"^(?P<names>\S+(?:\s+\S+)?)\s+stelt\s+(?:\w+\s+){0,3}budget\s+beschikbaar", Edge.FINANCIER,
           "Financier", "stelt budget beschikbaar"),
-    _rule(r"zowel\s+(?P<names>.+?)\s+(?:deze|dit|die)\b[^.]*cofinanciering", Edge.FINANCIER,
+    sentence_rule(r"zowel\s+(?P<names>.+?)\s+(?:deze|dit|die)\b[^.]*cofinanciering", Edge.FINANCIER,
           "Financier", "cofinanciering"),
-    _rule(r"(?:nauw|structureel)\s+samengewerkt\s+met\s+(?P<names>.+)$", Edge.PARTNER,
+    sentence_rule(r"(?:nauw|structureel)\s+samengewerkt\s+met\s+(?P<names>.+)$", Edge.PARTNER,
           "Samenwerkingspartner", "samengewerkt met (in de tekst)"),
-    _rule(r"^(?P<names>.+?)\s+hebben\s+de\s+intentieverklaring\s+(?P<what>.+?)\s+ondertekend",
+    sentence_rule(r"^(?P<names>.+?)\s+hebben\s+de\s+intentieverklaring\s+(?P<what>.+?)\s+ondertekend",
           Edge.BETROKKEN, "Ondertekenaar intentieverklaring", "ondertekenaar intentieverklaring"),
-    _rule(r"^(?P<names>.+?)\s+blijven\s+onderdeel\s+van", Edge.BETROKKEN,
+    sentence_rule(r"^(?P<names>.+?)\s+blijven\s+onderdeel\s+van", Edge.BETROKKEN,
           "Oorspronkelijke oprichter", "blijft onderdeel van"),
-    _rule(r"^(?P<names>\S+)\s+is\s+opdrachtgever\.?$", Edge.OPDRACHTGEVER, "Opdrachtgever",
+    sentence_rule(r"^(?P<names>\S+)\s+is\s+opdrachtgever\.?$", Edge.OPDRACHTGEVER, "Opdrachtgever",
           "is opdrachtgever"),
 )
 

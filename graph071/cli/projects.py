@@ -1,0 +1,90 @@
+"""Commands about projects and people across editions: project, lineage, person, diff."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from graph071.cli import output, render
+from graph071.cli.options import JsonOption
+from graph071.cli.session import session
+from graph071.schema import EDGE_KINDS
+
+
+def project(ctx: typer.Context,
+            name: Annotated[str, typer.Argument(help="Project name as written in any edition.")],
+            json_: JsonOption = False) -> None:
+    """One project across the editions of the projectkaarten: status per edition, trekkers,
+    partners, people, links and lineage, each with its source.
+
+    Any name the project had works ("Professioneel Expat Centre Leiden", "HCA").
+
+    Example: graph071 project "Technolab"
+    """
+    result = session(ctx).network().project(name)
+    if json_:
+        output.print_json(result)
+        return
+    render.print_project(result, {kind: declared.label_nl for kind, declared in EDGE_KINDS.items()})
+
+
+def lineage(ctx: typer.Context,
+            name: Annotated[str, typer.Argument(
+                help="Any project (or organisation) of the chain, e.g. Talent op Maat or WIJIJ.")],
+            json_: JsonOption = False,
+            map_path: Annotated[Optional[Path], typer.Option(
+                "--map", help="Also write the chain as a left-to-right timeline map (HTML).")]
+            = None) -> None:
+    """What became of a project: the chain of predecessors and successors, oldest first,
+    with the edition and the quote of each step.
+
+    A step the documents do not state (a project that grew out of a 2013-2015 action) is
+    marked as inferred, with the reason, never as a fact.
+
+    Example: graph071 lineage "Talent op Maat" --map talent.html
+    """
+    network = session(ctx).network()
+    result = network.lineage(name)
+    if map_path is not None:
+        written = network.write_lineage_map(name, map_path)
+        typer.echo(f"Tijdlijn geschreven: {written}", err=json_)
+    if json_:
+        output.print_json(result)
+        return
+    render.print_lineage(result, heading=f"Lijn van {result['name']}")
+
+
+def person(ctx: typer.Context,
+           name: Annotated[str, typer.Argument(help="A person's name, e.g. Laura Platte.")],
+           json_: JsonOption = False) -> None:
+    """A person's roles over the years: projectleider, opdrachtgever, trekker, projectboard,
+    quoted on a card, and the organisations they act for.
+
+    Example: graph071 person "Laura Platte"
+    """
+    result = session(ctx).network().person(name)
+    if json_:
+        output.print_json(result)
+        return
+    render.print_person(result)
+
+
+def diff(ctx: typer.Context,
+         edition_a: Annotated[str, typer.Argument(help="Older edition: 2018-10, 2018 or a "
+                                                       "document id.")],
+         edition_b: Annotated[str, typer.Argument(help="Newer edition, e.g. 2019-06.")],
+         json_: JsonOption = False) -> None:
+    """What changed between two editions of the projectkaarten: projects new, gone (and
+    what became of them), with another status or name, and who is named newly or no more.
+
+    Example: graph071 diff 2018-10 2019-06
+    """
+    result = session(ctx).network().diff(edition_a, edition_b)
+    if json_:
+        return output.print_json(result)
+    render.print_diff(result)
+
+
+COMMANDS = (project, lineage, person, diff)

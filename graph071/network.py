@@ -1,0 +1,281 @@
+"""The one object a notebook user holds: `net = graph071.load()`, then `net.orphans()`.
+
+A Network holds the built graph (`net.graph`, a networkx MultiDiGraph) and answers the
+questions users ask, taking names as users write them ("UvL", "actie 17", "Talent op
+Maat"). Tables come back as pandas DataFrames (snake_case English column names);
+details as plain dicts. Each method calls one pure function of graph071.analytics,
+graph071.monitor, graph071.io or graph071.viz, which stay usable on any graph; the CLI
+(graph071.cli) calls only these methods and renders what they return.
+
+This module may import every library layer; nothing in the library imports it except
+graph071/__init__.py (lazily) and the CLI.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from graph071.analytics import balance as balance_of
+from graph071.analytics import centrality, communities, diff, owners, paths, projects, roles
+from graph071.build.builder import Build
+from graph071.monitor import model as index_model
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# The columns of an empty answer (an answer with rows has the rows' keys).
+ORPHAN_COLUMNS = ("id", "kind", "number", "name", "title", "theme", "theme_name", "categorie",
+                  "categorie_colour", "status", "trekker_text", "partners", "document", "line")
+HUB_COLUMNS = ("rank", "id", "name", "sector", "helix", "is_group", "trekker", "partner",
+               "te_betrekken", "score", "centrality")
+
+
+def frame(rows: Sequence[dict[str, Any]], columns: Sequence[str] = ()) -> pd.DataFrame:
+    """Return `rows` as a DataFrame with the rows' keys as columns (`columns` when there
+    are no rows, so an empty answer still has its columns).
+
+    Values stay as they were: a column with a gap keeps None (not NaN), so
+    `df.to_dict("records")` gives the rows back unchanged.
+
+    >>> df = frame([{"number": 17, "categorie": None}, {"number": 39, "categorie": 2}],
+    ...            ["number", "categorie"])
+    >>> df.to_dict("records")
+    [{'number': 17, 'categorie': None}, {'number': 39, 'categorie': 2}]
+    >>> str(df["number"].dtype)
+    'int64'
+    """
+    import pandas as pd
+
+    keys = list(dict.fromkeys(key for row in rows for key in row)) or list(columns)
+    df = pd.DataFrame([[row.get(key) for key in keys] for row in rows], columns=keys, dtype=object)
+    for key in keys:
+        values = df[key]
+        if len(values) and all(isinstance(v, (int, float, str, bool)) for v in values):
+            df[key] = values.infer_objects()
+    return df
+
+
+class Network:
+    """The Economie071 network: the graph and the questions users ask of it.
+
+    Build one with graph071.load(); `Network(graph)` wraps any graph of the same shape
+    (a pulled Neo4j graph, a test graph). `build` holds what `check` reports (names that
+    matched nothing, reading warnings); a graph without it has nothing to check.
+    """
+
+    def __init__(self, graph: nx.MultiDiGraph, build: Build | None = None, *,
+                 neo4j_load: dict[str, Any] | None = None, skipped_nodes: int = 0) -> None:
+        self.graph = graph
+        self.build = build
+        # For a Network pulled from Neo4j: the record of the last push, and how many
+        # :G071 nodes had no kind graph071 knows (they are left out).
+        self.neo4j_load = neo4j_load
+        self.skipped_nodes = skipped_nodes
+
+    def __repr__(self) -> str:
+        return (f"<Network: {self.graph.number_of_nodes()} nodes, "
+                f"{self.graph.number_of_edges()} edges>")
+
+    # ------------------------------------------------------------ tables (DataFrames)
+
+    def orphans(self, suggest: bool = False, limit: int = 3) -> pd.DataFrame:
+        """Return the actions and projects without a trekker, actions first, by number.
+
+        With `suggest`, each row also has "suggested": who could become trekker, with
+        points and the evidence (docs/analytics.md).
+        """
+        if suggest:
+            rows = owners.orphans_with_suggestions(self.graph, limit=limit)
+        else:
+            rows = roles.orphans(self.graph)
+        return frame(rows, ORPHAN_COLUMNS)
+
+    def hubs(self, top: int | None = 10, by: str = "score") -> pd.DataFrame:
+        """Return the organisations ranked by hub score (or trekker, partner, betweenness,
+        eigenvector), highest first; `top=None` gives all."""
+        return frame(centrality.hub_ranking(self.graph, by=by, top=top), HUB_COLUMNS)
+
+    # ------------------------------------------------------------ details (dicts)
+
+    def summary(self, top: int = 5) -> dict[str, Any]:
+        """Return the counts per node and edge kind, the orphans and the top hubs."""
+        return roles.summary(self.graph, top=top)
+
+    def who(self, name: str) -> dict[str, Any]:
+        """Return what the organisation `name` (any alias) leads, partners on and belongs to."""
+        return roles.who(self.graph, roles.find_node(self.graph, name))
+
+    def action(self, number: int, programme: str | None = None) -> dict[str, Any]:
+        """Return one action with its trekkers, partners, links and source quote."""
+        return roles.action_detail(self.graph, roles.find_action(self.graph, number, programme))
+
+    def project(self, name: str) -> dict[str, Any]:
+        """Return one project across the editions of the projectkaarten (any name it had)."""
+        return projects.project_detail(self.graph, projects.find_project(self.graph, name))
+
+    def lineage(self, name: str) -> dict[str, Any]:
+        """Return the chain of predecessors and successors of a project, oldest first."""
+        return projects.lineage(self.graph, projects.find_lineage_member(self.graph, name))
+
+    def person(self, name: str) -> dict[str, Any]:
+        """Return a person's roles over the years and the organisations they act for."""
+        return projects.person_roles(self.graph, projects.find_person(self.graph, name))
+
+    def path(self, a: str, b: str) -> dict[str, Any]:
+        """Return how two organisations are connected, step by step, with sources."""
+        return paths.connection(self.graph, roles.find_node(self.graph, a),
+                                roles.find_node(self.graph, b))
+
+    def balance(self, theme: str | None = None) -> dict[str, Any]:
+        """Return the triple-helix balance per theme (or of one theme, with its members)."""
+        return balance_of.balance(self.graph, theme)
+
+    def diff(self, a: str, b: str) -> dict[str, Any]:
+        """Return what changed between two editions of the projectkaarten."""
+        return diff.edition_diff(self.graph, a, b)
+
+    def communities(self) -> dict[str, Any]:
+        """Return the clusters of organisations that work together, each in one line."""
+        return communities.communities(self.graph)
+
+    def index(self, basket: str | None = None) -> dict[str, Any]:
+        """Return Index071 (base year = 100): the overall index and the five baskets, or one
+        basket's parameters, as in `graph071 index --json`."""
+        model = index_model.monitor_from_graph(self.graph)
+        chosen = index_model.find_basket(model, basket) if basket else None
+        return index_model.index_json(model, chosen)
+
+    def monitor(self) -> index_model.Monitor:
+        """Return the Index071 model itself (baskets, parameters, series), for charts."""
+        return index_model.monitor_from_graph(self.graph)
+
+    def basket(self, name: str) -> index_model.Basket:
+        """Return the Index071 basket (mandje) `name` names: its number or (part of) its name."""
+        return index_model.find_basket(self.monitor(), name)
+
+    def index_table(self, basket: str | None = None) -> pd.DataFrame:
+        """Return the table of `graph071 index`: a row per basket and the overall index, or
+        (with `basket`) a row per parameter and the basket; a year without a figure is "–"."""
+        model = self.monitor()
+        if basket is None:
+            return frame(index_model.overview_rows(model))
+        return frame(index_model.parameter_rows(model, index_model.find_basket(model, basket)))
+
+    def plot_index(self, path: Path | str, basket: str | None = None) -> Path:
+        """Draw the Index071 series (all baskets, or one basket's parameters) as a line chart
+        for a slide (.png, .svg or .pdf); return its path."""
+        from graph071.monitor.charts import plot_basket, plot_overview
+
+        model = self.monitor()
+        if basket is None:
+            return plot_overview(model, Path(path))
+        return plot_basket(model, index_model.find_basket(model, basket), Path(path))
+
+    def check(self) -> dict[str, list[dict[str, Any]]]:
+        """Return what a maintainer should look at: names that matched no organisation
+        (with where and the closest known names) and the reading warnings."""
+        if self.build is None:
+            return {"unresolved": [], "warnings": []}
+        built = self.build
+        unresolved = [{"name": name, "mentions": len(mentions),
+                       "where": [f"{m.document}:{m.line}" for m in mentions],
+                       "suggestions": built.organisations.suggest(name)}
+                      for name, mentions in sorted(built.unresolved.items())]
+        warnings = [{"document": w.document, "line": w.line, "level": w.level,
+                     "message": w.message} for w in built.warnings]
+        return {"unresolved": unresolved, "warnings": warnings}
+
+    # ------------------------------------------------------------ files and servers
+
+    def export(self, path: Path | str) -> list[Path]:
+        """Write the graph to `path` (.json, .graphml, .gexf or .csv); return the files."""
+        from graph071.io.export import export
+
+        return export(self.graph, Path(path))
+
+    def write_map(self, path: Path | str = "graph071.html", *, focus: str | None = None,
+                  depth: int = 1, theme: str | None = None, kinds: Sequence[str] = (),
+                  edition: str | None = None) -> Path:
+        """Write the interactive map (one offline HTML file) of the view; return its path.
+
+        `focus` centres on an organisation, action, project or person; `kinds` are node
+        kinds in English or Dutch ("Organisatie").
+        """
+        from graph071.viz.network_map import write_map
+        from graph071.viz.selection import View, parse_kinds
+
+        view = View(focus=focus, depth=depth, theme=theme, kinds=parse_kinds(list(kinds)),
+                    edition=edition)
+        return write_map(self.graph, Path(path), view)
+
+    def write_lineage_map(self, name: str, path: Path | str) -> Path:
+        """Write the lineage of `name` as a left-to-right timeline map; return its path."""
+        from graph071.viz.network_map import write_lineage_map
+
+        chain = self.lineage(name)
+        return write_lineage_map(self.graph, [m["id"] for m in chain["chain"]], Path(path),
+                                 title=f"Tijdlijn: {chain['name']}",
+                                 editions={m["id"]: m["first_edition"] for m in chain["chain"]})
+
+    def push(self, dry_run: bool = False, settings: Any = None) -> Any:
+        """Write the graph to the Neo4j server of NEO4J_URI (one transaction); return the
+        report of what was created, updated and removed."""
+        from graph071.neo4j.store import push
+
+        return push(self.graph, dry_run=dry_run, settings=settings)
+
+    @classmethod
+    def pull(cls, settings: Any = None) -> Network:
+        """Return the Network held in Neo4j (with the edits made there)."""
+        from graph071.neo4j.store import pull
+
+        pulled = pull(settings)
+        return cls(pulled.graph, neo4j_load=pulled.load, skipped_nodes=pulled.skipped_nodes)
+
+
+def load(data: Path | str | None = None, *, cache: bool = True) -> Network:
+    """Return the Network of the corpus folder `data` (default: the bundled corpus).
+
+    A build is cached (graph071.build.cache) so a second load of an unchanged corpus
+    answers at once; `cache=False` always builds.
+    """
+    from graph071.build.cache import cached_build
+    from graph071.build.pipeline import build
+
+    built = cached_build(data) if cache else build(data)
+    return Network(built.graph, built)
+
+
+def run_query(name: str, params: dict[str, Any] | None = None, settings: Any = None
+              ) -> list[dict[str, Any]]:
+    """Return the rows of the named Cypher query of queries/ run on Neo4j."""
+    from graph071.neo4j.store import run_query as run
+
+    return run(name, params, settings=settings)
+
+
+def query_catalogue() -> list[dict[str, Any]]:
+    """Return the named Cypher queries: name, what each answers, its parameters."""
+    from graph071 import queries
+
+    return [{"name": name, "summary": queries.load(name).summary,
+             "parameters": queries.load(name).parameters} for name in queries.names()]
+
+
+def add_document(path: Path | str, kind: str, edition: str, **options: Any) -> Any:
+    """Add a document or an Excel/CSV list to a corpus after checking that it reads; return
+    what was added (graph071.build.add.add_document takes the options)."""
+    from graph071.build.add import add_document as add
+
+    return add(Path(path), kind, edition, **options)
+
+
+def write_template(kind: str, path: Path | str, overwrite: bool = False) -> Path:
+    """Write an empty list to fill in (actions, projects or corrections); return its path."""
+    from graph071.io.templates import write_template as write
+
+    return write(kind, Path(path), overwrite=overwrite)
