@@ -308,6 +308,16 @@ def stating_documents(attrs: dict) -> list[str]:
     return [attrs.get("document"), *attrs.get(ALSO_IN_KEY, [])]
 
 
+def label_nl(kind: str) -> str:
+    """Return the Dutch label users read for the node or edge kind `kind`.
+
+    >>> label_nl(Node.PROJECT), label_nl(Edge.TREKKER)
+    ('Project', 'is trekker van')
+    """
+    declared = NODE_KINDS.get(kind) or EDGE_KINDS[kind]
+    return declared.label_nl
+
+
 def role_edge_kinds() -> tuple[str, ...]:
     """Return the edge kinds that are roles of an organisation on an action or project."""
     return tuple(name for name, kind in EDGE_KINDS.items() if kind.is_role)
