@@ -25,6 +25,7 @@ from graph071.errors import InputError
 from graph071.records import EdgeRecord, LoadResult, NodeRecord, OrgName, Source
 from graph071.schema import CATEGORIE_COLOURS, Edge, Node, node_id
 
+from graph071.corpus.labels import alternatives, label_of, labels_for
 from graph071.loaders import ParseContext
 from graph071.loaders.text import (NUMBER_LIST, Line, join_lines, numbers_in, paragraphs,
                    parentheses_open, split_outside_parentheses)
@@ -32,8 +33,9 @@ from graph071.loaders.text import (NUMBER_LIST, Line, join_lines, numbers_in, pa
 # "Trekker: onbekend" and friends: the document says nobody owns the action.
 NO_TREKKER = {"onbekend", "nog onbekend", "n.t.b.", "ntb", "nader te bepalen", "?", "-"}
 
-ROLE_LABEL = re.compile(r"^\s*(?P<label>Trekkers?|Partners?|Parters|Te betrekken)\s*:\s*",
-                        re.IGNORECASE)
+# The role labels of the actions' trekker/partner column: the "actie" rows of data/labels.csv.
+ROLE_LABEL = re.compile(rf"^\s*(?P<label>{alternatives(labels_for('actie', roles_only=True))})"
+                        r"\s*:\s*", re.IGNORECASE)
 INLINE_TE_BETREKKEN = re.compile(r"\bte\s+betrekken\s*:\s*", re.IGNORECASE)
 ACTION_START = re.compile(
     r"^\s*(?:(?P<prefix>[^\W\d].*?)\s+)?(?P<number>\d{1,3})\.\s+(?P<title>[(‘'\"\w].*?)\s*$")
@@ -401,12 +403,10 @@ class _Segment:
 
 
 def _role_of(label: str) -> str:
-    label = label.lower()
-    if label.startswith("trekker"):
-        return "trekker"
-    if label.startswith("te "):
-        return "te_betrekken"
-    return "partner"
+    """Return the column a role label fills: trekker, partner or te_betrekken."""
+    row = label_of(label, "actie")
+    kind = row.organisation_edge if row else Edge.PARTNER
+    return {Edge.TREKKER: "trekker", Edge.BETROKKEN: "te_betrekken"}.get(kind, "partner")
 
 
 def _parse_roles(action: ParsedAction, lines: list[Line], *,

@@ -20,6 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 REAL_COMPONENT_MARKERS = ("neo4j", "browser")
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ARTIFACTS = ROOT / "test-artifacts"
+# Helper modules of the tests (typeset.py: PDFs, Word files and web pages made in the
+# tests) import by name; --import-mode=importlib does not put tests/ on the path.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 def in_ci() -> bool:

@@ -14,6 +14,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from graph071 import loaders
+from graph071.build.completeness import completeness, read_checked
+from graph071.build.reading import furniture_warnings, with_pages
+from graph071.corpus.extract import Extracted, extract
 from graph071.corpus.manifest import (EDITION, MANIFEST, ORGANISATIONS, DocumentEntry, append_to_manifest,
                      bundled_data_dir, read_document, read_manifest)
 from graph071.errors import InputError
@@ -22,9 +25,11 @@ from graph071.build.pipeline import parse_context
 from graph071.corpus.organisations import OrganisationTable, slug
 from graph071.corpus.projects import ProjectTable
 from graph071.corpus.reader import Corpus
-from graph071.records import ParseWarning
+from graph071.records import LoadResult, ParseWarning
 from graph071.corpus.sheets import SPREADSHEET_SUFFIXES
 
+# Read into text first; the text is written beside the original.
+EXTRACTED = (".pdf", ".docx", ".html", ".htm")
 # Document kind -> the loader that reads a spreadsheet of that kind.
 SPREADSHEET_LOADERS = {"actions": "spreadsheet_actions", "action_programme": "spreadsheet_actions",
                        "projects": "spreadsheet_projects", "project_cards": "spreadsheet_projects"}
@@ -73,22 +78,25 @@ def add_document(path: Path, kind: str, edition: str, *, data_dir: Path | None =
                          f"{taken.manifest_line} of {data_dir / MANIFEST}",
                          hint="choose another with --id")
     file, copy_to = _place(path, data_dir, entries)
-    entry = DocumentEntry(file=file, id=document_id, title=title or path.stem,
-                          publisher=publisher, edition=edition, kind=kind, loader=loader)
+    extracted, text_file = _extract(path, file, data_dir, entries)
+    entry = DocumentEntry(file=text_file or file, id=document_id,
+                          title=title or (extracted.title if extracted else "") or path.stem,
+                          publisher=publisher, edition=edition, kind=kind, loader=loader,
+                          extra={"original": file} if text_file else {})
 
     corpus = Corpus(data_dir, [entry], OrganisationTable.load(data_dir / ORGANISATIONS),
                     ProjectTable.for_corpus(data_dir))
-    if copy_to is not None:
-        copy_to.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, copy_to)
+    written = _write(path, copy_to, extracted, data_dir / text_file if text_file else None)
     try:
         # Read it exactly as `build` will, from its place in the corpus.
-        corpus.documents[entry.id] = read_document(data_dir, entry)
-        result = read(corpus.documents[entry.id], parse_context(corpus))
+        document = corpus.documents[entry.id] = read_document(data_dir, entry)
+        result = with_pages(read(document, parse_context(corpus)), document)
+        result.warnings.extend(furniture_warnings(document))
         built = assemble([result], corpus.organisations, corpus.documents, data_dir)
+        built.warnings.extend(_completeness(result, entry, entries, corpus))
     except BaseException:
-        if copy_to is not None:
-            copy_to.unlink(missing_ok=True)  # a file that does not read is not added
+        for made in written:
+            made.unlink(missing_ok=True)  # a file that does not read is not added
         raise
     line = append_to_manifest(data_dir, entry)
     nodes = Counter(record.kind for record in result.nodes)
@@ -96,6 +104,55 @@ def add_document(path: Path, kind: str, edition: str, *, data_dir: Path | None =
     return Added(replace(entry, manifest_line=line), data_dir / MANIFEST, line, copy_to,
                  dict(sorted(nodes.items())), dict(sorted(edges.items())), built.warnings,
                  sorted(built.unresolved))
+
+
+def _completeness(result: LoadResult, entry: DocumentEntry, entries: list[DocumentEntry],
+                  corpus: Corpus) -> list[ParseWarning]:
+    """Return the completeness findings of the new document, compared with the previous
+    edition of its series (read again for that)."""
+    same_kind = sorted((e for e in entries if e.kind == entry.kind and e.edition <= entry.edition),
+                       key=lambda e: e.edition)
+    results = [result]
+    if same_kind:
+        previous = same_kind[-1]
+        read = loaders.get(previous.loader)
+        try:
+            results.insert(0, read(read_document(corpus.data_dir, previous), parse_context(corpus)))
+        except InputError:
+            pass  # the previous edition does not read: `check` says so; nothing to compare
+    found = completeness(results, [*same_kind[-1:], entry], read_checked(corpus.data_dir))
+    return [w for w in found if w.document == entry.id]
+
+
+def _extract(path: Path, file: str, data_dir: Path, entries: list[DocumentEntry]
+             ) -> tuple[Extracted | None, str | None]:
+    """Return the text of a PDF, Word file or web page and the manifest value of its text
+    file beside the original (documents/kaarten.pdf -> documents/kaarten.txt)."""
+    if path.suffix.lower() not in EXTRACTED:
+        return None, None
+    extracted = extract(path)
+    text_file = Path(file).with_suffix(".txt").as_posix()
+    listed = next((e for e in entries if e.file == text_file), None)
+    target = data_dir / text_file
+    if listed is not None or (target.exists() and target.read_text(encoding="utf-8")
+                              != extracted.text):
+        raise InputError(path, f"{text_file} is already in the corpus and holds another text",
+                         hint="rename your file before adding it")
+    return extracted, text_file
+
+
+def _write(path: Path, copy_to: Path | None, extracted: Extracted | None,
+           text_path: Path | None) -> list[Path]:
+    """Copy the original into the corpus and write its text; return the files made."""
+    written: list[Path] = []
+    if copy_to is not None:
+        copy_to.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, copy_to)
+        written.append(copy_to)
+    if extracted is not None and text_path is not None and not text_path.exists():
+        text_path.write_text(extracted.text, encoding="utf-8")
+        written.append(text_path)
+    return written
 
 
 def _loader_for(path: Path, kind: str, entries: list[DocumentEntry]) -> str:

@@ -16,6 +16,8 @@ from typing import Any
 
 import networkx as nx
 
+from graph071.build.reading import Missing
+from graph071.corpus.anchors import anchored_lines, split_anchor
 from graph071.corpus.manifest import ORGANISATIONS, Document, DocumentEntry
 from graph071.corpus.organisations import Organisation, OrganisationTable, slug
 from graph071.errors import InputError, SchemaError
@@ -42,6 +44,7 @@ class Build:
     documents: list[DocumentEntry]
     warnings: list[ParseWarning] = field(default_factory=list)
     unresolved: dict[str, list[Mention]] = field(default_factory=dict)
+    missing: list[Missing] = field(default_factory=list)  # documents that could not be read
 
 
 def assemble(results: list[LoadResult], table: OrganisationTable,
@@ -182,12 +185,20 @@ class GraphBuilder:
         for org in self.table.organisations:
             if not org.members or not org.members_source:
                 continue
-            document_id, _, lines = org.members_source.rpartition(":")
+            document_id, where = split_anchor(org.members_source)
             document = documents.get(document_id)
             if document is None:
                 continue
-            first, _, last = lines.partition("-")
-            quote = document.quote(int(first), int(last or first))
+            # A list standing in for the document has no text to find the passage in: the
+            # members are linked as before, without a quote.
+            span = anchored_lines(document, where) if document.lines else (0, 0)
+            if span is None:  # a re-wrapped or new edition: said, never dropped unseen
+                self.result.warnings.append(ParseWarning(
+                    "organisations.csv", 0, f"{org.name}: members_source {where!r} is not in "
+                    f"{document_id}; the members are not linked (fix members_source)"))
+                continue
+            first, last = span
+            quote = document.quote(first, last) if first else ""
             group = self._ensure_organisation(org)
             for member_name in org.members:
                 member = self.table.by_name.get(member_name)
@@ -196,7 +207,7 @@ class GraphBuilder:
                                      f"{org.name}: member {member_name!r} is not a name in the table")
                 self.graph.add_edge(self._ensure_organisation(member), group, key=Edge.MEMBER_OF,
                                     kind=Edge.MEMBER_OF, role="lid van", document=document_id,
-                                    line=int(first), quote=quote)
+                                    line=first, quote=quote)
 
 
 def _strip_qualifier(text: str) -> str:

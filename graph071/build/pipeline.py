@@ -12,39 +12,78 @@ No step reaches back into an earlier one. graph071.load() wraps the result in a 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from graph071 import loaders
 from graph071.build.builder import Build, assemble
+from graph071.build.completeness import completeness, lineage_warnings, read_checked
+from graph071.build.reading import Missing, furniture_warnings, with_pages
 from graph071.build.corrections import apply_corrections
 from graph071.build.periods import annotate as annotate_periods
-from graph071.corpus.manifest import MANIFEST
+from graph071.corpus.manifest import MANIFEST, READ_BY_LOADER
 from graph071.corpus.reader import Corpus, read_corpus
 from graph071.errors import InputError
 from graph071.records import LoadResult
 
 
 def build(data_dir: Path | None = None) -> Build:
-    """Return the graph of every document in the corpus at `data_dir` (default: bundled)."""
+    """Return the graph of every document in the corpus at `data_dir` (default: bundled).
+
+    A document that cannot be read is left out (Build.missing says why; `check` and
+    `summary` show it); when none reads, the first one's error is raised.
+    """
     corpus = read_corpus(data_dir)
-    built = assemble(parse(corpus), corpus.organisations, corpus.documents, corpus.data_dir)
+    results, missing = parse(corpus)
+    if missing and not results:
+        raise missing[0].error  # nothing to show: the one-line error of the first document
+    read = {r.document: corpus.documents[r.document] for r in results}
+    built = assemble(results, corpus.organisations, read, corpus.data_dir)
+    note_missing(built, missing)
+    built.warnings.extend(completeness(results, corpus.entries, read_checked(corpus.data_dir)))
     apply_corrections(built, corpus.corrections)  # the coordination group's corrections last
+    built.warnings.extend(lineage_warnings(built.graph, corpus.projects))
     annotate_periods(built.graph, corpus.entries, corpus.data_dir)  # when each fact holds
     return built
 
 
-def parse(corpus: Corpus) -> list[LoadResult]:
-    """Return each document's records, parsed by the loader its manifest row names."""
+def parse(corpus: Corpus) -> tuple[list[LoadResult], list[Missing]]:
+    """Return each document's records, parsed by the loader its manifest row names, and
+    the documents that could not be read or parsed (each fails alone)."""
     context = parse_context(corpus)
-    results = []
+    results: list[LoadResult] = []
+    missing = [Missing(entry.id, entry.file, str(corpus.unread[entry.id]), entry.loader,
+                       corpus.unread[entry.id]) for entry in corpus.entries
+               if entry.id in corpus.unread]
     for entry in corpus.entries:
         loader = loaders.get(entry.loader)
         if loader is None:
             raise InputError(corpus.data_dir / MANIFEST, f"unknown loader {entry.loader!r}",
                              line=entry.manifest_line,
                              hint=f"known loaders: {', '.join(loaders.names())}")
-        results.append(loader(corpus.documents[entry.id], context))
-    return results
+        if entry.id in corpus.unread:
+            continue
+        document = corpus.documents[entry.id]
+        try:
+            result = with_pages(loader(document, context), document)
+        except InputError as error:
+            if Path(entry.file).suffix.lower() in READ_BY_LOADER:
+                raise  # a maintainer's own list with a mistake is refused whole
+            missing.append(Missing(entry.id, entry.file, str(error), entry.loader, error))
+            continue
+        result.warnings.extend(furniture_warnings(document))
+        results.append(result)
+    return results, missing
+
+
+def note_missing(built: Build, missing: list[Missing]) -> None:
+    """Record the documents that could not be read: on the Build, the graph and in check."""
+    built.missing = [replace(m, error=None) for m in missing]  # a Build is pickled; errors are not
+    built.warnings[:0] = [m.as_warning() for m in missing]
+    if missing:
+        built.graph.graph["missing_documents"] = [
+            {"document": m.document, "file": m.file, "reason": m.reason, "loader": m.loader}
+            for m in missing]
 
 
 def parse_context(corpus: Corpus) -> loaders.ParseContext:

@@ -68,7 +68,8 @@ def template(kind: Annotated[str, typer.Argument(help="actions, projects or corr
 
 
 def add(ctx: typer.Context,
-        path: Annotated[Path, typer.Argument(help="The document (.txt) or list (.xlsx, .csv).")],
+        path: Annotated[Path, typer.Argument(help="The document (.pdf, .docx, .html, .txt, .md) "
+                                              "or list (.xlsx, .csv).")],
         kind: Annotated[str, typer.Option("--kind", help="Document kind: a known kind such as "
                                           "project_cards, or actions / projects for a list.")],
         edition: Annotated[str, typer.Option("--edition", help="Edition date: 2024, 2024-03 "
@@ -82,6 +83,8 @@ def add(ctx: typer.Context,
         publisher: Annotated[str, typer.Option(help="Publisher.")] = "") -> None:
     """Add a document or an Excel/CSV list to the corpus: check that it reads, then write
     its row in manifest.csv. A file outside the corpus folder is copied into documents/.
+    A PDF, Word file or web page is read into text first; the text is written beside the
+    original (documents/kaarten.pdf and documents/kaarten.txt) and the manifest names both.
 
     A bad file is refused whole (nothing is written) with the sheet, row and column of
     every problem. Names not in organisations.csv are listed; `graph071 check` shows them

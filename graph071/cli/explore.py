@@ -20,10 +20,16 @@ def summary(ctx: typer.Context, json_: JsonOption = False) -> None:
 
     Example: graph071 summary
     """
-    result = session(ctx).network().summary()
+    network = session(ctx).network()
+    result = network.summary()
+    missing = network.graph.graph.get("missing_documents", [])
+    if missing:  # a document that did not read is said, not hidden
+        result["missing_documents"] = missing
     if json_:
         output.print_json(result)
         return
+    for item in missing:
+        typer.echo(f"Niet ingelezen: {item['document']} ({item['file']}): {item['reason']}")
     render.print_summary(result)
 
 

@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 from graph071.errors import InputError
+from graph071.corpus.normalise import normalise
 from graph071.corpus.tables import read_table
 
 MANIFEST = "manifest.csv"
@@ -48,10 +49,19 @@ class Document:
     path: Path
     lines: list[str]
     data_dir: Path | None = None  # the corpus folder the manifest that lists it is in
+    # The page of every line (1-based), for documents extracted from a paged original;
+    # empty for plain text.
+    page_of_line: list[int] = field(default_factory=list)
 
     @property
     def id(self) -> str:
         return self.entry.id
+
+    def page(self, line: int) -> int | None:
+        """Return the page of 1-based `line` in the original, or None without pages."""
+        if not self.page_of_line or not 1 <= line <= len(self.page_of_line):
+            return None
+        return self.page_of_line[line - 1]
 
     def quote(self, first: int, last: int | None = None) -> str:
         """Return lines `first`..`last` (1-based, inclusive) joined into one readable quote."""
@@ -150,13 +160,18 @@ def read_document(data_dir: Path, entry: DocumentEntry) -> Document:
         line = raw[:error.start].count(b"\n") + 1
         raise InputError(path, "not UTF-8 text", line=line,
                          hint="save the text as UTF-8") from None
-    return Document(entry=entry, path=path, lines=text.splitlines(), data_dir=data_dir)
+    normalised = normalise(text)  # the same characters whatever tool made the text
+    pages = normalised.page_of_line if normalised.pages > 1 else []
+    return Document(entry=entry, path=path, lines=normalised.lines, page_of_line=pages,
+                    data_dir=data_dir)
 
 
 def append_to_manifest(data_dir: Path, entry: DocumentEntry) -> int:
     """Append `entry` as a row of the manifest of `data_dir`; return the row's line number.
 
-    The row gets every column the manifest's header has (extra columns stay empty).
+    The row gets every column the manifest's header has (extra columns stay empty); an
+    extra value the header has no column for (`original`: the PDF a text was read from)
+    adds that column at the end.
     """
     path = data_dir / MANIFEST
     text = path.read_text(encoding="utf-8")
@@ -164,8 +179,14 @@ def append_to_manifest(data_dir: Path, entry: DocumentEntry) -> int:
     values = {**entry.extra, **{c: getattr(entry, c) for c in MANIFEST_COLUMNS}}
     from graph071.io.safe import atomic_file
 
+    new_columns = [c for c, v in entry.extra.items() if v and c not in header]
+    header = header + new_columns
     # The whole manifest is written anew and moved into place: a full disk never cuts it.
     with atomic_file(path, "w", encoding="utf-8", newline="") as handle:
-        handle.write(text if not text or text.endswith("\n") else text + "\n")
-        csv.writer(handle, lineterminator="\n").writerow([values.get(c, "") for c in header])
+        writer = csv.writer(handle, lineterminator="\n")
+        if new_columns:  # the old rows get the new columns, empty
+            writer.writerows([header, *(row + [""] * (len(header) - len(row)) for row in rows)])
+        else:
+            handle.write(text if not text or text.endswith("\n") else text + "\n")
+        writer.writerow([values.get(c, "") for c in header])
     return len(rows) + 2  # as read_manifest numbers rows: the header is line 1

@@ -30,7 +30,9 @@ class Organisation:
     is_group: bool
     aliases: tuple[str, ...] = ()
     members: tuple[str, ...] = ()
-    members_source: str = ""  # "<document id>:<line>[-<line>]" that makes the members clear
+    # The passage that makes the members clear: "<document id>: <quote>" (a long quote as
+    # "start ... end"); "<document id>:<line>[-<line>]" still reads, but breaks on a re-wrap.
+    members_source: str = ""
     note: str = ""
 
     @property

@@ -43,6 +43,9 @@ class KnownProject:
     grew_out_of: tuple[str, ...] = ()
     grew_out_of_reason: str = ""
     note: str = ""
+    # The title each grew_out_of id had when the row was written (column grew_out_of_titles),
+    # so that a renumbered edition cannot re-point the lineage unseen.
+    grew_out_of_titles: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -177,6 +180,11 @@ def _row(path: Path, number: int, row: dict[str, str]) -> KnownProject:
     if grew_out_of and not cell("grew_out_of_reason"):
         raise InputError(path, "grew_out_of needs a grew_out_of_reason: an inference must say why",
                          line=number)
+    titles = cells("grew_out_of_titles")
+    if titles and len(titles) != len(grew_out_of):
+        raise InputError(path, f"{len(titles)} grew_out_of_titles for {len(grew_out_of)} "
+                               "grew_out_of ids", line=number,
+                         hint="give one title per id, in the same order, separated by ';'")
     return KnownProject(name=cell("name"), kind=cell("kind"), aliases=cells("aliases"),
                         grew_out_of=grew_out_of, grew_out_of_reason=cell("grew_out_of_reason"),
-                        note=cell("note"))
+                        note=cell("note"), grew_out_of_titles=titles)

@@ -391,6 +391,10 @@ def monitor_from_graph(graph: nx.MultiDiGraph, edition: str | None = None) -> Mo
                       if data.get("kind") == Node.INDEX
                       and (edition is None or data.get("edition") == edition)), reverse=True)
     if not indexes:
+        unread = [m for m in graph.graph.get("missing_documents", []) if m.get("loader") == "index071"]
+        if unread:  # the corpus has one, but it did not read: say why
+            raise NoMonitor(f"the Index071 {unread[0]['document']} could not be read: "
+                            f"{unread[0]['reason']}")
         edition_text = f" of edition {edition}" if edition else ""
         raise NoMonitor(f"the graph holds no Index071{edition_text}",
                         hint="add the Index071 document (loader index071) to manifest.csv")

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from graph071.corpus.wordlists import words
 from graph071.loaders.text import Line
 
 _WORD_HYPHEN = re.compile(r"[^\W\d_]-$")
@@ -166,19 +167,10 @@ def sentences(text: str) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------- names
 
 PARTICLES = {"van", "de", "der", "den", "ter", "te", "von", "du", "la", "le", "in", "'t", "het"}
-# Words that make a capitalised phrase an organisation, never a person ("Katwijk Marketing").
-ORGANISATION_WORDS = {
-    "gemeente", "gemeenten", "marketing", "universiteit", "hogeschool", "economie",
-    "economie071", "stuurgroep", "vereniging", "ondernemersvereniging", "platform", "bureau",
-    "quarter", "techniek", "groep", "stichting", "centrum", "centre", "fonds", "bank",
-    "rabobank", "lumc", "provincie", "koepel", "werkgroep", "projectboard", "holland",
-    "rijnland", "leiden", "katwijk", "oegstgeest", "voorschoten", "zoeterwoude", "leiderdorp",
-    "b.v.", "bv", "vacant", "company", "allergy", "architecten", "partners", "regio",
-}
-# ... or words that have one of these inside ("Samenwerkingsorganisatie", "Bedrijfsleven").
-ORGANISATION_PARTS = ("organisatie", "vereniging", "bedrijf", "onderwijs", "marketing",
-                      "stichting", "centrum", "platform", "fonds", "school", "college", "bureau",
-                      "dienst", "regio", "gemeente")
+# Words that make a capitalised phrase an organisation, never a person ("Katwijk Marketing"),
+# or that have one of the parts inside ("Samenwerkingsorganisatie"): data/words.csv.
+ORGANISATION_WORDS = frozenset(words("organisation_word"))
+ORGANISATION_PARTS = words("organisation_part")
 NAME_TOKEN = r"[A-ZÀ-Ý][\w'’.-]*"
 PERSON = re.compile(rf"^{NAME_TOKEN}(?:\s+(?:(?:{'|'.join(sorted(PARTICLES, key=len, reverse=True))})\s+)*"
                     rf"{NAME_TOKEN}){{1,3}}$")

@@ -23,7 +23,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph071.corpus.labels import alternatives, labels_for, labels_path
 from graph071.corpus.manifest import Document
+from graph071.corpus.wordlists import successions
 from graph071.corpus.organisations import slug
 from graph071.corpus.projects import KnownProject, ProjectTable
 from graph071.records import (EdgeRecord, LoadResult, NodeRecord, OrgName, PersonName, Ref,
@@ -32,13 +34,16 @@ from graph071.schema import Edge, Node, node_id
 
 from graph071.loaders import ParseContext
 from graph071.loaders.project_cards.roles import (HEADING, LABEL, Mention, block_mentions, canonical_role,
-                                  label_blocks, sentence_mentions, split_function)
+                                  label_blocks, sentence_mentions, split_function,
+                                  unknown_labels)
 from graph071.loaders.project_cards.flow import (Flow, flow, is_person_name, is_quote_start, known_span,
                                  sentences, strip_markup, text_blocks)
 from graph071.loaders.text import Line, paragraphs
 
 PROJECTKAART = re.compile(r"^\s*Projectkaart\b\s*(?P<title>.*?)\s*$")
-CATEGORIE = re.compile(r"^\s*Categorie\s*:\s*(?P<categorie>.+?)\s*$", re.IGNORECASE)
+# "Categorie: lopend project" and the labels data/labels.csv gives the same role (Status).
+CATEGORIE = re.compile(rf"^\s*(?:{alternatives([l for l in labels_for('kaart') if l.role == 'Categorie'])})"
+                       r"\s*:\s*(?P<categorie>.+?)\s*$", re.IGNORECASE)
 PAGE_START = re.compile(r"^ \S")
 SPEAKER_NAME = re.compile(r"^(?P<name>[^,:()]{3,60}),\s*(?P<role>.*)$")
 SPEAKER_INLINE = re.compile(r"^(?P<name>[^():,]{3,40}?)\s+(?:\((?P<role>[^)]*)\)|van\s+"
@@ -72,27 +77,12 @@ class SuccessionRule:
         return any(word in lowered for word in self.triggers)
 
 
-def _succession(pattern: str, cue: str, newer_is_organisation: bool = False,
-                triggers: tuple[str, ...] = ()) -> SuccessionRule:
-    return SuccessionRule(re.compile(pattern, re.IGNORECASE), cue, newer_is_organisation,
-                          triggers or (cue.split()[0],))
-
-
-SUCCESSION_RULES: tuple[SuccessionRule, ...] = (
-    _succession(r"(?P<older>[^.:;]+?)\s+is\s+(?:in\s+\d{4}\s+)?omgevormd\s+(?:naar|tot)\s+(?:een\s+)?"
-                r"(?P<newer>[^.,;]+?)(?:\s+waar\b|[.,;]|$)", "omgevormd naar"),
-    _succession(r"(?P<newer>[^.:;]+?)\s+is\s+de\s+volgende\s+fase\s+van\s+(?:het\s+|de\s+)?"
-                r"(?P<older>[^.,;]+?)(?:\s+project\b|\s+dat\b|[.,;]|$)", "volgende fase van"),
-    _succession(r"(?P<newer>[\w-]+)\s+\(voorheen\s+(?P<older>[^)]+)\)", "voorheen"),
-    _succession(r"(?P<older>[^.:;]+?)\s+gaat\s+verder\s+(?:op\s+de\s+schaal\s+van\s+[^.]*?\s+)?als\s+"
-                r"(?P<newer>[\w-]+(?:\s+(?-i:[A-Z])[\w-]*)*)", "gaat verder als"),
-    _succession(r"overgang\s+van\s+(?P<older>[^.,;]+?)\s+naar\s+(?P<newer>[\w-]+(?:\s+(?-i:[A-Z])[\w-]*)*)",
-                "overgang naar"),
-    _succession(r"(?P<newer>(?:het|de)\s+[\w-]+(?:\s+(?-i:[A-Z])[\w-]*)?)\s+(?:\S+\s+){0,6}?"
-                r"(?:geen\s+(?:project|onderdeel)\s+meer\s+(?:is\s+)?van\s+Economie071"
-                r"|op\s+eigen\s+benen\s+staat)", "verlaat Economie071", newer_is_organisation=True,
-                triggers=("economie071", "eigen benen")),
-)
+# The succession phrases are data/successions.csv (graph071.corpus.wordlists), each with
+# where it was seen; a rule without trigger words is tried when its cue's first word occurs.
+SUCCESSION_RULES: tuple[SuccessionRule, ...] = tuple(
+    SuccessionRule(re.compile(rule.pattern, re.IGNORECASE), rule.cue, rule.newer_is_organisation,
+                   rule.triggers or (rule.cue.split()[0],))
+    for rule in successions())
 
 
 @dataclass
@@ -148,10 +138,29 @@ def find_cards(lines: list[Line], known) -> list[Card]:
         page = max((p for p in pages if p <= card.header), default=None)
         previous = headers[i - 1].header if i else 0
         card.first = page if page is not None and page > previous else card.header
+        if not pages and i:
+            card.first = _quotes_above(lines, headers[i - 1], card.header, known)
     for i, card in enumerate(headers):
         card.last = headers[i + 1].first - 1 if i + 1 < len(headers) else len(lines)
         _find_categorie(card, lines)
     return headers
+
+
+def _quotes_above(lines: list[Line], previous: Card, header: int, known) -> int:
+    """Return the first line of a card in a text without page marks: the quoted speakers
+    that stand right above its header (only blank lines between them) belong to it, as
+    2022 prints them above the title, unless nothing but they follow the previous card's
+    title (then they are that card's). Without them the card starts at its header."""
+    region = lines[max(previous.title_line, previous.header):header - 1]
+    start = header
+    for speaker in reversed(find_speakers(region, known)):
+        last = max(speaker.lines)
+        if any(raw.strip() for number, raw in region if last < number < start):
+            break
+        start = min(speaker.lines)
+    if not any(raw.strip() for number, raw in region if number < start):
+        return header  # the previous card has no text of its own before them
+    return start
 
 
 def _titled_by_speaker(lines: list[Line], headers: list[Card], known) -> list[Card]:
@@ -292,6 +301,10 @@ def read_card(card: Card, lines: list[Line], emitter: "Emitter") -> None:
     blocks, label_lines = label_blocks([(n, raw) for n, raw in body if n not in used],
                                        emitter.glue)
     used |= label_lines
+    for number, label in unknown_labels(body, label_lines):
+        emitter.result.warn(number, f"card {card.title!r}: label {label!r} is not in "
+                                    f"data/labels.csv, so the names after it are not read; "
+                                    f"add a row for it to {labels_path()}")
     mentions: list[Mention] = []
     for block in blocks:
         found, unread = block_mentions(block, known)

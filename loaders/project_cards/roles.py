@@ -19,6 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from graph071.loaders.project_cards.flow import Flow, flow, is_person_name, known_span, sentences, strip_markup
+from graph071.corpus.labels import alternatives, label_of, labels_for
+from graph071.corpus.wordlists import words
 from graph071.loaders.text import Line
 from graph071.schema import Edge
 
@@ -27,7 +29,10 @@ Known = Callable[[str], bool]
 
 @dataclass(frozen=True)
 class LabelRule:
-    """What a structure label means: the edge kind for organisations and for people."""
+    """What a structure label means: the edge kind for organisations and for people.
+
+    The rules are the role rows of data/labels.csv (graph071.corpus.labels).
+    """
 
     pattern: str
     org_kind: str | None
@@ -35,80 +40,50 @@ class LabelRule:
     # The organisation a listed person acts for gets `org_kind` too (a wethouder in the
     # projectboard puts the gemeente in it).
     org_via_person: bool = False
+    role: str = ""  # the role the label gives ("Bestuurlijke trekker")
 
 
-LABEL_RULES: tuple[LabelRule, ...] = (
-    LabelRule(r"bestuurlijke?\s+opdrachtgevers?", Edge.OPDRACHTGEVER, Edge.OPDRACHTGEVER),
-    LabelRule(r"ambtelijke?\s+opdrachtgevers?", Edge.OPDRACHTGEVER, Edge.OPDRACHTGEVER),
-    LabelRule(r"bestuurlijke?\s+trekkers?|penvoerders?", Edge.TREKKER, Edge.BESTUURLIJK_TREKKER, True),
-    LabelRule(r"(?:ambtelijke?\s+)?projectleiders?|opdrachtnemer/projectmanager", None,
-              Edge.PROJECTLEIDER),
-    LabelRule(r"manager|project\s?team", None, Edge.WORKS_ON),
-    LabelRule(r"projectboard(?:\s+[^:]{1,60})?|stuurgroep\s+[^:]{1,60}", Edge.PROJECTBOARD,
-              Edge.WORKS_ON, True),
-    LabelRule(r"werkgroep(?:\s+[^:]{1,40})?", Edge.BETROKKEN, Edge.WORKS_ON, True),
-    LabelRule(r"aangesloten\s+partners|vanuit\s+stuurgroep\s+economie071|actiepartners"
-              r"|externe\s+partners|partners", Edge.PARTNER, None),
-    LabelRule(r"betrokken\s+(?:\(externe\)\s+)?partners", Edge.BETROKKEN, None),
-    LabelRule(r"aanspreekpunten", Edge.BETROKKEN, None),
-)
+LABEL_RULES: tuple[LabelRule, ...] = tuple(
+    LabelRule(label.pattern, label.organisation_edge, label.person_edge,
+              label.organisation_via_person, label.role)
+    for label in labels_for("kaart", roles_only=True))
 # Below "Aanspreekpunten:" each bullet names the contact of one action line; elsewhere
 # "Actielijn A: sterker maken wat sterk is" is just the plan.
 SUB_LABEL = re.compile(r"^\s*(?:[•\-–]\s*)?(?P<label>Actielijn\s+[A-Z])\s*:\s*(?P<value>.+?)\s*$")
 
-_LABEL_ALTERNATIVES = "|".join(f"(?:{rule.pattern})" for rule in LABEL_RULES)
+_LABEL_ALTERNATIVES = alternatives(labels_for("kaart", roles_only=True))
 LABEL = re.compile(rf"^\s*(?:[•\-–]\s*)?(?P<label>{_LABEL_ALTERNATIVES})\s*:\s*(?P<value>.*?)\s*$",
                    re.IGNORECASE)
 # A label that heads a list on the lines below it, without a colon ("Aangesloten partners").
 LIST_HEADING = re.compile(r"^\s*(?P<label>Aangesloten partners)\s*$", re.IGNORECASE)
 # Several labels on one line (2019: "... mboRijnland. Ambtelijk opdrachtgever: ...").
-LABEL_INSIDE = re.compile(rf"(?<=\.)\s+(?=(?:{_LABEL_ALTERNATIVES})\s*:)", re.IGNORECASE)
+# ... or run together by a re-flowing extraction ("Maikel Bode, gemeente Katwijk Stuurgroep
+# regionale ...: wethouders"): a label that starts with a capital, after a space.
+LABEL_INSIDE = re.compile(rf"(?<=\S)\s+(?=(?=(?-i:[A-Z]))(?:{_LABEL_ALTERNATIVES})\s*:)", re.IGNORECASE)
 HEADING = re.compile(
     r"^\s*(?:Projectstructuur|De (?:opdracht|urgentie|focus)|Urgentie(?: en opdracht)?|Planning"
     r"|Doel(?:stelling)?\b.*|Welke\b.*|Wat\b.*|Waarom\b.*|Verbinding met\b.*|Vervolg\b.*"
     r"|Focus|Resultaat|Aanleiding|Uitgangspunt|Categorie\s*:.*|Projectkaart\b.*)\s*$",
     re.IGNORECASE)
 
-FUNCTION_WORDS = (
-    "wethouders", "wethouder", "portefeuillehouder economie", "portefeuillehouder",
-    "bestuurlijke vertegenwoordiger", "ambtelijke vertegenwoordiger",
-    "beleidsmedewerker economie", "beleidsmedewerker", "programmamanager", "lectoren", "lector",
-    "projectmedewerkers", "projectmedewerker", "adviseur", "directeur", "manager", "professor",
-    "mobiliteitsmakelaar", "collega", "projectleider",
-)
-_FUNCTION = re.compile(r"^(?P<function>(?:(?:" + "|".join(FUNCTION_WORDS) + r")(?:\s+|$))+)",
-                       re.IGNORECASE)
+# Functions written before a name ("wethouder Yvonne van Delft"): data/words.csv.
+FUNCTION_WORDS = words("function_word")
+_FUNCTION = re.compile(r"^(?P<function>(?:(?:" + "|".join(map(re.escape, FUNCTION_WORDS))
+                       + r")(?:\s+|$))+)", re.IGNORECASE)
 _GEMEENTEN = re.compile(r"^(?:de\s+)?(?i:gemeenten)\s+(?=[A-Z])")
-_LEAD_IN = re.compile(r"^(?:tot nu toe zijn betrokken|er blijft veel hetzelfde:|de coalitiepartners"
-                      r"|coalitiepartners)\s*", re.IGNORECASE)
+# Words before a list of names that name nobody ("Tot nu toe zijn betrokken ..."): data/words.csv.
+_LEAD_IN = re.compile(r"^(?:" + "|".join(r"\s+".join(map(re.escape, phrase.split()))
+                                         for phrase in words("lead_in")) + r")\s*", re.IGNORECASE)
 _VACANT = re.compile(r"^\(?\s*vacan[t]\w*\s*\)?$", re.IGNORECASE)
 _FORMER = re.compile(r"^voorheen\s*:?\s*(?P<name>.+)$", re.IGNORECASE)
 
 
-# The role a label gives, named as the cards name it but in the singular, so that
-# "Bestuurlijke trekkers" (2019) and "Bestuurlijk trekker" (2022) are one role and an
-# organisation is not counted twice on one project (hubs count roles).
-CANONICAL_ROLES: tuple[tuple[str, str], ...] = (
-    (r"bestuurlijke?\s+opdrachtgevers?", "Bestuurlijk opdrachtgever"),
-    (r"ambtelijke?\s+opdrachtgevers?", "Ambtelijk opdrachtgever"),
-    (r"bestuurlijke?\s+trekkers?", "Bestuurlijke trekker"),
-    (r"penvoerders?", "Penvoerder"),
-    (r"(?:ambtelijke?\s+)?projectleiders?|opdrachtnemer/projectmanager", "Projectleider"),
-    (r"manager", "Manager"),
-    (r"project\s?team", "Projectteam"),
-    (r"(?:projectboard|stuurgroep)\b.*", "Projectboard"),
-    (r"werkgroep\b.*", "Werkgroep"),
-    (r"actiepartners", "Actiepartner"),
-    (r"externe\s+partners", "Externe partner"),
-    (r"aangesloten\s+partners|vanuit\s+stuurgroep\b.*", "Aangesloten partner"),
-    (r"partners", "Partner"),
-    (r"betrokken\s+(?:\(externe\)\s+)?partners", "Betrokken partner"),
-    (r"aanspreekpunt(?:en)?\b.*", "Aanspreekpunt"),
-)
-
-
 def canonical_role(label: str) -> str:
     """Return the role a label as written gives ("Aangesloten partners, Actiepartners").
+
+    The role is the label's row in data/labels.csv, named as the cards name it but in
+    the singular, so that "Bestuurlijke trekkers" (2019) and "Bestuurlijk trekker" (2022)
+    are one role and an organisation is not counted twice on one project.
 
     >>> canonical_role("Aangesloten partners, Actiepartners")
     'Actiepartner'
@@ -116,9 +91,9 @@ def canonical_role(label: str) -> str:
     'Projectboard'
     """
     last = label.split(", ")[-1].strip()
-    for pattern, role in CANONICAL_ROLES:
-        if re.fullmatch(pattern, last, re.IGNORECASE):
-            return role
+    known = label_of(last, "kaart")
+    if known is not None and known.role:
+        return known.role
     return last[:1].upper() + last[1:]
 
 
@@ -168,8 +143,15 @@ def split_label_lines(lines: list[Line]) -> list[Line]:
     for number, text in lines:
         clean = strip_markup(text)
         if LABEL.match(clean) or LABEL_INSIDE.search(clean):
-            for part in LABEL_INSIDE.split(clean):
-                out.append((number, part))
+            parts = LABEL_INSIDE.split(clean)
+            # Cut only after a label's value: "Vanuit Stuurgroep Economie071:" is one label.
+            merged = [parts[0]]
+            for part in parts[1:]:
+                if ":" in merged[-1]:
+                    merged.append(part)
+                else:
+                    merged[-1] = f"{merged[-1]} {part}"
+            out.extend((number, part) for part in merged)
         else:
             out.append((number, text))
     return out
@@ -207,7 +189,7 @@ def label_blocks(lines: list[Line], glue: bool) -> tuple[list[LabelBlock], set[i
             continue
         label = match["label"].strip()
         rule = rule_for(label)
-        if rule.pattern == "aanspreekpunten" and not match["value"]:
+        if rule.role == "Aanspreekpunt" and not match["value"]:
             used.add(number)
             i = _contact_points(lines, i + 1, rule, blocks, used, glue)
             continue
@@ -223,7 +205,8 @@ def label_blocks(lines: list[Line], glue: bool) -> tuple[list[LabelBlock], set[i
             # its trailing space says the line broke between words (see flow()).
             run: list[Line] = [(number, value + (" " if raw[-1:].isspace() else ""))]
             while i < len(lines) and lines[i][1].strip() and not LABEL.match(strip_markup(lines[i][1])) \
-                    and not HEADING.match(strip_markup(lines[i][1])):
+                    and not HEADING.match(strip_markup(lines[i][1])) \
+                    and not FIELD.match(strip_markup(lines[i][1])):  # an unknown label: warned
                 run.append(lines[i])
                 used.add(lines[i][0])
                 i += 1
@@ -292,6 +275,38 @@ def _looks_listed(text: str) -> bool:
     # After a blank line a list only goes on with short name-like lines.
     text = strip_markup(text).strip()
     return bool(text) and len(text.split()) <= 8 and not text.endswith((".", ":"))
+
+
+# "Label: value" in general: a capitalised label of at most four words, then a value.
+FIELD = re.compile(r"^\s*(?:[•\-–]\s*)?(?P<label>[A-ZÀ-Ý][\w()/'’-]*(?:\s+[\w()/'’-]+){0,3}?)"
+                   r"\s*:\s*(?P<value>\S.*?)\s*$")
+STRUCTURE_HEADING = re.compile(r"^\s*Projectstructuur\s*$", re.IGNORECASE)
+
+
+def unknown_labels(lines: list[Line], label_lines: set[int]) -> list[tuple[int, str]]:
+    """Return (line, label) for every "Label: value" line among the structure labels whose
+    label data/labels.csv does not know: its names would otherwise be lost unseen.
+
+    A line counts as a field when it stands next to a label that was read, or below a
+    "Projectstructuur" heading; elsewhere "Voorbeeld: ..." is running text.
+
+    >>> lines = [(1, "Projectleider: Laura Platte"), (2, "Bestuurlijk coördinator: LUMC"),
+    ...          (3, ""), (4, "Voorbeeld: een mooie dag")]
+    >>> unknown_labels(lines, {1})
+    [(2, 'Bestuurlijk coördinator')]
+    """
+    texts = [(number, strip_markup(raw).strip()) for number, raw in lines]
+    filled = [(number, text) for number, text in texts if text]
+    found: list[tuple[int, str]] = []
+    for index, (number, text) in enumerate(filled):
+        match = FIELD.match(text)
+        if number in label_lines or not match or label_of(match["label"], "kaart"):
+            continue
+        neighbours = filled[max(0, index - 1):index] + filled[index + 1:index + 2]
+        below_heading = any(STRUCTURE_HEADING.match(t) for _, t in filled[max(0, index - 8):index])
+        if below_heading or any(n in label_lines for n, _ in neighbours):
+            found.append((number, match["label"]))
+    return found
 
 
 # ---------------------------------------------------------------- reading names
