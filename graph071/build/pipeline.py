@@ -21,13 +21,17 @@ from graph071.build.periods import annotate as annotate_periods
 from graph071.corpus.manifest import MANIFEST
 from graph071.corpus.reader import Corpus, read_corpus
 from graph071.errors import InputError
+from graph071.loaders.prose.loader import card_prose
 from graph071.records import LoadResult
 
 
 def build(data_dir: Path | None = None) -> Build:
     """Return the graph of every document in the corpus at `data_dir` (default: bundled)."""
     corpus = read_corpus(data_dir)
-    built = assemble(parse(corpus), corpus.organisations, corpus.documents, corpus.data_dir)
+    results = parse(corpus)
+    # The same prose reader as for news items, over the running prose of the project cards.
+    results.extend(card_prose(results, corpus.documents, corpus.organisations, corpus.projects))
+    built = assemble(results, corpus.organisations, corpus.documents, corpus.data_dir)
     apply_corrections(built, corpus.corrections)  # the coordination group's corrections last
     annotate_periods(built.graph, corpus.entries, corpus.data_dir)  # when each fact holds
     return built
@@ -51,4 +55,4 @@ def parse_context(corpus: Corpus) -> loaders.ParseContext:
     """Return what the loaders may ask of the corpus: known organisations and projects."""
     table = corpus.organisations
     return loaders.ParseContext(is_known_organisation=lambda text: table.resolve(text) is not None,
-                                projects=corpus.projects)
+                                projects=corpus.projects, organisations=table)

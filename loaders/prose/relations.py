@@ -1,0 +1,175 @@
+"""Relations a sentence states explicitly: who is partner, trekker, financier, successor of whom.
+
+A relation cue (data/prose_patterns.csv, kind "relation") names a predicate and an
+order: "forward" when the subject stands before the cue and the object after it
+("het ECL werkt nauw samen met Innovation Quarter"), "reverse" when the object
+comes first ("het onderzoek is uitgevoerd door Bureau Blaauwberg"), "role" when an
+organisation takes a role on the project the sentence names anywhere ("Voor
+Stagepact071 is mboRijnland penvoerder", "de lead ligt bij de gemeente Leiden"). The side after
+the cue may be a list ("samen met stichting Wireless Leiden en SURFnet Nederland"):
+one relation per name; a capitalised name there that the tables do not know is
+proposed as an organisation the text calls a partner. A side the sentence leaves
+implicit is the document's own subject (the project of a project card), at a
+lower confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph071.loaders.prose.lexicon import Lexicon
+from graph071.loaders.prose.mentions import NAME, Mention, Paragraph, longest
+from graph071.loaders.prose.names import NameReader
+from graph071.schema import Node
+
+# Between the cue and the first name, and between the names of a list.
+_LEAD_IN = re.compile(r"^\s*(?:(?:de|het|een|the|a|an|onder\s+andere|o\.a\.|onder meer)\s+)*$",
+                      re.IGNORECASE)
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:en|and|&|evenals|alsook|as\s+well\s+as))?\s*"
+                       r"(?:(?:de|het|the)\s+)?$", re.IGNORECASE)
+# A side the sentence leaves implicit is less certain.
+IMPLICIT = 0.9
+NEW_NAME = 0.75
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A compiled relation row: its pattern, predicate, order and confidence."""
+
+    pattern: re.Pattern
+    predicate: str
+    order: str  # forward, reverse or role
+    confidence: float
+    comment: str
+
+
+@dataclass
+class Relation:
+    """A stated relation: subject, predicate, object (mentions), where and how sure."""
+
+    subject: Mention | None
+    predicate: str
+    object: Mention | None
+    cue: str
+    confidence: float
+    start: int
+
+
+def cues(lexicon: Lexicon) -> list[Cue]:
+    """Return the relation cues of the lexicon's patterns."""
+    found = []
+    for row in lexicon.patterns.of("relation"):
+        order, _, confidence = row["extra"].partition(" ")
+        found.append(Cue(re.compile(row["pattern"], re.IGNORECASE), row["value"], order,
+                         float(confidence or 0.8), row["comment"]))
+    return found
+
+
+def relations(paragraph: Paragraph, mentions: list[Mention], cue_list: list[Cue],
+              names: NameReader, context: Mention | None) -> tuple[list[Relation], list[Mention]]:
+    """Return the relations the paragraph states, and the organisations proposed as their objects."""
+    found: list[Relation] = []
+    proposed: list[Mention] = []
+    for start, end in paragraph.sentences:
+        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        for cue, match in _cue_matches(paragraph.text[start:end], cue_list):
+            cue_start, cue_end = start + match.start(), start + match.end()
+            after, new = _listed(paragraph.text, cue_end, end, inside, names)
+            proposed.extend(new)
+            before = [m for m in inside if m.end <= cue_end and m not in after]
+            found.extend(_relate(cue, before, after, inside, context, cue_start, match.group()))
+    return found, proposed
+
+
+def _cue_matches(sentence: str, cue_list: list[Cue]) -> list[tuple[Cue, re.Match]]:
+    """Return the cues written in a sentence; of two overlapping cues the longer one counts."""
+    matches = [(cue, match) for cue in cue_list for match in cue.pattern.finditer(sentence)]
+    chosen: list[tuple[Cue, re.Match]] = []
+    for cue, match in sorted(matches, key=lambda cm: cm[1].start() - cm[1].end()):
+        if all(match.end() <= m.start() or match.start() >= m.end() for _, m in chosen):
+            chosen.append((cue, match))
+    return sorted(chosen, key=lambda cm: cm[1].start())
+
+
+# Predicates between an organisation and a project: the project end is the work the
+# sentence is about ("Het project Smart071 wordt ... gefinancierd door de provincie").
+WORK_PREDICATES = ("trekker", "opdrachtgever", "financier", "uitvoerder")
+
+
+def _relate(cue: Cue, before: list[Mention], after: list[Mention], inside: list[Mention],
+            context: Mention | None, start: int, written: str) -> list[Relation]:
+    if cue.order == "role":
+        return _role_relation(cue, before, after, inside, context, start, written)
+    near = _near(cue, before)
+    implicit = near is None
+    near = near or context
+    if not after and cue.predicate != "independent":
+        return []
+    confidence = cue.confidence * (IMPLICIT if implicit else 1.0)
+    made = []
+    for other in after or [None]:
+        sure = confidence * (NEW_NAME if other is not None and other.new else 1.0)
+        if cue.predicate == "independent":
+            subject, obj = (near, None) if not after else (after[0], near)
+        elif cue.order == "reverse":
+            subject, obj = other, near
+        else:
+            subject, obj = near, other
+        if subject is None or subject is obj:
+            continue
+        made.append(Relation(subject, cue.predicate, obj, written, round(sure, 2), start))
+    return made
+
+
+def _near(cue: Cue, before: list[Mention]) -> Mention | None:
+    """Return the mention before the cue that the relation is about."""
+    if not before:
+        return None
+    # Work predicates are about the project ("Het project Smart071 wordt gefinancierd door");
+    # a partner is the partner of the organisation that acts ("De KvK organiseert de
+    # Startersdag i.s.m. ...").
+    wanted = (Node.PROJECT, Node.ACTIVITY) if cue.predicate in WORK_PREDICATES else \
+        (Node.ORGANISATION, Node.PERSON) if cue.predicate == "partner" else ()
+    preferred = [m for m in before if m.kind in wanted]
+    return preferred[-1] if preferred else before[-1]
+
+
+def _role_relation(cue: Cue, before: list[Mention], after: list[Mention], inside: list[Mention],
+                   context: Mention | None, start: int, written: str) -> list[Relation]:
+    """Return "<organisation> is penvoerder / heeft de lead" of the project the sentence names."""
+    actors = [m for m in before if m.kind in (Node.ORGANISATION, Node.PERSON)]
+    subject = actors[-1] if actors else next((m for m in after if m.kind == Node.ORGANISATION), None)
+    work = [m for m in inside if m.kind in (Node.PROJECT, Node.ACTIVITY)]
+    work.sort(key=lambda m: abs(m.start - start))
+    obj = work[0] if work else context
+    if subject is None or obj is None:
+        return []
+    sure = cue.confidence * (1.0 if work else IMPLICIT) * (NEW_NAME if subject.new else 1.0)
+    return [Relation(subject, cue.predicate, obj, written, round(sure, 2), start)]
+
+
+def _listed(text: str, at: int, limit: int, mentions: list[Mention],
+            names: NameReader) -> tuple[list[Mention], list[Mention]]:
+    """Return the names listed right after `at` (known or proposed) and the proposed ones."""
+    listed: list[Mention] = []
+    proposed: list[Mention] = []
+    gap = _LEAD_IN
+    while at < limit:
+        nxt = next((m for m in mentions if m.start >= at), None)
+        unknown = re.compile(NAME).search(text, at, nxt.start if nxt else limit)
+        if unknown is not None and gap.match(text[at:unknown.start()]):
+            name, start = names.trim(unknown.group(), unknown.start())
+            if not name:
+                break
+            mention = names.proposal(name, name, start, start + len(name), "partner", 0.6)
+            listed.append(mention)
+            if mention.new:
+                proposed.append(mention)
+            at, gap = start + len(name), _LIST_GAP
+            continue
+        if nxt is None or nxt.start >= limit or not gap.match(text[at:nxt.start]):
+            break
+        listed.append(nxt)
+        at, gap = nxt.end, _LIST_GAP
+    return longest(listed) if len(listed) > 1 else listed, proposed
