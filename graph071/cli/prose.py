@@ -119,7 +119,7 @@ def review(ctx: typer.Context,
                    "(accept, reject of alias) en lees terug met graph071 review --apply")
         return
     emit([item.as_json() for item in items],
-         [("id", "Id"), ("kind", "Soort"), ("subject", "Naam / relatie"), ("document", "Document"),
+         [("id", "Id"), ("kind", "Soort"), ("subject", "Naam / relatie"), ("document", "Bron"),
           ("line", "Regel"), ("suggestion", "Voorstel"), ("closest", "Dichtstbij")],
          fmt="json" if json_ else "table", title=f"Te beoordelen ({len(items)})",
          empty="Niets te beoordelen.")
