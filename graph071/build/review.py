@@ -70,7 +70,18 @@ def review_queue(data_dir: Path | None = None, *, include_decided: bool = False)
     items.extend(_unresolved_items(built))
     decided = {} if include_decided else read_decisions(data_dir)
     unique = {item.id: item for item in reversed(items)}
-    return [item for item in items if item.id not in decided and unique.get(item.id) is item]
+    return [item for item in items if item.id not in decided and unique.get(item.id) is item
+            and not _about_rejected(item, decided)]
+
+
+def _about_rejected(item: ReviewItem, decided: dict) -> bool:
+    """Return whether a relation item has an end that was rejected as a name (not asked again)."""
+    if item.kind != "relation":
+        return False
+    ends = item.subject.split("|")[::2]
+    return any(decided.get(item_id(item.document, "organisation", end)) is not None
+               and decided[item_id(item.document, "organisation", end)].decision == "reject"
+               for end in ends if end)
 
 
 def card_ranges(graph: nx.MultiDiGraph, document_id: str) -> list[tuple[int, int, Entity]]:
