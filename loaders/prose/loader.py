@@ -78,8 +78,15 @@ def records(reading: Reading, document_id: str, accepted: set[str] = frozenset()
             doc, Source(document_id, first.line, first.quote), role="genoemd",
             props={"lines": sorted({f.line for f in finds}), "surface": first.mention.surface}))
     for role in reading.roles:
+        person = role.found.person
         if _role_is_sure(role, document_id, accepted):
             _role_record(role, result, document_id)
+            if person.entity is None and person.name not in mentioned:
+                mentioned[person.name] = [role]  # a new person the text places: now in the graph
+                result.edges.append(EdgeRecord(
+                    Edge.MENTIONED_IN, PersonName(person.name), doc,
+                    Source(document_id, role.line, role.quote), role="genoemd",
+                    props={"lines": [role.line], "surface": person.surface}))
     for stated in reading.relations:
         if stated.confident or item_id(document_id, "relation", relation_key(stated)) in accepted:
             for fact in facts(stated):
