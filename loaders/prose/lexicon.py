@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,19 +76,27 @@ class Patterns:
         return {row["pattern"].lower() for row in self.of(kind)}
 
 
-@dataclass
 class Tokens:
-    """A text's word tokens: folded words, their spans in the text, their places in `joined`."""
+    """A text's word tokens: folded words, the " w1 w2 ... wn " string the automaton scans,
+    and (computed on first use, for a text with a hit) the words' spans in the text."""
 
-    text: str
-    words: list[str]
-    spans: list[tuple[int, int]]
-    joined: str  # " w1 w2 ... wn ": what the automaton scans
-    positions: list[int]  # where word i starts in `joined`
+    def __init__(self, text: str, folded: str, words: list[str]) -> None:
+        self.text = text
+        self.folded = folded
+        self.words = words
+        self.joined = " " + " ".join(words) + " "
+        self._spans: list[tuple[int, int]] | None = None
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """Return the (start, end) of every word in the text."""
+        if self._spans is None:
+            self._spans = [m.span() for m in WORD.finditer(self.folded)]
+        return self._spans
 
     def index_at(self, position: int) -> int:
         """Return the index of the word that starts at `position` of `joined`."""
-        return bisect_left(self.positions, position)
+        return self.joined.count(" ", 0, position) - 1
 
 
 def fold(text: str) -> str:
@@ -110,13 +117,7 @@ def tokens(text: str) -> Tokens:
     folded = fold(text)
     if len(folded) != len(text):  # a rare letter whose lower case is longer
         folded = "".join(fold(ch)[:1] or ch for ch in text)
-    found = list(WORD.finditer(folded))
-    words = [m.group() for m in found]
-    positions, at = [], 1
-    for word in words:
-        positions.append(at)
-        at += len(word) + 1
-    return Tokens(text, words, [m.span() for m in found], " " + " ".join(words) + " ", positions)
+    return Tokens(text, folded, WORD.findall(folded))
 
 
 def key_of(text: str) -> str:
@@ -177,6 +178,8 @@ class Lexicon:
         self.senses = read_senses(data_dir)
         self.generic = read_generic_nouns(data_dir)
         self.places = place_names(organisations, self.patterns)
+        self.head_rows = {" ".join(row["pattern"].lower().split()): row
+                          for row in self.patterns.of("org_head")}
         self.forms: dict[str, list[Form]] = {}
         for form in _all_forms(organisations, projects, people or {}):
             key = key_of(form.text)

@@ -23,7 +23,6 @@ NAME_WORD = r"(?:[A-Z][\w'’&-]*\w|[A-Z](?![.\w])|\d[\w-]*[A-Za-z][\w-]*)"
 NAME = (rf"{NAME_WORD}(?:\s+(?:(?:aan|op|in|upon|on)\s+(?:den\s+|de\s+|het\s+|the\s+)?)?"
         rf"{NAME_WORD})*")
 _LIST_GLUE = r"(?:\s*,\s*|\s+(?:en|and|&|of|or)\s+|\s*,\s*(?:en|and)\s+)"
-_HYPHEN_END = re.compile(r"[^\W\d_]-$")
 _QUOTE_LIMIT = 320
 
 
@@ -34,7 +33,15 @@ class Paragraph:
     text: str
     starts: list[int]  # offset in `text` where each source line starts
     lines: list[int]  # the 1-based line numbers of those source lines
-    sentences: list[tuple[int, int]] = field(default_factory=list)
+    abbreviations: set[str] = field(default_factory=set, repr=False)
+    _sentences: list[tuple[int, int]] | None = field(default=None, repr=False)
+
+    @property
+    def sentences(self) -> list[tuple[int, int]]:
+        """Return the (start, end) spans of the paragraph's sentences (cut on first use)."""
+        if self._sentences is None:
+            self._sentences = sentences(self.text, self.abbreviations)
+        return self._sentences
 
     def line_at(self, offset: int) -> int:
         """Return the source line of the character at `offset`."""
@@ -75,7 +82,7 @@ class Mention:
 
 
 def paragraphs(lines: list[str], abbreviations: set[str], first_line: int = 1) -> list[Paragraph]:
-    """Return the paragraphs (runs of non-blank lines) of `lines`, with their sentences.
+    """Return the paragraphs (runs of non-blank lines) of `lines`; sentences are cut on first use.
 
     A word broken at a line end ("samen-" / "werking") is joined again.
 
@@ -83,27 +90,27 @@ def paragraphs(lines: list[str], abbreviations: set[str], first_line: int = 1) -
     ['De gemeente Leiden werkt samen.', 'Nieuw.']
     """
     found: list[Paragraph] = []
-    current: Paragraph | None = None
-    for number, raw in enumerate(lines, start=first_line):
+    parts: list[str] = []
+    starts: list[int] = []
+    numbers: list[int] = []
+    length = 0
+    for number, raw in enumerate([*lines, ""], start=first_line):
         line = " ".join(raw.split())
         if not line:
-            current = None
+            if parts:
+                found.append(Paragraph("".join(parts), starts, numbers, abbreviations))
+                parts, starts, numbers, length = [], [], [], 0
             continue
-        if current is None:
-            current = Paragraph("", [], [])
-            found.append(current)
-        if not current.text:
-            current.starts.append(0)
-        elif _HYPHEN_END.search(current.text) and line[0].islower():
-            current.text = current.text[:-1]
-            current.starts.append(len(current.text))
-        else:
-            current.text += " "
-            current.starts.append(len(current.text))
-        current.lines.append(number)
-        current.text += line
-    for paragraph in found:
-        paragraph.sentences = sentences(paragraph.text, abbreviations)
+        if parts and parts[-1][-1:] == "-" and parts[-1][-2:-1].isalpha() and line[0].islower():
+            parts[-1] = parts[-1][:-1]  # a word broken over two lines
+            length -= 1
+        elif parts:
+            parts.append(" ")
+            length += 1
+        starts.append(length)
+        numbers.append(number)
+        parts.append(line)
+        length += len(line)
     return found
 
 
@@ -191,7 +198,7 @@ def head_regex(lexicon: Lexicon) -> re.Pattern:
 
 def head_mentions(paragraph: Paragraph, lexicon: Lexicon, pattern: re.Pattern) -> list[Mention]:
     """Return the organisations named after a head word, one per name of a list."""
-    rows = {row["pattern"].lower(): row for row in lexicon.patterns.of("org_head")}
+    rows = lexicon.head_rows
     found: list[Mention] = []
     for match in pattern.finditer(paragraph.text):
         row = rows[" ".join(match.group("head").lower().split())]

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import ahocorasick
+
 from graph071.loaders.prose.lexicon import Lexicon
 from graph071.loaders.prose.mentions import NAME, Mention, Paragraph, longest
 from graph071.loaders.prose.names import NameReader
@@ -41,6 +43,7 @@ class Cue:
     predicate: str
     order: str  # forward, reverse or role
     confidence: float
+    triggers: tuple[str, ...]  # one of these occurs in any sentence the cue matches
     comment: str
 
 
@@ -56,24 +59,55 @@ class Relation:
     start: int
 
 
-def cues(lexicon: Lexicon) -> list[Cue]:
+class CueBook:
+    """The relation cues of a lexicon, with one automaton over their trigger words."""
+
+    def __init__(self, cue_list: list[Cue]) -> None:
+        self.cues = cue_list
+        self.always = [cue for cue in cue_list if "" in cue.triggers]
+        self.automaton = ahocorasick.Automaton()
+        by_word: dict[str, list[Cue]] = {}
+        for cue in cue_list:
+            for word in cue.triggers:
+                if word:
+                    by_word.setdefault(word, []).append(cue)
+        for word, found in by_word.items():
+            self.automaton.add_word(word, found)
+        if by_word:
+            self.automaton.make_automaton()
+
+    def candidates(self, sentence: str) -> list[Cue]:
+        """Return the cues one of whose trigger words occurs in `sentence`."""
+        found = {id(cue): cue for cue in self.always}
+        if self.automaton.kind == ahocorasick.AHOCORASICK:
+            for _, cue_list in self.automaton.iter(sentence.lower()):
+                found.update((id(cue), cue) for cue in cue_list)
+        return list(found.values())
+
+
+def cues(lexicon: Lexicon) -> CueBook:
     """Return the relation cues of the lexicon's patterns."""
     found = []
     for row in lexicon.patterns.of("relation"):
-        order, _, confidence = row["extra"].partition(" ")
+        order, confidence, triggers = (row["extra"].split(" ") + ["0.8", ""])[:3]
         found.append(Cue(re.compile(row["pattern"], re.IGNORECASE), row["value"], order,
-                         float(confidence or 0.8), row["comment"]))
-    return found
+                         float(confidence), tuple(triggers.split("/")) if triggers else ("",),
+                         row["comment"]))
+    return CueBook(found)
 
 
-def relations(paragraph: Paragraph, mentions: list[Mention], cue_list: list[Cue],
+def relations(paragraph: Paragraph, mentions: list[Mention], cue_book: CueBook,
               names: NameReader, context: Mention | None) -> tuple[list[Relation], list[Mention]]:
     """Return the relations the paragraph states, and the organisations proposed as their objects."""
     found: list[Relation] = []
     proposed: list[Mention] = []
     for start, end in paragraph.sentences:
         inside = [m for m in mentions if start <= m.start and m.end <= end]
-        for cue, match in _cue_matches(paragraph.text[start:end], cue_list):
+        sentence = paragraph.text[start:end]
+        candidates = cue_book.candidates(sentence)
+        if not candidates:
+            continue
+        for cue, match in _cue_matches(sentence, candidates):
             cue_start, cue_end = start + match.start(), start + match.end()
             after, new = _listed(paragraph.text, cue_end, end, inside, names)
             proposed.extend(new)
