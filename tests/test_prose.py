@@ -245,3 +245,30 @@ def test_the_bundled_cards_prose_partners_are_in_the_graph_with_their_quote(grap
     assert ecl and "werkt het ECL ook nauw samen met Innovation Quarter" in ecl["quote"]
     uvl = edge("Universiteit Leiden", "Circulaire economie", Edge.PARTNER)
     assert uvl and "onder begeleiding van Universiteit Leiden en Copper8" in uvl["quote"]
+
+
+def test_an_english_news_item_gives_coordinated_partners_and_english_names(reader):
+    reading = read(reader, "The municipalities of Oegstgeest and Katwijk, together with Leiden "
+                           "University and the Leiden University Medical Center, launched a "
+                           "talent programme funded by the Province of South Holland.")
+    assert relations(reading) >= {("gemeente Oegstgeest", "partner", "Universiteit Leiden"),
+                                  ("gemeente Katwijk", "partner", "Universiteit Leiden"),
+                                  ("gemeente Oegstgeest", "partner", "LUMC"),
+                                  ("gemeente Katwijk", "partner", "LUMC")}
+    assert "Provincie Zuid-Holland" in names(reading)
+    # funded, but the sentence names no project of the table: no financier relation
+    assert not any(r["predicate"] == "financier" for r in reading["relations"])
+
+
+def test_a_known_name_at_the_start_of_a_longer_name_is_not_that_organisation(reader):
+    reading = read(reader, "Onderzoekers van de Universiteit Leiden Science Faculty werken samen "
+                           "met TNO.")
+    new = [m for m in reading["mentions"] if m["new"]]
+    assert [m["name"] for m in new] == ["Universiteit Leiden Science Faculty"]
+    assert "Universiteit Leiden" in reading["warnings"][0]  # the closest known name first
+
+
+def test_becoming_independent_is_said_of_the_sentences_subject(reader):
+    reading = read(reader, "The Expat Centre Leiden, formerly a project of Economie071, became "
+                           "independent in 2019.")
+    assert ("Expat Centre Leiden", "independent", None) in relations(reading)

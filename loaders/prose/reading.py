@@ -15,12 +15,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph071.loaders.prose.lexicon import Entity, Lexicon, key_of
-from graph071.loaders.prose.mentions import (NAME, Mention, Paragraph, head_mentions, head_regex,
+from graph071.loaders.prose.mentions import (NAME, NAME_WORD, Mention, Paragraph, head_mentions, head_regex,
                                              known_mentions, longest, paragraphs)
 from graph071.loaders.prose.names import FUZZY_THRESHOLD, NameReader, RoleFound
 from graph071.loaders.prose.relations import Relation, cues, relations
 from graph071.schema import Node
 
+# Capitalised words right after a known name, that make it a longer name.
+_NAME_AFTER = re.compile(rf" (?:{NAME_WORD})(?: {NAME_WORD})*")
 # A relation at or above this confidence, between known ends, becomes an edge.
 EDGE_CONFIDENCE = 0.7
 _ENGLISH = re.compile(r"\b(?:the|and|of|with|is|are|has|have|which|municipality)\b", re.IGNORECASE)
@@ -114,7 +116,7 @@ class Reader:
         """Return every mention of a paragraph: known names, head words, near misses, proposals."""
         found = longest(known_mentions(paragraph, self.lexicon)
                         + head_mentions(paragraph, self.lexicon, self.heads))
-        found = _join_adjacent(paragraph.text, found)
+        found = self._extend_names(paragraph.text, _join_adjacent(paragraph.text, found))
         found = longest(found + self._near_misses(paragraph, found))
         found = longest(found + self.names.organisations(paragraph, found))
         return [self.names.with_known_acronym(paragraph.text, m) if m.new else m for m in found]
@@ -140,6 +142,27 @@ class Reader:
         for relation in stated:
             reading.relations.append(StatedRelation(relation, paragraph.line_at(relation.start),
                                                     paragraph.quote_at(relation.start)))
+
+    def _extend_names(self, text: str, found: list[Mention]) -> list[Mention]:
+        """Return mentions where a known name is the start of a longer, unknown one.
+
+        "Leiden University Medical Center" is not Universiteit Leiden; the whole name is
+        read (a near miss or a proposal for review, the known name first among the closest).
+        """
+        extended: list[Mention] = []
+        for index, mention in enumerate(found):
+            tail = _NAME_AFTER.match(text, mention.end) if mention.entity is not None else None
+            following = found[index + 1].start if index + 1 < len(found) else len(text)
+            if tail is None or tail.end() > following or mention.kind != Node.ORGANISATION:
+                extended.append(mention)
+                continue
+            whole = text[mention.start:tail.end()]
+            longer = self.names.proposal(whole, whole, mention.start, tail.end(), "extended", 0.7)
+            if longer.new:
+                longer.suggestions = [mention.name, *[s for s in longer.suggestions
+                                                      if s != mention.name]][:3]
+            extended.append(longer)
+        return extended
 
     def _near_misses(self, paragraph: Paragraph, found: list[Mention]) -> list[Mention]:
         """Return known organisations written with small variants ("Koepel Leidse Ondernemersverenigingen")."""

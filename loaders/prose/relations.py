@@ -112,7 +112,8 @@ def relations(paragraph: Paragraph, mentions: list[Mention], cue_book: CueBook,
             after, new = _listed(paragraph.text, cue_end, end, inside, names)
             proposed.extend(new)
             before = [m for m in inside if m.end <= cue_end and m not in after]
-            found.extend(_relate(cue, before, after, inside, context, cue_start, match.group()))
+            relations_here = _relate(cue, before, after, inside, context, cue_start, match.group())
+            found.extend(_with_coordinated_subjects(paragraph.text, relations_here, before, cue))
     return found, proposed
 
 
@@ -138,22 +139,61 @@ def _relate(cue: Cue, before: list[Mention], after: list[Mention], inside: list[
     near = _near(cue, before)
     implicit = near is None
     near = near or context
-    if not after and cue.predicate != "independent":
+    if cue.predicate == "independent":
+        return _independent(cue, before, after, inside, context, start, written)
+    if not after:
         return []
     confidence = cue.confidence * (IMPLICIT if implicit else 1.0)
     made = []
     for other in after or [None]:
         sure = confidence * (NEW_NAME if other is not None and other.new else 1.0)
-        if cue.predicate == "independent":
-            subject, obj = (near, None) if not after else (after[0], near)
-        elif cue.order == "reverse":
+        if cue.order == "reverse":
             subject, obj = other, near
         else:
             subject, obj = near, other
-        if subject is None or subject is obj:
+        if subject is None or obj is None or subject is obj or not _fits(cue.predicate, obj, subject):
             continue
+        if any((r.subject.name, r.object.name) == (subject.name, obj.name) for r in made):
+            continue  # one name written twice in a list
         made.append(Relation(subject, cue.predicate, obj, written, round(sure, 2), start))
     return made
+
+
+def _with_coordinated_subjects(text: str, made: list[Relation], before: list[Mention],
+                               cue: Cue) -> list[Relation]:
+    """Return the relations again for each name of a list that ends at their subject.
+
+    "The municipalities of Oegstgeest, Voorschoten and Katwijk, together with ..." makes
+    all three partners, not Katwijk alone.
+    """
+    if cue.order != "forward" or not made or made[0].subject not in before:
+        return made
+    index = before.index(made[0].subject)
+    listed = [before[index]]
+    while index > 0 and _LIST_GAP.match(text[before[index - 1].end:before[index].start]) \
+            and before[index - 1].kind == before[index].kind:
+        index -= 1
+        listed.insert(0, before[index])
+    more = [Relation(subject, r.predicate, r.object, r.cue, r.confidence, r.start)
+            for subject in listed[:-1] for r in made if r.subject is listed[-1]]
+    return more + made
+
+
+def _fits(predicate: str, obj: Mention, subject: Mention) -> bool:
+    """Return whether the ends can carry the predicate: work predicates need a project."""
+    if predicate in WORK_PREDICATES:
+        return Node.PROJECT in (obj.kind, subject.kind) or Node.ACTIVITY in (obj.kind, subject.kind)
+    return True
+
+
+def _independent(cue: Cue, before: list[Mention], after: list[Mention], inside: list[Mention],
+                 context: Mention | None, start: int, written: str) -> list[Relation]:
+    """Return "<the sentence's subject> became independent" (of the card's project, if any)."""
+    subject = next((m for m in inside if m.kind in (Node.ORGANISATION, Node.PROJECT)), context)
+    if subject is None:
+        return []
+    obj = context if context is not None and context is not subject else None
+    return [Relation(subject, cue.predicate, obj, written, cue.confidence, start)]
 
 
 def _near(cue: Cue, before: list[Mention]) -> Mention | None:
