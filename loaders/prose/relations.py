@@ -166,7 +166,8 @@ def _with_coordinated_subjects(text: str, made: list[Relation], before: list[Men
     "The municipalities of Oegstgeest, Voorschoten and Katwijk, together with ..." makes
     all three partners, not Katwijk alone.
     """
-    if cue.order != "forward" or not made or made[0].subject not in before:
+    if cue.order != "forward" or cue.predicate in ("succeeds", "independent", "merged") \
+            or not made or made[0].subject not in before:
         return made
     index = before.index(made[0].subject)
     listed = [before[index]]
