@@ -272,3 +272,19 @@ def test_becoming_independent_is_said_of_the_sentences_subject(reader):
     reading = read(reader, "The Expat Centre Leiden, formerly a project of Economie071, became "
                            "independent in 2019.")
     assert ("Expat Centre Leiden", "independent", None) in relations(reading)
+
+
+def test_a_council_letter_names_the_gemeenten_of_its_colleges(reader):
+    reading = read(reader, "Geachte raad, de colleges van Leiden, Oegstgeest en Zoeterwoude hebben "
+                           "besloten de Regionale Retailvisie vast te stellen.")
+    assert names(reading) == ["gemeente Leiden", "gemeente Oegstgeest", "gemeente Zoeterwoude"]
+    assert names(reading, Node.PROJECT) == ["Regionale visie op Retail en Werklandschappen"]
+
+
+def test_a_partner_profile_lists_its_partners_for_the_project_it_is_about(reader):
+    project = reader.lexicon.entity_of_project("Stagepact071")
+    reading = read(reader, "Partners zijn de Hogeschool Leiden, ROC Leiden en de KvK.",
+                   context=lambda line: project)
+    assert {(r["subject"], r["object"]) for r in reading["relations"]} == {
+        ("Stagepact071", "Hogeschool Leiden"), ("Stagepact071", "ROC Leiden"),
+        ("Stagepact071", "Kamer van Koophandel")}
