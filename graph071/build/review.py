@@ -2,8 +2,9 @@
 
 The queue holds, per document: the new organisations and people a text proposes
 and the relations it states without enough certainty (graph071.loaders.prose),
-the same for the running prose of the project cards, and the names of any
-document that matched no organisation (`graph071 check`). `decide_item` writes a
+the same for the running prose of the project cards, the names of any document
+that matched no organisation, and the loaders' warnings (`graph071 check`: a card
+label or a card the reader does not know), to acknowledge once. `decide_item` writes a
 decision (graph071.loaders.prose.review says where); the workbook functions carry
 the queue to Excel and back.
 """
@@ -29,6 +30,9 @@ SHEET = "review"
 WORKBOOK_COLUMNS = ("id", "soort", "document", "regel", "naam", "citaat", "voorstel", "dichtstbij",
                     "beslissing", "organisatie", "reden")
 TEXT_LOADER = "text"
+# Loaders whose warnings are about names and labels a maintainer decides on (the monitor's
+# arithmetic warnings stay in `graph071 check`).
+READERS_OF_NAMES = ("project_cards", TEXT_LOADER)
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,7 @@ def review_queue(data_dir: Path | None = None, *, include_decided: bool = False)
                                         document_id=entry.id, context=lambda _l, p=project: p)
             items.extend(items_of(reading, entry.id, relations_only=True))
     items.extend(_unresolved_items(built))
+    items.extend(_warning_items(built, data_dir))
     decided = {} if include_decided else read_decisions(data_dir)
     unique = {item.id: item for item in reversed(items)}
     return [item for item in items if item.id not in decided and unique.get(item.id) is item
@@ -104,6 +109,25 @@ def _unresolved_items(built) -> list[ReviewItem]:
         items.append(ReviewItem(item_id(first.document, "unresolved", name), "unresolved",
                                 first.document, first.line, name, name,
                                 f"alias {closest[0]}" if closest else "accept", closest))
+    return items
+
+
+def _warning_items(built, data_dir: Path) -> list[ReviewItem]:
+    """Return a loader's warnings (a card label it does not know, a card not in projects.csv)
+    as items to acknowledge: a decision on one is kept in review.csv, so it is not asked again."""
+    entries = {entry.id: entry for entry in built.documents}
+    lines: dict[str, list[str]] = {}
+    items = []
+    for warning in built.warnings:
+        if warning.level != "warning" or warning.document not in entries \
+                or entries[warning.document].loader not in READERS_OF_NAMES:
+            continue
+        if warning.document not in lines:
+            lines[warning.document] = read_document(data_dir, entries[warning.document]).lines
+        text = lines[warning.document]
+        quote = text[warning.line - 1].strip() if 0 < warning.line <= len(text) else ""
+        items.append(ReviewItem(item_id(warning.document, "warning", warning.message), "warning",
+                                warning.document, warning.line, warning.message, quote, "reject"))
     return items
 
 

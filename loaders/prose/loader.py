@@ -91,8 +91,10 @@ def records(reading: Reading, document_id: str, accepted: set[str] = frozenset()
         if stated.confident or item_id(document_id, "relation", relation_key(stated)) in accepted:
             for fact in facts(stated):
                 result.edges.append(_fact_record(fact, stated, result, document_id))
-    for warning in reading.warnings:
-        result.note(0, warning)
+    for found in reading.mentions:
+        if found.mention.new:
+            result.note(found.line, f"{found.mention.name!r} is not in the tables: proposed "
+                                    "for review (graph071 review)")
     return result
 
 
