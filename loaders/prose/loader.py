@@ -98,33 +98,31 @@ def records(reading: Reading, document_id: str, accepted: set[str] = frozenset()
     return result
 
 
+# What a stated predicate becomes between an organisation and a project ...
+WORK_EDGES = {"partner": Edge.PARTNER, "trekker": Edge.TREKKER, "opdrachtgever": Edge.OPDRACHTGEVER,
+              "financier": Edge.FINANCIER, "uitvoerder": Edge.UITVOERDER}
+# ... and between two organisations.
+ORGANISATION_EDGES = {"partner": Edge.COLLABORATES_WITH, "merged": Edge.MERGED_INTO,
+                      "joined": Edge.MEMBER_OF, "succeeds": Edge.SUCCEEDS}
+
+
 def facts(stated: StatedRelation) -> list[Fact]:
     """Return the edges a stated relation stands for (none when the schema has no such edge)."""
     relation = stated.relation
     subject, obj = relation.subject, relation.object
     if subject is None or obj is None:
         return []
-    kinds = (subject.kind, obj.kind)
-    org, work = Node.ORGANISATION, _WORK
     predicate = relation.predicate
-    if predicate == "partner":
-        if kinds == (org, org):
-            return [Fact(Edge.COLLABORATES_WITH, subject, obj)]
-        pair = _org_and_work(subject, obj)
-        return [Fact(Edge.PARTNER, *pair)] if pair and pair[1].kind == Node.PROJECT else []
-    simple = {"trekker": Edge.TREKKER, "opdrachtgever": Edge.OPDRACHTGEVER,
-              "financier": Edge.FINANCIER, "uitvoerder": Edge.UITVOERDER}
-    if predicate in simple:
-        pair = _org_and_work(subject, obj)
-        return [Fact(simple[predicate], *pair)] if pair and pair[1].kind == Node.PROJECT else []
-    if predicate in ("succeeds", "independent") and subject.kind in (org, Node.PROJECT) \
-            and obj.kind in (org, Node.PROJECT):
-        return [Fact(Edge.SUCCEEDS, subject, obj)] if not (
-            subject.kind == org == obj.kind and predicate == "independent") else []
-    if kinds == (org, org):
-        return [Fact({"merged": Edge.MERGED_INTO, "joined": Edge.MEMBER_OF}[predicate], subject, obj)] \
-            if predicate in ("merged", "joined") else []
-    return []
+    if subject.kind == obj.kind == Node.ORGANISATION:
+        kind = ORGANISATION_EDGES.get(predicate)
+        return [Fact(kind, subject, obj)] if kind else []
+    if predicate in ("succeeds", "independent"):
+        # The newer project, or the organisation it became, continues the older project.
+        fits = obj.kind == Node.PROJECT and subject.kind in (Node.ORGANISATION, Node.PROJECT)
+        return [Fact(Edge.SUCCEEDS, subject, obj)] if fits else []
+    pair = _org_and_work(subject, obj)
+    kind = WORK_EDGES.get(predicate)
+    return [Fact(kind, *pair)] if kind and pair and pair[1].kind == Node.PROJECT else []
 
 
 def _org_and_work(a: Mention, b: Mention) -> tuple[Mention, Mention] | None:
