@@ -152,8 +152,14 @@ def _fact_record(fact: Fact, stated: StatedRelation, result: LoadResult,
     source = Source(document_id, stated.line, stated.quote)
     return EdgeRecord(fact.kind, _ref(fact.source, result, stated.line, stated.quote, document_id),
                       _ref(fact.target, result, stated.line, stated.quote, document_id), source,
-                      role=stated.relation.cue,
-                      props={"confidence": stated.relation.confidence, "read_by": "prose"})
+                      role=stated.relation.cue, props=_fact_props(fact, stated))
+
+
+def _fact_props(fact: Fact, stated: StatedRelation) -> dict:
+    props = {"confidence": stated.relation.confidence, "read_by": "prose"}
+    if fact.kind == Edge.SUCCEEDS:  # as the card loader writes a stated succession
+        props.update(explicit=True, reason="", cue=stated.relation.cue)
+    return props
 
 
 def _role_is_sure(role: StatedRole, document_id: str, accepted: set[str]) -> bool:
@@ -217,6 +223,8 @@ def _card_relations(reader: Reader, document: Document, cards: list[tuple[int, i
             if not stated.confident:
                 continue
             for fact in facts(stated):
+                if fact.kind == Edge.SUCCEEDS:
+                    continue  # the card loader reads a card's successions with its own rules
                 ends = (fact.kind, _plain_mention(fact.source), _plain_mention(fact.target))
                 if ends not in have:
                     have.add(ends)
