@@ -77,11 +77,11 @@ def print_reading(reading: dict[str, Any]) -> None:
 
 
 def _unique_mentions(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    from graph071.schema import label_nl
+    from graph071.schema import NODE_KINDS
 
     rows: dict[str, dict[str, Any]] = {}
     for mention in mentions:
-        row = rows.setdefault(mention["id"], {"kind_nl": label_nl(mention["kind"]),
+        row = rows.setdefault(mention["id"], {"kind_nl": NODE_KINDS[mention["kind"]].label_nl,
                                               "name": mention["name"], "surface": [], "lines": []})
         if mention["surface"] not in row["surface"]:
             row["surface"].append(mention["surface"])

@@ -226,9 +226,9 @@ def _warn_about_new(reading: Reading) -> None:
 
 
 def _kind_nl(kind: str) -> str:
-    from graph071.schema import label_nl
+    from graph071.schema import NODE_KINDS
 
-    return label_nl(kind).lower()
+    return NODE_KINDS[kind].label_nl.lower()
 
 
 def _mention_json(found: Found) -> dict[str, Any]:
