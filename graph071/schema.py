@@ -58,6 +58,10 @@ class Edge:
     MEASURES = "MEASURES"
     EXAMPLE_OF = "EXAMPLE_OF"
     GOOD_PRACTICE = "GOOD_PRACTICE"
+    MENTIONED_IN = "MENTIONED_IN"
+    COLLABORATES_WITH = "COLLABORATES_WITH"
+    UITVOERDER = "UITVOERDER"
+    MERGED_INTO = "MERGED_INTO"
 
 
 @dataclass(frozen=True)
@@ -144,7 +148,8 @@ EDGE_KINDS: dict[str, EdgeKind] = {
         _edge("LINKS_TO", "hangt samen met", ("Action", "Project"), ("Action", "Project", "Theme"),
               "A cross-reference between actions, projects or themes", width=1.5, dashes=True,
               color="#e39c37"),
-        _edge("SUCCEEDS", "is opvolger van", ("Project", "Organisation"), ("Project", "Action"),
+        _edge("SUCCEEDS", "is opvolger van", ("Project", "Organisation"),
+              ("Project", "Action", "Organisation"),
               "The newer project (or the organisation it became, e.g. WIJIJ) continues the "
               "older one; explicit=False marks an inference, with its reason", width=2.5,
               arrow=True, color="#d62728"),
@@ -209,6 +214,22 @@ EDGE_KINDS: dict[str, EdgeKind] = {
         _edge("GOOD_PRACTICE", "geeft het voorbeeld bij", ("Organisation",), ("Trend",),
               "A network elsewhere in the country named as an example for a trend", width=1.5,
               dashes=True, color="#8c6d31"),
+        # Any text about the partnership (news items, partner profiles, council letters) and
+        # the running prose of the project cards (graph071.loaders.prose).
+        _edge("MENTIONED_IN", "wordt genoemd in", ("Organisation", "Project", "Activity", "Person"),
+              ("Document",),
+              "A known organisation, project or person named in a text; line and quote of the "
+              "first mention, `lines` all of them", width=0.5, dashes=True, color="#d9d9d9"),
+        _edge("COLLABORATES_WITH", "werkt samen met", ("Organisation",), ("Organisation",),
+              "Two organisations a text says work together ('werkt nauw samen met', 'in "
+              "partnership with'); `confidence` says how sure the reading is", width=1.2,
+              dashes=True, color="#7a8ca3"),
+        _edge("UITVOERDER", "voert uit", ("Organisation",), ("Project",),
+              "Carries out (part of) a project ('uitgevoerd door', 'carried out by')", width=1.2,
+              color="#9c755f", is_role=True, role_nl="uitvoerder"),
+        _edge("MERGED_INTO", "is opgegaan in", ("Organisation",), ("Organisation",),
+              "An organisation merged into or with another ('fuseert met', 'merged into')",
+              width=1.5, arrow=True, color="#d62728"),
     )
 }
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from importlib import import_module
 
 from graph071.corpus.manifest import Document
+from graph071.corpus.organisations import OrganisationTable
 from graph071.corpus.projects import ProjectTable
 from graph071.records import LoadResult
 
@@ -29,6 +30,9 @@ class ParseContext:
     is_known_organisation: Callable[[str], bool]
     # The corpus's projects.csv: project names across editions (empty when it has none).
     projects: ProjectTable = field(default_factory=lambda: ProjectTable([]))
+    # The corpus's organisations.csv, for the prose reader's automaton of every alias
+    # (graph071.loaders.prose); None: the loader reads the corpus's table itself.
+    organisations: OrganisationTable | None = None
 
 
 Loader = Callable[[Document, ParseContext], LoadResult]
@@ -40,6 +44,8 @@ _REGISTRY: dict[str, str] = {
     "index071": "graph071.loaders.index071:load",
     "spreadsheet_actions": "graph071.loaders.spreadsheet:load_actions",
     "spreadsheet_projects": "graph071.loaders.spreadsheet:load_projects",
+    # Any text about the partnership: news items, partner profiles, council letters.
+    "text": "graph071.loaders.prose.loader:load",
 }
 
 

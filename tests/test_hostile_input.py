@@ -29,7 +29,6 @@ from graph071.build import cache, snapshot
 from graph071.build.pipeline import build
 from graph071.corpus.manifest import bundled_data_dir
 from graph071.corpus.sheets import SheetError
-from graph071.errors import Graph071Error, InputError
 from graph071.io.export import export
 from graph071.io.safe import (FORMULA_START, atomic_file, keep_as_text, spreadsheet_cell,
                               terminal_text, write_text)

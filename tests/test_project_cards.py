@@ -44,10 +44,13 @@ def canonical(bundled, names: str) -> set[str]:
 
 
 def card_roles(bundled, project: str, edge: dict, kind: str) -> set[str]:
-    """The names the card of `edge` gives in role `kind`: the role edges that card states."""
+    """The names the card of `edge` gives in role `kind` under its labels (the hand reading):
+    the role edges that card states. Partners named only in a card's running prose are read
+    by the prose reader (read_by "prose", tests/test_prose.py)."""
     graph = bundled.graph
     return {graph.nodes[source]["name"] for source, _, data in graph.in_edges(project, data=True)
-            if data["kind"] == kind and edge["document"] in stating_documents(data)}
+            if data["kind"] == kind and edge["document"] in stating_documents(data)
+            and data.get("read_by") != "prose"}
 
 
 def edges_between(graph, source: str, target: str, kind: str) -> list[dict]:

@@ -5,7 +5,6 @@ the same action numbers never mix silently."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest

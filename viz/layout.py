@@ -72,7 +72,7 @@ def _layout_part(simple: nx.Graph, nodes: list, seed: int,
     return dict(zip(nodes, coords))
 
 
-def _separate(pos: np.ndarray, size: np.ndarray, rounds: int = 300) -> np.ndarray:
+def _separate(pos: np.ndarray, size: np.ndarray, rounds: int = 600) -> np.ndarray:
     """Return `pos` with overlapping boxes pushed apart, each pair along its easier axis.
 
     The force layout decides who sits near whom; this step only makes room for the

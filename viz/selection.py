@@ -7,7 +7,6 @@ with --kind without a change here.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 

@@ -30,6 +30,8 @@ from graph071.corpus.sheets import SPREADSHEET_SUFFIXES
 
 # Read into text first; the text is written beside the original.
 EXTRACTED = (".pdf", ".docx", ".html", ".htm")
+# Kinds of free text (news items, partner profiles, council letters): the prose reader.
+TEXT_LOADERS = {"text": "text", "tekst": "text"}
 # Document kind -> the loader that reads a spreadsheet of that kind.
 SPREADSHEET_LOADERS = {"actions": "spreadsheet_actions", "action_programme": "spreadsheet_actions",
                        "projects": "spreadsheet_projects", "project_cards": "spreadsheet_projects"}
@@ -156,6 +158,8 @@ def _write(path: Path, copy_to: Path | None, extracted: Extracted | None,
 
 
 def _loader_for(path: Path, kind: str, entries: list[DocumentEntry]) -> str:
+    if kind in TEXT_LOADERS and path.suffix.lower() not in SPREADSHEET_SUFFIXES:
+        return TEXT_LOADERS[kind]
     if path.suffix.lower() in SPREADSHEET_SUFFIXES:
         if kind not in SPREADSHEET_LOADERS:
             raise InputError(path, f"no spreadsheet loader for kind {kind!r}",

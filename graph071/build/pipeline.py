@@ -24,6 +24,7 @@ from graph071.build.periods import annotate as annotate_periods
 from graph071.corpus.manifest import MANIFEST, READ_BY_LOADER
 from graph071.corpus.reader import Corpus, read_corpus
 from graph071.errors import InputError
+from graph071.loaders.prose.loader import card_prose
 from graph071.records import LoadResult
 
 
@@ -38,7 +39,9 @@ def build(data_dir: Path | None = None) -> Build:
     if missing and not results:
         raise missing[0].error  # nothing to show: the one-line error of the first document
     read = {r.document: corpus.documents[r.document] for r in results}
-    built = assemble(results, corpus.organisations, read, corpus.data_dir)
+    # The same prose reader as for news items, over the running prose of the project cards.
+    prose = card_prose(results, read, corpus.organisations, corpus.projects)
+    built = assemble([*results, *prose], corpus.organisations, read, corpus.data_dir)
     note_missing(built, missing)
     built.warnings.extend(completeness(results, corpus.entries, read_checked(corpus.data_dir)))
     apply_corrections(built, corpus.corrections)  # the coordination group's corrections last
@@ -90,4 +93,4 @@ def parse_context(corpus: Corpus) -> loaders.ParseContext:
     """Return what the loaders may ask of the corpus: known organisations and projects."""
     table = corpus.organisations
     return loaders.ParseContext(is_known_organisation=lambda text: table.resolve(text) is not None,
-                                projects=corpus.projects)
+                                projects=corpus.projects, organisations=table)

@@ -16,7 +16,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from graph071.cli import corpus, explore, maps, monitor, projects
+from graph071.cli import corpus, explore, maps, monitor, projects, prose
 from graph071.cli.neo4j import app as neo4j_app
 from graph071.cli.session import Session, Source
 from graph071.errors import Graph071Error
@@ -55,11 +55,12 @@ def _global(ctx: typer.Context, data: DataOption = None,
     current.machine_output = any(arg in ("--json", "--csv") for arg in rest)
 
 
-for module in (explore, projects, corpus, maps, monitor):
+for module in (explore, projects, corpus, maps, monitor, prose):
     for command in module.COMMANDS:
         function, name = command if isinstance(command, tuple) else (command, None)
         app.command(name=name)(function)
 app.add_typer(neo4j_app, name="neo4j")
+app.add_typer(prose.review_app, name="review")
 
 
 def main(args: list[str] | None = None, session: Session | None = None) -> None:

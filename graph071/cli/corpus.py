@@ -71,7 +71,8 @@ def add(ctx: typer.Context,
         path: Annotated[Path, typer.Argument(help="The document (.pdf, .docx, .html, .txt, .md) "
                                               "or list (.xlsx, .csv).")],
         kind: Annotated[str, typer.Option("--kind", help="Document kind: a known kind such as "
-                                          "project_cards, or actions / projects for a list.")],
+                                          "project_cards, actions / projects for a list, or "
+                                          "text for any text (news, profile, letter).")],
         edition: Annotated[str, typer.Option("--edition", help="Edition date: 2024, 2024-03 "
                                              "or 2024-03-01.")],
         title: Annotated[Optional[str], typer.Option(help="Title (default: the file name).")]
@@ -88,7 +89,8 @@ def add(ctx: typer.Context,
 
     A bad file is refused whole (nothing is written) with the sheet, row and column of
     every problem. Names not in organisations.csv are listed; `graph071 check` shows them
-    with suggestions. Without --data the bundled corpus is changed.
+    with suggestions. Without --data the bundled corpus is changed. With --kind text the
+    prose reader links the names it knows and queues the rest (`graph071 review`).
 
     Example: graph071 --data mijn-corpus add acties-2024.xlsx --kind actions --edition 2024-03
     """

@@ -1,0 +1,235 @@
+"""Names the tables do not know yet: proposed organisations, near misses, and people with their roles.
+
+Organisations are proposed from the name patterns of data/prose_patterns.csv
+(a head word such as "stichting" before a name, a tail such as "B.V." after it, a
+name followed by its acronym in parentheses); `near_miss` first asks whether the
+name is a small spelling or word-order variant of a known one (rapidfuzz, with the
+threshold bench/fuzzy_threshold.py measures). People are read from a function word
+before or after a capitalised name ("wethouder Fleur Spijker van de gemeente
+Leiden", "Bas Reichert, voorzitter van ...", "Martijn van Pelt (VNO-NCW)").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from graph071.corpus.organisations import slug
+from graph071.loaders.prose.lexicon import Entity, Lexicon, fold, key_of
+from graph071.loaders.prose.mentions import NAME, Mention, Paragraph
+from graph071.schema import Node, node_id
+
+# A score (0-100, rapidfuzz token_sort_ratio on folded names) at or above which a name
+# is read as a known organisation. bench/fuzzy_threshold.py measures it on the table: the
+# closest two different organisations score 87.8 ("Ondernemend Leiden" ~ "Ondernemersfonds
+# Leiden"), the composed variants (word order, a typo, a hyphen) 94-100; a name with an
+# added qualifier ("Innovation Quarter Zuid-Holland", 73.5) stays a proposal for review.
+FUZZY_THRESHOLD = 88.0
+SUGGESTION_FLOOR = 60.0
+
+_PARTICLES = r"(?:van|de|der|den|ter|ten|te|von|da|di|du|le|la|'t|in\s+'t)"
+_GIVEN = r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?"
+PERSON = (rf"{_GIVEN}(?:\s+[A-Z]\.)*(?:\s+{_PARTICLES})*\s+[A-Z][a-zà-ÿ'’]+"
+          rf"(?:-[A-Z][a-zà-ÿ]+)?")
+_ACRONYM = re.compile(rf"(?P<name>{NAME})\s*\((?P<acronym>[A-Z][A-Za-z0-9&.\-]{{1,11}})\)")
+_LEGAL_FORM = re.compile(r"\s+(B\.V\.|N\.V\.|BV\b|NV\b)")
+_ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[^()\s]{2,12})\)")
+_FOR_ORGANISATION = re.compile(r"^\s*(?:,\s*)?(?:van|bij|namens|of|at|for|from)\s+"
+                               r"(?:de\s+|het\s+|the\s+)?", re.IGNORECASE)
+
+
+@dataclass
+class RoleFound:
+    """A person's function as a sentence states it, with the organisation or project it is for."""
+
+    person: Mention
+    role: str  # as written: "wethouder", "voorzitter"
+    meaning: str  # voorzitter, projectleider, trekker, opdrachtgever or works_for
+    target: Mention | None
+    start: int
+    end: int
+
+
+@dataclass
+class NameReader:
+    """The compiled name patterns of one lexicon."""
+
+    lexicon: Lexicon
+    stops: set[str] = field(default_factory=set)
+    roles: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        patterns = self.lexicon.patterns
+        self.stops = patterns.words("name_stop")
+        self.roles = {row["pattern"].lower(): row["value"] for row in patterns.of("person_role")}
+        role = "|".join(re.escape(r).replace(r"\ ", r"\s+")
+                        for r in sorted(self.roles, key=len, reverse=True))
+        self.role_after = re.compile(rf"(?P<person>{PERSON})\s*,\s*(?:(?:de|het|the)\s+)?"
+                                     rf"(?P<role>(?i:{role}))\b")
+        self.role_before = re.compile(rf"(?<![\w-])(?P<role>(?i:{role}))\s+(?P<person>{PERSON})")
+        self.role_is = re.compile(
+            rf"(?P<person>{PERSON})\s+(?:is|wordt|was|werd|blijft|has\s+been|is\s+now|becomes|became)"
+            rf"\s+(?:(?:per|sinds|vanaf|from|since|as\s+of)\s+\d{{1,2}}\s+\w+(?:\s+\d{{4}})?\s+)?"
+            rf"(?:(?:benoemd|gekozen)\s+(?:tot|als)\s+|(?:appointed|elected)\s+(?:as\s+)?)?"
+            rf"(?:(?:de|het|the|a|an)\s+)?(?:(?:nieuwe|new)\s+)?(?P<role>(?i:{role}))\b")
+        self.role_inverted = re.compile(
+            rf"\b(?:is|wordt|werd|was)\s+(?P<person>{PERSON})\s+(?:(?:de|het)\s+)?(?:nieuwe\s+)?"
+            rf"(?P<role>(?i:{role}))\b")
+        self.person_org = re.compile(rf"(?P<person>{PERSON})\s*\((?P<org>[^()]{{2,60}})\)")
+        tails = sorted(patterns.words("org_tail"), key=len, reverse=True)
+        self.tails = {t.lower(): t for t in tails}
+        self.choices = {key_of(form).strip(): forms[0].entity
+                        for form, forms in ((f.text, fs) for fs in self.lexicon.forms.values()
+                                            for f in fs)
+                        if forms[0].entity.kind == Node.ORGANISATION}
+        self.choices.update({key_of(org.name).strip(): self.lexicon.entity_of_organisation(org.name)
+                             for org in self.lexicon.organisations.organisations})
+
+    # ------------------------------------------------------------------ organisations
+
+    def near_miss(self, name: str) -> tuple[Entity | None, float, list[str]]:
+        """Return (the known organisation `name` is a variant of or None, its score, suggestions)."""
+        query = key_of(name).strip()
+        if not query or not self.choices:
+            return None, 0.0, []
+        found = process.extract(query, list(self.choices), scorer=fuzz.token_sort_ratio, limit=8)
+        suggestions: list[str] = []
+        for form, score, _ in found:
+            if score >= SUGGESTION_FLOOR and self.choices[form].name not in suggestions:
+                suggestions.append(self.choices[form].name)
+        best_form, best, _ = found[0]
+        entity = self.choices[best_form] if best >= FUZZY_THRESHOLD else None
+        return entity, float(best), suggestions[:3]
+
+    def proposal(self, name: str, surface: str, start: int, end: int, how: str,
+                 confidence: float, alias: str = "") -> Mention:
+        """Return a mention of `name`: known when it is a near miss, proposed otherwise."""
+        known = self.lexicon.entity_of_organisation(name)
+        if known is not None:
+            return Mention(Node.ORGANISATION, known.name, surface, start, end, known, 1.0, how)
+        entity, score, suggestions = self.near_miss(name)
+        if entity is not None:
+            return Mention(Node.ORGANISATION, entity.name, surface, start, end, entity,
+                           round(score / 100, 2), "fuzzy")
+        return Mention(Node.ORGANISATION, name, surface, start, end, None, confidence, how,
+                       alias, suggestions)
+
+    def with_known_acronym(self, text: str, mention: Mention) -> Mention:
+        """Return a proposed name followed by a known acronym ("... Katwijk (KOV)") as that organisation."""
+        following = _ACRONYM_AFTER.match(text, mention.end)
+        known = self.lexicon.entity_of_organisation(following.group("acronym")) if following else None
+        if known is None:
+            return mention
+        end = following.end()
+        return Mention(Node.ORGANISATION, known.name, text[mention.start:end], mention.start, end,
+                       known, 0.9, "acronym")
+
+    def trim(self, text: str, start: int) -> tuple[str, int]:
+        """Return a capitalised run without its leading sentence words ("Samen", "De")."""
+        words = text.split(" ")
+        while words and words[0].lower() in self.stops:
+            start += len(words[0]) + 1
+            words = words[1:]
+        return " ".join(words), start
+
+    def organisations(self, paragraph: Paragraph, taken: list[Mention]) -> list[Mention]:
+        """Return organisations proposed by an acronym in parentheses or a tail word."""
+        found: list[Mention] = []
+        for match in _ACRONYM.finditer(paragraph.text):
+            name, start = self.trim(match.group("name"), match.start())
+            acronym = match.group("acronym")
+            if not name or sum(ch.isupper() for ch in acronym) < 2 or _inside(start, match.end(), taken):
+                continue
+            if not acronym_fits(acronym, name):
+                continue
+            found.append(self.proposal(name, paragraph.text[start:match.end()], start, match.end(),
+                                       "acronym", 0.75, acronym))
+        for match in re.finditer(NAME, paragraph.text):
+            name, start = self.trim(match.group(), match.start())
+            words = name.split()
+            tail = self._tail(paragraph.text, match.end(), words)
+            if not tail or len(words) < 1 + (tail == words[-1]) or _inside(start, match.end(), taken):
+                continue
+            end = match.end() if tail == words[-1] else match.end() + len(tail) + 1
+            found.append(self.proposal(paragraph.text[start:end], paragraph.text[start:end],
+                                       start, end, "tail", 0.7))
+        return found
+
+    def _tail(self, text: str, end: int, words: list[str]) -> str:
+        following = _LEGAL_FORM.match(text, end)
+        if following:
+            return following.group(1)
+        return words[-1] if words and words[-1].lower() in self.tails else ""
+
+    # ------------------------------------------------------------------ people
+
+    def people(self, paragraph: Paragraph, mentions: list[Mention]) -> list[RoleFound]:
+        """Return the people a paragraph names with a function, each with what it is for."""
+        found: list[RoleFound] = []
+        text = paragraph.text
+        for pattern in (self.role_after, self.role_before, self.role_is, self.role_inverted):
+            for match in pattern.finditer(text):
+                person = self.person(match.group("person"), match.start("person"), mentions)
+                if person is None:
+                    continue
+                role = " ".join(match.group("role").lower().split())
+                target = self._target(text, match.end(), mentions)
+                found.append(RoleFound(person, role, self.roles[role], target, match.start(),
+                                       target.end if target else match.end()))
+        for match in self.person_org.finditer(text):
+            person = self.person(match.group("person"), match.start("person"), mentions)
+            inner = [m for m in mentions if m.start >= match.start("org") and m.end <= match.end("org")]
+            if person is not None and inner and not any(f.person.start == person.start for f in found):
+                found.append(RoleFound(person, "", "works_for", inner[0], match.start(), match.end()))
+        return found
+
+    def person(self, written: str, start: int, mentions: list[Mention]) -> Mention | None:
+        """Return the person `written` names, or None when it is not a person's name."""
+        words = written.split()
+        if words[0].lower() in self.stops or words[0].lower() in self.roles:
+            return None
+        end = start + len(written)
+        if any(m.start < end and start < m.end and m.kind != Node.PERSON for m in mentions):
+            return None  # a known organisation or project, not a person
+        if self.lexicon.entity_of_organisation(written) or self.lexicon.entity_of_project(written):
+            return None
+        known = next((m for m in mentions if m.kind == Node.PERSON and m.start == start), None)
+        if known is not None:
+            return known
+        name = " ".join(words)
+        return Mention(Node.PERSON, name, written, start, end, None, 0.8, "person")
+
+    def _target(self, text: str, end: int, mentions: list[Mention]) -> Mention | None:
+        glue = _FOR_ORGANISATION.match(text[end:end + 30])
+        if glue is None:
+            return None
+        at = end + glue.end()
+        return next((m for m in mentions if m.start == at and m.kind != Node.PERSON), None)
+
+
+def acronym_fits(acronym: str, name: str) -> bool:
+    """Return whether the capitals of `acronym` are initials of `name`'s words, in order.
+
+    >>> acronym_fits("LBSP", "Entrepreneurs Association Leiden Bio Science Park")
+    True
+    >>> acronym_fits("IoT", "Things")
+    False
+    """
+    initials = iter(word[0].upper() for word in re.findall(r"\w+", name))
+    return all(any(ch == initial for initial in initials) for ch in acronym if ch.isupper())
+
+
+def _inside(start: int, end: int, mentions: list[Mention]) -> bool:
+    return any(m.start <= start and end <= m.end for m in mentions)
+
+
+def person_id(name: str) -> str:
+    """Return the node id a person of this name gets (graph071.build resolves PersonName so)."""
+    return node_id(Node.PERSON, slug(name))
+
+
+def folded(text: str) -> str:
+    """Return the comparison form of a proposed name."""
+    return " ".join(fold(text).split())

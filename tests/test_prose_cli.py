@@ -1,0 +1,165 @@
+"""`graph071 read`, `graph071 add --kind text` and the review round trip, as a user runs them
+(in the CLI and through Excel), on a news item written for these tests."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from graph071.build.pipeline import build
+from graph071.corpus.manifest import bundled_data_dir
+from graph071.schema import Edge
+
+from .conftest import graph071, programme_corpus
+
+NEWS = """Nieuwe samenwerking in de Leidse regio
+Leiden, 12 maart 2024
+
+Wethouder Fleur Spijker van de gemeente Leiden opende woensdag het nieuwe loket.
+De gemeente Leiden werkt daarvoor nauw samen met de Kamer van Koophandel en Copper8.
+Een bedrijf in Leiden kan er terecht; ook het bedrijfsleven in Katwijk is welkom.
+Stichting Leidse Starters (SLS) sluit zich aan bij Economie071.
+Programmamanager Jasmijn Bongers was er ook bij.
+"""
+
+
+def corpus(tmp_path: Path) -> Path:
+    folder = programme_corpus(tmp_path / "corpus")
+    shutil.copy(bundled_data_dir() / "projects.csv", folder)
+    return folder
+
+
+def news(tmp_path: Path) -> Path:
+    path = tmp_path / "nieuws-2024-03.txt"
+    path.write_text(NEWS, encoding="utf-8")
+    return path
+
+
+def test_read_json_gives_mentions_people_and_relations_with_quotes(tmp_path):
+    folder = corpus(tmp_path)
+    result = graph071("--data", str(folder), "read", str(news(tmp_path)), "--json", check=True)
+    reading = json.loads(result.stdout)
+    assert reading["document"] == {"file": "nieuws-2024-03.txt", "format": "txt",
+                                   "title": "Nieuwe samenwerking in de Leidse regio",
+                                   "date": "2024-03-12", "language": "nl"}
+    known = {m["name"] for m in reading["mentions"] if not m["new"]}
+    assert known == {"gemeente Leiden", "Kamer van Koophandel", "Economie071"}
+    assert {m["name"] for m in reading["mentions"] if m["new"]} == {"Copper8",
+                                                                    "Stichting Leidse Starters",
+                                                                    "Fleur Spijker",
+                                                                    "Jasmijn Bongers"}
+    assert reading["people"][0]["roles"][0]["organisation"] == "gemeente Leiden"
+    partner = next(r for r in reading["relations"] if r["object"] == "Kamer van Koophandel")
+    assert partner["subject"] == "gemeente Leiden" and partner["line"] == 5
+    assert partner["quote"].startswith("De gemeente Leiden werkt daarvoor nauw samen")
+
+
+def test_read_prints_a_dutch_report(tmp_path):
+    result = graph071("--data", str(corpus(tmp_path)), "read", str(news(tmp_path)), check=True)
+    assert "Genoemd (3)" in result.stdout and "Relaties" in result.stdout
+    assert "Let op: regel 5: 'Copper8' staat niet in de tabellen" in result.stdout
+
+
+def test_read_refuses_a_missing_file_and_an_unknown_format_in_one_line(tmp_path):
+    missing = graph071("read", str(tmp_path / "weg.txt"))
+    pdf = tmp_path / "brief.pdf"
+    pdf.write_bytes(b"%PDF-1.4")
+    unknown = graph071("read", str(pdf))
+    for result in (missing, unknown):
+        assert result.returncode == 1 and len(result.stderr.strip().splitlines()) == 1
+        assert "Traceback" not in result.stderr
+    assert "file not found" in missing.stderr and "save the text as .txt" in unknown.stderr
+
+
+def test_add_text_links_known_names_with_their_line_and_quote(tmp_path):
+    folder = corpus(tmp_path)
+    graph071("--data", str(folder), "add", str(news(tmp_path)), "--kind", "text", "--edition",
+             "2024-03", check=True)
+    graph = build(folder).graph
+    document = "doc:nieuws-2024-03"
+    mentioned = {graph.nodes[u]["name"]: d for u, v, d in graph.edges(data=True)
+                 if v == document and d["kind"] == Edge.MENTIONED_IN}
+    assert set(mentioned) == {"gemeente Leiden", "Kamer van Koophandel", "Economie071",
+                              "Fleur Spijker"}
+    assert mentioned["gemeente Leiden"]["lines"] == [4, 5]
+    assert mentioned["Kamer van Koophandel"]["quote"].startswith("De gemeente Leiden werkt")
+    collaboration = [d for u, v, d in graph.edges(data=True) if d["kind"] == Edge.COLLABORATES_WITH]
+    assert [(c["document"], c["line"]) for c in collaboration] == [("nieuws-2024-03", 5)]
+    works_for = [d for u, v, d in graph.edges(data=True) if d["kind"] == Edge.WORKS_FOR]
+    assert works_for[0]["role"] == "wethouder"
+    assert not any(d.get("name") == "Copper8" for _, d in graph.nodes(data=True))  # to review
+
+
+def review_json(folder: Path) -> list[dict]:
+    return json.loads(graph071("--data", str(folder), "review", "--json", check=True).stdout)
+
+
+def test_review_accept_alias_and_reject_are_written_and_never_asked_again(tmp_path):
+    folder = corpus(tmp_path)
+    graph071("--data", str(folder), "add", str(news(tmp_path)), "--kind", "text", "--edition",
+             "2024-03", check=True)
+    items = {item["subject"]: item for item in review_json(folder)}
+    assert {"Copper8", "Stichting Leidse Starters", "Jasmijn Bongers"} <= set(items)
+    starters, copper8 = items["Stichting Leidse Starters"], items["Copper8"]
+    graph071("--data", str(folder), "review", "accept", starters["id"], "--reason",
+             "nieuwe partner", check=True)
+    graph071("--data", str(folder), "review", "alias", copper8["id"], "TNO", check=True)
+    rows = {row["name"]: row for row in csv.DictReader((folder / "organisations.csv").open())}
+    assert rows["Stichting Leidse Starters"]["aliases"] == "SLS"
+    assert "nieuwe partner" in rows["Stichting Leidse Starters"]["note"]
+    assert "Copper8" in rows["TNO"]["aliases"].split(";")
+    left = review_json(folder)
+    assert {item["subject"] for item in left} == {"Jasmijn Bongers"}  # no organisation named
+    for item in left:
+        graph071("--data", str(folder), "review", "reject", item["id"], check=True)
+    assert review_json(folder) == []
+    decisions = list(csv.DictReader((folder / "review.csv").open()))
+    assert {d["decision"] for d in decisions} == {"accept", "alias", "reject"}
+    assert all(d["date"] and d["reason"] for d in decisions)
+    graph = build(folder).graph
+    joined = [(graph.nodes[u]["name"], graph.nodes[v]["name"]) for u, v, d in graph.edges(data=True)
+              if d["kind"] == Edge.MEMBER_OF and d["document"] == "nieuws-2024-03"]
+    assert joined == [("Stichting Leidse Starters", "Economie071")]
+
+
+def test_review_round_trip_through_excel(tmp_path):
+    folder = corpus(tmp_path)
+    graph071("--data", str(folder), "add", str(news(tmp_path)), "--kind", "text", "--edition",
+             "2024-03", check=True)
+    workbook = tmp_path / "review.xlsx"
+    graph071("--data", str(folder), "review", "--xlsx", str(workbook), check=True)
+    book = load_workbook(workbook)
+    sheet = book["review"]
+    header = [cell.value for cell in sheet[1]]
+    assert header[header.index("beslissing")] == "beslissing"
+    for row in sheet.iter_rows(min_row=2):
+        values = dict(zip(header, row))
+        if values["naam"].value == "Copper8":
+            values["beslissing"].value = "accept"
+            values["reden"].value = "adviesbureau circulaire economie"
+    book.save(workbook)
+    result = graph071("--data", str(folder), "review", "--apply", str(workbook), check=True)
+    assert "1 beslissingen verwerkt" in result.stdout
+    assert "Copper8" in (folder / "organisations.csv").read_text(encoding="utf-8")
+    assert "Copper8" not in {item["subject"] for item in review_json(folder)}
+
+
+def test_a_workbook_with_a_bad_decision_writes_nothing(tmp_path):
+    folder = corpus(tmp_path)
+    graph071("--data", str(folder), "add", str(news(tmp_path)), "--kind", "text", "--edition",
+             "2024-03", check=True)
+    workbook = tmp_path / "review.xlsx"
+    graph071("--data", str(folder), "review", "--xlsx", str(workbook), check=True)
+    book = load_workbook(workbook)
+    book["review"]["I2"] = "misschien"
+    book["review"]["I3"] = "accept"
+    book.save(workbook)
+    before = (folder / "organisations.csv").read_text(encoding="utf-8")
+    result = graph071("--data", str(folder), "review", "--apply", str(workbook))
+    assert result.returncode == 1 and ":2: beslissing 'misschien'" in result.stderr
+    assert (folder / "organisations.csv").read_text(encoding="utf-8") == before
+    assert not (folder / "review.csv").exists()
