@@ -22,7 +22,7 @@ import networkx as nx
 from graph071.analytics.roles import hubs, orphans
 from graph071.errors import Graph071Error
 from graph071.viz.assets import vis_network_script
-from graph071.viz.payload import build_payload
+from graph071.viz.payload import OVERVIEW_OFF, build_payload
 from graph071.viz.selection import View, select
 from graph071.schema import Edge, Node
 
@@ -34,13 +34,49 @@ ROW_SPACING_PX = 150.0
 
 
 def write_map(graph: nx.MultiDiGraph, path: Path | str, view: View | None = None,
-              title: str = MAP_TITLE) -> Path:
-    """Write the map of `graph` (or the part `view` chooses) to `path` and return the path."""
-    view = view or View()
+              title: str = MAP_TITLE, sources: dict[str, list[str]] | None = None,
+              size: tuple[int, int] | None = None) -> Path:
+    """Write the map of `graph` (or the part `view` chooses) to `path` and return the path.
+
+    `sources` (document id -> its lines, e.g. from document_sources) puts the quoted
+    texts in the page, so each "Bron" opens its passage. A path ending in .png, .svg or
+    .pdf gets a picture of the map instead (graph071.viz.picture, through Chromium),
+    `size` pixels wide and high (default 1920x1080; a PDF is A4 landscape).
+    """
+    from graph071.viz.picture import check_picture_path, is_picture, write_picture
+
+    check_picture_path(path)
+    page = render_page(map_payload(graph, view or View(), title=title, sources=sources))
+    if is_picture(path):
+        return write_picture(page, path, size)
+    return _write(page, path)
+
+
+def map_payload(graph: nx.MultiDiGraph, view: View, *, title: str = MAP_TITLE,
+                sources: dict[str, list[str]] | None = None) -> dict[str, Any]:
+    """Return the page data of the map of `graph` that `view` chooses.
+
+    The overview (no --focus, --kind or --theme) opens with people and the Index071
+    cluster switched off; one click in the legend brings them back.
+    """
     shown = select(graph, view)
-    payload = build_payload(shown, title=title,
-                            subtitle=view.describe(graph), **_marks(graph))
-    return _write(render_page(payload), path)
+    overview = not (view.focus or view.kinds or view.theme)
+    return build_payload(shown, title=title, subtitle=view.describe(graph), sources=sources,
+                         start_hidden=OVERVIEW_OFF if overview else (), **_marks(graph))
+
+
+def document_sources(data_dir: Path, entries: list[Any]) -> dict[str, list[str]]:
+    """Return document id -> lines of the manifest `entries` in `data_dir` (a Build's
+    data_dir and documents), for embedding in a map."""
+    from graph071.corpus.manifest import read_document
+
+    texts: dict[str, list[str]] = {}
+    for entry in entries:
+        try:
+            texts[entry.id] = read_document(data_dir, entry).lines
+        except Graph071Error:
+            continue  # a missing document: its "Bron" then shows the quote only
+    return texts
 
 
 def write_lineage_map(graph: nx.MultiDiGraph, chain: list[str], path: Path | str,
