@@ -49,7 +49,7 @@ def write_map(graph: nx.MultiDiGraph, path: Path | str, view: View | None = None
     page = render_page(map_payload(graph, view or View(), title=title, sources=sources))
     if is_picture(path):
         return write_picture(page, path, size)
-    return _write(page, path)
+    return write_page(page, path)
 
 
 def map_payload(graph: nx.MultiDiGraph, view: View, *, title: str = MAP_TITLE,
@@ -100,7 +100,7 @@ def write_lineage_map(graph: nx.MultiDiGraph, chain: list[str], path: Path | str
     payload = build_payload(shown, places, title=title or f"{LINEAGE_TITLE}: {name}",
                             subtitle=f"{len(members)} schakels, van oud (links) naar nieuw (rechts)",
                             axis=axis, mode="lineage", **_marks(graph))
-    return _write(render_page(payload), path)
+    return write_page(render_page(payload), path)
 
 
 def lineage_positions(graph: nx.MultiDiGraph, chain: list[str],
@@ -214,7 +214,7 @@ def read_payload(path: Path | str) -> dict[str, Any]:
     return json.loads(text[start:text.index(";\n(function", start)])
 
 
-def _write(page: str, path: Path | str) -> Path:
+def write_page(page: str, path: Path | str) -> Path:
     """Write `page` as UTF-8 with \\n line ends on every platform; return the path."""
     path = Path(path)
     if path.parent and not path.parent.exists():
@@ -225,5 +225,5 @@ def _write(page: str, path: Path | str) -> Path:
     return path
 
 
-__all__ = ["View", "write_map", "write_lineage_map", "lineage_positions", "node_editions",
+__all__ = ["View", "write_map", "write_page", "map_payload", "document_sources", "write_lineage_map", "lineage_positions", "node_editions",
            "render_page", "script_json", "read_payload"]
