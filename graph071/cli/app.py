@@ -18,6 +18,7 @@ import typer
 
 from graph071.cli import corpus, explore, maps, monitor, projects
 from graph071.cli.neo4j import app as neo4j_app
+from graph071.cli.options import with_xlsx
 from graph071.cli.session import Session, Source
 from graph071.errors import Graph071Error
 
@@ -50,7 +51,7 @@ def _global(ctx: typer.Context, data: DataOption = None,
 for module in (explore, projects, corpus, maps, monitor):
     for command in module.COMMANDS:
         function, name = command if isinstance(command, tuple) else (command, None)
-        app.command(name=name)(function)
+        app.command(name=name)(with_xlsx(function))
 app.add_typer(neo4j_app, name="neo4j")
 
 

@@ -105,8 +105,8 @@ def is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-MAX_WORD = 16  # a text column is at least this wide, or as wide as its longest word
-SHORT_WORD = 6  # ... and never narrower than this (or its longest word) when room is short
+MAX_WORD = 22  # a text column is at least this wide, or as wide as its longest word
+SHORT_WORD = 8  # ... and never narrower than this (or its longest word) when room is short
 NUMERIC_TEXT = re.compile(r"^[-+]?\d[\d.,]*\s?%?$")
 
 
@@ -211,8 +211,9 @@ def text_widths(natural: Sequence[int], minimum: Sequence[int], room: int) -> li
     if sum(natural) <= room:
         return list(natural)
     widths = [min(n, m) for n, m in zip(natural, minimum)]
-    if sum(widths) > room:  # even the longest words do not fit
-        return squeezed(widths, sum(widths) - room)
+    if sum(widths) > room:  # even the longest words do not fit: the names keep theirs
+        names = next((i for i, (n, m) in enumerate(zip(natural, widths)) if n > 2 * m), 0)
+        return squeezed(widths, sum(widths) - room, names)
     left = room - sum(widths)
     wanting = [n - w for n, w in zip(natural, widths)]
     total = sum(wanting)
@@ -220,24 +221,23 @@ def text_widths(natural: Sequence[int], minimum: Sequence[int], room: int) -> li
     return [w + e for w, e in zip(widths, extra)]
 
 
-def squeezed(widths: Sequence[int], short: int) -> list[int]:
-    """Return `widths` made `short` characters narrower in all: the first column (the
-    name) gives last, the others in proportion, none below SHORT_WORD.
+def squeezed(widths: Sequence[int], short: int, keep: int = 0) -> list[int]:
+    """Return `widths` made `short` characters narrower in all: column `keep` (the names)
+    last, the others in proportion to their width, none below SHORT_WORD.
 
     >>> squeezed([14, 16], 5)
     [14, 11]
-    >>> squeezed([7, 16, 16, 6], 6)
-    [7, 13, 13, 6]
+    >>> squeezed([7, 19, 16, 6], 6, keep=1)
+    [7, 19, 10, 6]
     """
-    cut = [0] * len(widths)
-    others = sum(widths[1:])
-    for i in range(1, len(widths)):
-        cut[i] = min(widths[i] - min(widths[i], SHORT_WORD), short * widths[i] // max(1, others))
+    weight = [0 if i == keep else w for i, w in enumerate(widths)]
+    total = sum(weight) or 1
+    cut = [min(w - min(w, SHORT_WORD), int(short * g / total)) for w, g in zip(widths, weight)]
     while sum(cut) < short:
         able = [i for i in range(len(widths)) if widths[i] - cut[i] > min(widths[i], SHORT_WORD)]
         if not able:
             break
-        pick = max((i for i in able if i) or able, key=lambda i: widths[i] - cut[i])
+        pick = max([i for i in able if i != keep] or able, key=lambda i: widths[i] - cut[i])
         cut[pick] += 1
     return [w - c for w, c in zip(widths, cut)]
 
@@ -251,20 +251,24 @@ def fitting_headers(columns: Sequence[Column], numeric: set[str], widest: dict[s
 
     >>> fitting_headers([("n", "Naam"), ("t", "Trekker")], {"t"}, {"n": 30, "t": 2}, 80)
     (['Naam', 'Trekker'], [])
-    >>> fitting_headers([("n", "Naam"), ("t", "Trekker")], {"t"}, {"n": 70, "t": 2}, 60)
-    (['Naam', 'Trek.'], ['Trek. = Trekker'])
+    >>> fitting_headers([("n", "Naam"), ("t", "Trekker")], {"t"}, {"n": 30, "t": 2}, 38)
+    (['Naam', 'Tr.'], ['Tr. = Trekker'])
     """
     natural = sum(max(len(header), widest[key]) for key, header in columns) + len(columns)
     headers = [header for _, header in columns]
     if natural <= width:
         return headers, []
-    notes = []
-    for index, (key, header) in enumerate(columns):
-        keep = max(widest[key], 4)
-        if key in numeric and len(header) > keep + 1:
-            headers[index] = header[:keep].rstrip() + "."
-            notes.append(f"{headers[index]} = {header}")
-    return headers, notes
+    for letters in (4, 2):  # "Trek.", and when that is still too wide "Tr."
+        shortened = [header[:max(widest[key], letters)].rstrip() + "."
+                     if key in numeric and len(header) > max(widest[key], letters) + 1 else header
+                     for key, header in columns]
+        total = sum(max(len(h), widest[key]) for (key, _), h in zip(columns, shortened))
+        texts = sum(MAX_WORD for key, _ in columns if key not in numeric)
+        if total + len(columns) + texts // 2 <= width:
+            break
+    notes = [f"{short} = {header}" for short, (_, header) in zip(shortened, columns)
+             if short != header]
+    return shortened, notes
 
 
 def escape(text: str) -> str:
