@@ -41,9 +41,14 @@ SourceOption = Annotated[Source, typer.Option(
                      "read from the Neo4j server named by NEO4J_URI (neo4j).")]
 
 
+LangOption = Annotated[Optional[str], typer.Option(
+    "--lang", metavar="nl|en", help="Language of all output: nl (default) or en; also "
+                                    "through GRAPH071_LANG.")]
+
+
 @app.callback()
 def _global(ctx: typer.Context, data: DataOption = None,
-            source: SourceOption = Source.networkx) -> None:
+            source: SourceOption = Source.networkx, lang: LangOption = None) -> None:
     current = ctx.ensure_object(Session)  # a caller may pass one in: app(obj=Session(...))
     current.data, current.source = data, source
 
@@ -56,11 +61,28 @@ app.add_typer(neo4j_app, name="neo4j")
 
 
 def main(args: list[str] | None = None, session: Session | None = None) -> None:
-    """Run the CLI; user mistakes become one line on stderr and exit code 1."""
+    """Run the CLI; user mistakes become one line on stderr and exit code 1 (2 for a
+    mistake in the arguments). Everything is said in the language of --lang or
+    GRAPH071_LANG (Dutch by default; graph071.cli.language)."""
+    import typer._click.exceptions as click_errors
+
+    from graph071 import i18n
+    from graph071.cli.language import localised, usage_error
+
+    args = list(sys.argv[1:] if args is None else args)
     try:
-        app(args, obj=session)
+        i18n.use(i18n.language_in(args))
+        code = localised(app).main(args, prog_name="graph071", obj=session,
+                                   standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
+    except click_errors.UsageError as error:
+        typer.echo(usage_error(error), err=True)
+        sys.exit(error.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        typer.echo(i18n.text("click:Aborted!", "Aborted!"), err=True)
+        sys.exit(1)
     except Graph071Error as error:
-        typer.echo(f"Fout: {error}", err=True)
+        typer.echo(f"{i18n.text('error:prefix')}{error}", err=True)
         sys.exit(error.exit_code)
     except BrokenPipeError:
         sys.exit(0)
