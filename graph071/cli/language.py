@@ -115,6 +115,9 @@ def value_problem(error: Any) -> str:
     choices = getattr(getattr(error.param, "type", None), "choices", None)
     if choices:
         return i18n.text("error:not_choice", choices=", ".join(map(str, choices)))
+    if "is not one of " in message:
+        listed = message.split("is not one of ", 1)[1].rstrip(".")
+        return i18n.text("error:not_choice", choices=listed)
     if "integer" in message:
         return i18n.text("error:not_integer")
     if "number" in message or "float" in message:
