@@ -17,6 +17,7 @@ WITH w, split(coalesce(last(w.timeline), ''), ': ') AS latest
 RETURN w.id AS id,
        CASE WHEN w:Action THEN 'Action' ELSE 'Project' END AS kind,
        w.number AS number,
+       coalesce(w.programme, '') AS programme,
        w.name AS name,
        coalesce(w.title, w.name) AS title,
        w.theme AS theme,

@@ -30,21 +30,21 @@ RETURN o.id AS id,
        COLLECT {
          MATCH (o)-[r:TREKKER]->(w:G071) WHERE w:Action OR w:Project
          WITH w, r ORDER BY CASE WHEN w:Action THEN 0 ELSE 1 END, coalesce(w.number, 0), w.name, r.g071_rank[0]
-         RETURN {id: w.id, kind: CASE WHEN w:Action THEN 'Action' ELSE 'Project' END, number: w.number,
+         RETURN {id: w.id, kind: CASE WHEN w:Action THEN 'Action' ELSE 'Project' END, number: w.number, programme: coalesce(w.programme, ''),
                  name: w.name, role: coalesce(r.role, ''), document: r.document, line: r.line,
                  quote: coalesce(r.quote, '')}
        } AS trekker,
        COLLECT {
          MATCH (o)-[r:PARTNER]->(w:G071) WHERE w:Action OR w:Project
          WITH w, r ORDER BY CASE WHEN w:Action THEN 0 ELSE 1 END, coalesce(w.number, 0), w.name, r.g071_rank[0]
-         RETURN {id: w.id, kind: CASE WHEN w:Action THEN 'Action' ELSE 'Project' END, number: w.number,
+         RETURN {id: w.id, kind: CASE WHEN w:Action THEN 'Action' ELSE 'Project' END, number: w.number, programme: coalesce(w.programme, ''),
                  name: w.name, role: coalesce(r.role, ''), document: r.document, line: r.line,
                  quote: coalesce(r.quote, '')}
        } AS partner,
        COLLECT {
          MATCH (o)-[r:TE_BETREKKEN]->(w:G071) WHERE w:Action OR w:Project
          WITH w, r ORDER BY CASE WHEN w:Action THEN 0 ELSE 1 END, coalesce(w.number, 0), w.name, r.g071_rank[0]
-         RETURN {id: w.id, kind: CASE WHEN w:Action THEN 'Action' ELSE 'Project' END, number: w.number,
+         RETURN {id: w.id, kind: CASE WHEN w:Action THEN 'Action' ELSE 'Project' END, number: w.number, programme: coalesce(w.programme, ''),
                  name: w.name, role: coalesce(r.role, ''), document: r.document, line: r.line,
                  quote: coalesce(r.quote, '')}
        } AS te_betrekken,
@@ -54,7 +54,7 @@ RETURN o.id AS id,
          RETURN {kind: toLower(kind), items: COLLECT {
            MATCH (o)-[r]->(w:G071) WHERE type(r) = kind AND (w:Action OR w:Project)
            WITH w, r ORDER BY CASE WHEN w:Action THEN 0 ELSE 1 END, coalesce(w.number, 0), w.name, r.g071_rank[0]
-           RETURN {id: w.id, kind: CASE WHEN w:Action THEN 'Action' ELSE 'Project' END, number: w.number,
+           RETURN {id: w.id, kind: CASE WHEN w:Action THEN 'Action' ELSE 'Project' END, number: w.number, programme: coalesce(w.programme, ''),
                    name: w.name, role: coalesce(r.role, ''), document: r.document, line: r.line,
                    quote: coalesce(r.quote, '')}
          }}

@@ -19,7 +19,7 @@ def corpus(tmp_path, monkeypatch):
 
 def test_a_second_build_comes_from_the_cache(corpus):
     first = cache.cached_build(corpus)
-    assert len(list(cache.cache_dir().glob("*.pickle"))) == 1
+    assert len(list(cache.cache_dir().glob(f"*{cache.SUFFIX}"))) == 1
     second = cache.cached_build(corpus)
     assert sorted(second.graph.nodes) == sorted(first.graph.nodes)
 

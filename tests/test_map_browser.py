@@ -57,6 +57,10 @@ class OpenMap:
             return [box.left + at.x, box.top + at.y];
         }""", node))
 
+    def wait_until_still(self) -> None:
+        """Wait for the page to say its focus animation has ended (body[data-view=still])."""
+        self.page.wait_for_selector("body[data-view='still']", state="attached", timeout=30_000)
+
     def hover(self, node: str) -> str:
         """Point at `node` and return the tooltip's text."""
         x, y = self.node_on_screen(node)
@@ -115,7 +119,7 @@ def drawn_nodes(seen: OpenMap) -> int:
 def test_the_bundled_map_works_offline_draws_every_node_and_raises_no_error(
         graph, bundled_map, open_map, artifacts):
     seen = open_map(bundled_map)
-    seen.page.wait_for_timeout(300)  # let the landmark labels settle for the screenshot
+    seen.wait_until_still()
     seen.page.screenshot(path=str(artifacts / "map_bundled_1600x1000.png"))
     assert seen.blocked == []
     assert seen.requests == [bundled_map.resolve().as_uri()]
@@ -134,14 +138,14 @@ def test_the_search_finds_uvl_and_focuses_universiteit_leiden(bundled_map, open_
     seen.page.fill("#search", "UvL")
     assert "Universiteit Leiden" in seen.page.inner_text("#suggestions")
     seen.page.press("#search", "Enter")
-    seen.page.wait_for_timeout(700)  # the focus animation
+    seen.wait_until_still()  # the page's own word that the focus animation has ended
     assert seen.page.evaluate("network.getSelectedNodes()") == ["org:universiteit-leiden"]
     assert seen.page.inner_text("#details").startswith("Universiteit Leiden")
     x, y = seen.node_on_screen("org:universiteit-leiden")
     box = seen.page.evaluate("(() => { const b = document.getElementById('network')"
                              ".getBoundingClientRect(); return [b.left + b.width / 2,"
                              " b.top + b.height / 2]; })()")
-    assert abs(x - box[0]) < 40 and abs(y - box[1]) < 40  # centred on the screen
+    assert abs(x - box[0]) < 2 and abs(y - box[1]) < 2  # centred on the screen
     seen.page.screenshot(path=str(artifacts / "map_search_uvl.png"))
     # Dimming the rest keeps every edge in its own kind's colour (not its node's).
     legend = {e["name"]: e["color"] for e in map_payload(bundled_map)["legend"]["edges"]}
@@ -154,8 +158,10 @@ def test_the_search_finds_uvl_and_focuses_universiteit_leiden(bundled_map, open_
 
 def test_hovering_action_17_shows_geen_trekker_and_the_source_line(bundled_map, open_map):
     seen = open_map(bundled_map)
+    seen.page.evaluate("graph071.showMoment(0)")  # the map opens today; action 17 is of 2013-2015
     seen.page.evaluate("network.moveTo({position: network.getPositions(['action:2013-2015/17'])"
                        "['action:2013-2015/17'], scale: 1})")
+    seen.wait_until_still()
     text = seen.hover("action:2013-2015/17")
     assert "17. Haalbaarheidsstudie bedrijfshuisvesting" in text
     assert "geen trekker" in text
@@ -179,7 +185,7 @@ def test_a_hostile_name_shows_as_text_and_runs_nothing(tmp_path, open_map, artif
     seen.page.fill("#search", "onerror")
     assert HOSTILE in seen.page.inner_text("#suggestions")
     seen.page.press("#search", "Enter")
-    seen.page.wait_for_timeout(600)
+    seen.wait_until_still()
     assert HOSTILE in seen.page.inner_text("#details")
     seen.hover("action:t/2")  # its quote holds the name too
     seen.page.screenshot(path=str(artifacts / "map_hostile_name.png"))
@@ -216,3 +222,35 @@ def test_the_lineage_map_draws_its_chain_offline(tmp_path, open_map, artifacts):
     seen.page.screenshot(path=str(artifacts / "map_lineage.png"))
     assert drawn_nodes(seen) == 2
     assert seen.errors == [] and seen.blocked == []
+
+
+# ---------------------------------------------------------------- the time slider
+
+def test_the_time_slider_changes_what_is_drawn_and_the_layout_does_not_move(bundled_map, open_map,
+                                                                           artifacts):
+    seen = open_map(bundled_map)
+    payload = map_payload(bundled_map)
+    moments = payload["time"]["moments"]
+    assert seen.page.evaluate("graph071.moment()") == payload["time"]["start"] == len(moments) - 1
+    assert seen.page.inner_text("#time-label") == "projectkaarten januari 2022"
+
+    def drawn():
+        return seen.page.evaluate("""() => {
+            const faded = graph071.nodes.get({filter: (n) => n.opacity !== undefined && n.opacity < 1});
+            const hidden = graph071.edges.get({filter: (e) => e.hidden});
+            return [faded.map((n) => n.id).sort(), hidden.length, network.getPositions()];
+        }""")
+
+    faded_now, hidden_now, positions_now = drawn()
+    assert "action:2013-2015/17" in faded_now and "project:centrum-voor-vitaliteit" in faded_now
+    slider = seen.page.locator("#time-slider")
+    slider.focus()
+    seen.page.keyboard.press("Home")  # the first edition: the programme 2013-2015
+    assert seen.page.evaluate("graph071.moment()") == 0
+    assert seen.page.inner_text("#time-label") == "uitvoeringsprogramma 2013-2015"
+    faded_then, hidden_then, positions_then = drawn()
+    assert "action:2013-2015/17" not in faded_then and "project:centrum-voor-vitaliteit" in faded_then
+    assert faded_then != faded_now and hidden_then != hidden_now
+    assert positions_then == positions_now  # the layout does not move
+    seen.page.screenshot(path=str(artifacts / "map_time_2013.png"))
+    assert seen.errors == []

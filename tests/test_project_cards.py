@@ -153,7 +153,8 @@ def test_orphans_report_projects_without_a_bestuurlijk_trekker_as_projects(graph
 
 
 def test_orphans_json_marks_projects_with_kind_project():
-    items = json.loads(run("orphans", "--json").stdout)
+    # Smart071 has no card in 2022: it is an orphan as of the 2018 and 2019 editions.
+    items = json.loads(run("--as-of", "2019", "orphans", "--json").stdout)
     smart071 = next(i for i in items if i["name"] == "Smart071")
     assert smart071["kind"] == "Project" and smart071["id"] == "project:smart071"
     assert "stuurgroep" in smart071["trekker_text"].lower()

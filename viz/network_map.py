@@ -24,6 +24,7 @@ from graph071.errors import Graph071Error
 from graph071.viz.assets import vis_network_script
 from graph071.viz.payload import OVERVIEW_OFF, build_payload
 from graph071.viz.selection import View, select
+from graph071.viz.timeslider import time_slider
 from graph071.schema import Edge, Node
 
 MAP_TITLE = "Netwerkkaart Economie071"
@@ -61,8 +62,12 @@ def map_payload(graph: nx.MultiDiGraph, view: View, *, title: str = MAP_TITLE,
     """
     shown = select(graph, view)
     overview = not (view.focus or view.kinds or view.theme)
-    return build_payload(shown, title=title, subtitle=view.describe(graph), sources=sources,
-                         start_hidden=OVERVIEW_OFF if overview else (), **_marks(graph))
+    moment = graph.graph.get("as_of")  # a map of one moment (graph071 map --as-of) has no slider
+    subtitle = " · ".join(p for p in (view.describe(graph), moment["text"] if moment else "") if p)
+    payload = build_payload(shown, title=title, subtitle=subtitle, sources=sources,
+                            start_hidden=OVERVIEW_OFF if overview else (), **_marks(graph))
+    payload["time"] = None if moment else time_slider(graph, shown)
+    return payload
 
 
 def document_sources(data_dir: Path, entries: list[Any]) -> dict[str, list[str]]:
@@ -216,13 +221,10 @@ def read_payload(path: Path | str) -> dict[str, Any]:
 
 def write_page(page: str, path: Path | str) -> Path:
     """Write `page` as UTF-8 with \\n line ends on every platform; return the path."""
-    path = Path(path)
-    if path.parent and not path.parent.exists():
-        raise Graph071Error(f"folder {path.parent} does not exist",
-                            hint="create it first or choose another -o path")
-    with path.open("w", encoding="utf-8", newline="\n") as handle:
-        handle.write(page)
-    return path
+    from graph071.io.safe import write_text
+
+    # Atomic: a full disk or a kill leaves the previous map whole.
+    return write_text(Path(path), page, encoding="utf-8", newline="\n")
 
 
 __all__ = ["View", "write_map", "write_page", "map_payload", "document_sources", "write_lineage_map", "lineage_positions", "node_editions",

@@ -147,6 +147,9 @@ def svg_around_png(png: bytes, size: tuple[int, int]) -> bytes:
 
 
 def write_bytes(path: Path, data: bytes) -> Path:
-    """Write `data` to `path` and return the path (the one place pictures are written)."""
-    path.write_bytes(data)
+    """Write `data` to `path` at once (graph071.io.safe) and return the path."""
+    from graph071.io.safe import atomic_file
+
+    with atomic_file(path, "wb", encoding=None) as handle:
+        handle.write(data)
     return path

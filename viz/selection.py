@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from graph071.analytics.roles import NotFound, find_action, find_node
+from graph071.analytics.roles import NotFound, find_action, find_node, parse_action_ref
 from graph071.errors import Graph071Error
 from graph071.corpus.organisations import normalise
 from graph071.schema import NODE_KINDS, Node
@@ -100,9 +100,9 @@ def resolve_focus(graph: nx.MultiDiGraph, name: str) -> str:
     project, person or any other node by name or alias."""
     if name in graph:
         return name
-    number = re.fullmatch(r"\s*(?:actie\s*)?(\d+)\s*", name, flags=re.IGNORECASE)
-    if number:
-        return find_action(graph, int(number.group(1)))
+    reference = parse_action_ref(name)  # "17", "actie 17" or "2013-2015/17"
+    if reference:
+        return find_action(graph, reference[1], reference[0])
     present = tuple(dict.fromkeys(d["kind"] for _, d in graph.nodes(data=True)))
     preferred = tuple(k for k in (Node.ORGANISATION, Node.ACTION, Node.PROJECT, Node.PERSON) if k in present)
     try:

@@ -10,6 +10,7 @@ graph071.analytics.diff (what changed between editions). docs/analytics.md defin
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -66,6 +67,7 @@ def orphans(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
         timeline = data.get("timeline") or []
         found.append({
             "id": node, "kind": data["kind"], "number": data.get("number"),
+            "programme": data.get("programme", ""),
             "name": data["name"], "title": data.get("title", data["name"]),
             "theme": data.get("theme"), "theme_name": data.get("theme_name", ""),
             "categorie": data.get("categorie"), "categorie_colour": data.get("categorie_colour", ""),
@@ -183,8 +185,21 @@ def find_node(graph: nx.MultiDiGraph, name: str, kinds: tuple[str, ...] = (Node.
 def _work_item(graph: nx.MultiDiGraph, node: str, edge: dict[str, Any]) -> dict[str, Any]:
     data = graph.nodes[node]
     return {"id": node, "kind": data["kind"], "number": data.get("number"), "name": data["name"],
+            "programme": data.get("programme", ""), "period": period_of(data),
             "role": edge.get("role", ""), "document": edge.get("document"),
             "line": edge.get("line"), "quote": edge.get("quote", "")}
+
+
+def period_of(data: dict[str, Any]) -> str:
+    """Return the period a node or edge holds, as readers write it ("" when unknown).
+
+    >>> period_of({"valid_from": "2013-01-01", "valid_until": "2015-12-31"}), period_of({"valid_from": "2022-01-01"})
+    ('2013-01 t/m 2015-12', 'vanaf 2022-01')
+    """
+    start, end = data.get("valid_from"), data.get("valid_until")
+    if not start:
+        return ""
+    return f"{start[:7]} t/m {end[:7]}" if end else f"vanaf {start[:7]}"
 
 
 def who(graph: nx.MultiDiGraph, organisation: str) -> dict[str, Any]:
@@ -211,16 +226,47 @@ def who(graph: nx.MultiDiGraph, organisation: str) -> dict[str, Any]:
     }
 
 
+def parse_action_ref(text: str) -> tuple[str | None, int] | None:
+    """Return (programme or None, number) of an action reference, or None when `text` is none.
+
+    >>> parse_action_ref("2013-2015/17"), parse_action_ref("actie 17"), parse_action_ref("UvL")
+    (('2013-2015', 17), (None, 17), None)
+    """
+    match = re.fullmatch(r"\s*(?:actie|action)?\s*(?:(\d{4}-\d{4})\s*/\s*)?(\d+)\.?\s*", text,
+                         flags=re.IGNORECASE)
+    return (match.group(1), int(match.group(2))) if match else None
+
+
 def find_action(graph: nx.MultiDiGraph, number: int, programme: str | None = None) -> str:
-    """Return the id of action `number` (of `programme`, or of the only/oldest programme)."""
+    """Return the id of action `number` of `programme` (or of the only programme that has it).
+
+    Raises NotFound when no action has that number, or when two programmes do and
+    `programme` does not say which (the hint names them: "2013-2015/17").
+    """
     matches = sorted((data.get("programme", ""), node) for node, data in graph.nodes(data=True)
                      if data["kind"] == Node.ACTION and data.get("number") == number
                      and (programme is None or data.get("programme") == programme))
     if not matches:
         numbers = sorted(d["number"] for _, d in graph.nodes(data=True) if d["kind"] == Node.ACTION)
         span = f" (actions run from {numbers[0]} to {numbers[-1]})" if numbers else ""
-        raise NotFound(f"no action number {number}{span}")
+        where = f" in programme {programme}" if programme else ""
+        raise NotFound(f"no action number {number}{where}{span}")
+    if len(matches) > 1:
+        options = " or ".join(f"{p}/{number}" for p, _ in matches)
+        raise NotFound(f"action {number} is in {len(matches)} programmes", hint=f"write {options}")
     return matches[0][1]
+
+
+def action_ref(graph: nx.MultiDiGraph, action: str) -> str:
+    """Return how an action is referred to wherever two programmes could share its number.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("action:2013-2015/17", kind="Action", number=17, programme="2013-2015")
+    >>> action_ref(G, "action:2013-2015/17")
+    '2013-2015/17'
+    """
+    data = graph.nodes[action]
+    return f"{data['programme']}/{data.get('number')}" if data.get("programme") else str(data.get("number"))
 
 
 def action_detail(graph: nx.MultiDiGraph, action: str) -> dict[str, Any]:

@@ -90,6 +90,8 @@ class GraphBuilder:
         # The same node from another document (a project in a later edition): keep the
         # first scalar values, concatenate lists.
         current = self.graph.nodes[identifier]
+        if record.source.document not in stating_documents(current):
+            current[ALSO_IN_KEY] = [*current.get(ALSO_IN_KEY, []), record.source.document]
         for key, value in attrs.items():
             if isinstance(value, list):
                 current[key] = list(current.get(key) or []) + [v for v in value

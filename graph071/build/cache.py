@@ -1,24 +1,35 @@
-"""A cache of built graphs, so everyday commands answer fast.
+"""A cache of built graphs, so everyday commands answer fast, and it can never run code.
 
-The key covers everything a build reads: every file in the corpus folder (name, size,
-modification time) and every source file of graph071 itself. Change a document, the
-organisation table or the code, and the next command builds afresh. Set
-GRAPH071_NO_CACHE=1 to always build.
+A cached build is a data-only JSON snapshot (graph071.build.snapshot), never a pickle.
+The key is the content (not the name or the time) of every file a build reads: every
+file in the corpus folder, wherever a symlink or the manifest points, and every source
+and data file of graph071 itself. Change a document, the organisation table or the code,
+and the next command builds afresh.
+
+The cache lives in $XDG_CACHE_HOME/graph071/builds (default ~/.cache). A cache folder
+or file owned by another user, or writable by others, is not used (the build is made
+afresh and `graph071 check` says why); an unreadable or corrupt entry is rebuilt and
+replaced. Set GRAPH071_NO_CACHE=1 to always build.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import pickle
+import stat
 from pathlib import Path
 
 from graph071 import __version__
+from graph071.build import snapshot
 from graph071.build.builder import Build
 from graph071.build.pipeline import build
 from graph071.corpus.manifest import bundled_data_dir
+from graph071.records import ParseWarning
 
-_CODE_SUFFIXES = (".py", ".csv")
+_CODE_SUFFIXES = (".py", ".csv", ".html", ".cypher", ".txt", ".js")
+SUFFIX = ".json"
+# Only one user's cache is trusted: its own, not writable by group or others.
+_UNSAFE_MODE = stat.S_IWGRP | stat.S_IWOTH
 
 
 def cache_dir() -> Path:
@@ -27,28 +38,109 @@ def cache_dir() -> Path:
     return Path(base) / "graph071" / "builds"
 
 
-def _fingerprint(folders: list[Path], suffixes: tuple[str, ...] | None = None) -> list[str]:
-    entries = []
-    for folder in folders:
-        for path in sorted(folder.rglob("*")):
-            if not path.is_file() or "__pycache__" in path.parts:
-                continue
-            if suffixes and path.suffix not in suffixes:
-                continue
-            stat = path.stat()
-            entries.append(f"{path}|{stat.st_size}|{stat.st_mtime_ns}")
-    return entries
+def _files(folder: Path, suffixes: tuple[str, ...] | None = None) -> list[Path]:
+    found = []
+    # followlinks: a symlinked documents/ folder is part of what the build reads.
+    for root, folders, names in os.walk(folder, followlinks=True):
+        folders[:] = sorted(f for f in folders if f != "__pycache__" and not f.startswith("."))
+        for name in sorted(names):
+            if suffixes is None or name.endswith(suffixes):
+                found.append(Path(root) / name)
+    return found
+
+
+def _digest(paths: list[Path], base: Path, digest: "hashlib._Hash") -> None:
+    for path in paths:
+        try:
+            content = path.read_bytes()
+        except OSError as error:
+            content = f"unreadable: {error.strerror}".encode()
+        name = str(path.relative_to(base)) if path.is_relative_to(base) else str(path)
+        digest.update(f"\0{name}\0{len(content)}\0".encode("utf-8", "surrogateescape"))
+        digest.update(content)
+
+
+def _manifest_targets(data_dir: Path) -> list[Path]:
+    """Return the files the manifest names that lie outside the corpus folder."""
+    from graph071.corpus.manifest import manifest_paths
+
+    try:
+        paths = manifest_paths(data_dir)
+    except Exception:  # noqa: BLE001 - a broken manifest is the build's to report
+        return []
+    root = data_dir.resolve()
+    return [p for p in paths if p.is_file() and not p.resolve().is_relative_to(root)]
 
 
 def cache_key(data_dir: Path) -> str:
-    """Return the key of a build of the corpus at `data_dir` by this code."""
+    """Return the key of a build of the corpus at `data_dir` by this code: a content hash."""
     import graph071
     import graph071.loaders
 
-    code = [Path(p) for p in (*graph071.__path__, *graph071.loaders.__path__)]
-    parts = [__version__, str(data_dir.resolve()), *_fingerprint([data_dir]),
-             *_fingerprint(code, _CODE_SUFFIXES)]
-    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:32]
+    digest = hashlib.sha256(f"{__version__}\0{snapshot.FORMAT}\0{data_dir.resolve()}".encode(
+        "utf-8", "surrogateescape"))
+    _digest(_files(data_dir), data_dir, digest)
+    _digest(_manifest_targets(data_dir), data_dir, digest)
+    for folder in (*graph071.__path__, *graph071.loaders.__path__, bundled_data_dir()):
+        folder = Path(folder)
+        digest.update(f"\0code:{folder}".encode("utf-8", "surrogateescape"))
+        _digest(_files(folder, _CODE_SUFFIXES), folder, digest)
+    return digest.hexdigest()[:32]
+
+
+def unsafe_reason(path: Path) -> str | None:
+    """Return why the cache folder or file `path` must not be trusted, or None (also if absent)."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        return f"{path} cannot be checked ({error.strerror})"
+    if stat.S_ISLNK(info.st_mode):
+        return f"{path} is a symbolic link"
+    if info.st_uid != os.getuid():
+        return f"{path} belongs to another user (uid {info.st_uid})"
+    if info.st_mode & _UNSAFE_MODE:
+        return f"{path} is writable by other users"
+    return None
+
+
+def _trusted_folder(folder: Path) -> str | None:
+    for path in (folder.parent, folder):
+        reason = unsafe_reason(path)
+        if reason:
+            return reason
+    return None
+
+
+def _read(path: Path) -> Build | None:
+    """Return the build cached at `path`, or None when there is none or it cannot be used."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    with os.fdopen(descriptor, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if info.st_uid != os.getuid() or info.st_mode & _UNSAFE_MODE:
+            return None
+        try:
+            return snapshot.loads(handle.read())
+        except Exception:  # noqa: BLE001 - any damage at all means: build afresh
+            return None
+
+
+def _write(path: Path, result: Build) -> None:
+    from graph071.io.safe import atomic_file
+
+    try:
+        text = snapshot.dumps(result)
+    except (TypeError, ValueError, RecursionError):
+        return  # a value the snapshot cannot carry: this build is simply not cached
+    path.parent.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, exist_ok=True)
+    with atomic_file(path, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    os.chmod(path, 0o600)
 
 
 def cached_build(data_dir: Path | None = None) -> Build:
@@ -56,27 +148,32 @@ def cached_build(data_dir: Path | None = None) -> Build:
     data_dir = Path(data_dir) if data_dir else bundled_data_dir()
     if os.environ.get("GRAPH071_NO_CACHE") or not data_dir.is_dir():
         return build(data_dir)
-    path = cache_dir() / f"{cache_key(data_dir)}.pickle"
-    try:
-        with path.open("rb") as handle:
-            return pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass  # no cache yet, or one written by other code: build afresh
+    folder = cache_dir()
+    refused = _trusted_folder(folder)
+    path = folder / f"{cache_key(data_dir)}{SUFFIX}"
+    refused = refused or unsafe_reason(path)
+    if refused is None:
+        cached = _read(path)
+        if cached is not None:
+            return cached
     result = build(data_dir)
+    if refused is not None:
+        result.warnings.append(ParseWarning("cache", 0, f"build cache not used: {refused}; "
+                                            "remove it or set XDG_CACHE_HOME to a folder of "
+                                            "your own", level="info"))
+        return result
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        with temporary.open("wb") as handle:
-            pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(path)  # atomic: a reader never sees half a file
-        _prune(path.parent)
-    except OSError:
-        pass  # a read-only home folder only costs speed
+        _write(path, result)
+        _prune(folder)
+    except Exception:  # noqa: BLE001 - a cache that cannot be written only costs speed
+        pass
     return result
 
 
 def _prune(folder: Path, keep: int = 8) -> None:
-    """Delete all but the `keep` most recent cached builds."""
-    builds = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    """Delete all but the `keep` most recent cached builds (and any old pickles)."""
+    for old in folder.glob("*.pickle"):
+        old.unlink(missing_ok=True)
+    builds = sorted(folder.glob(f"*{SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in builds[keep:]:
         old.unlink(missing_ok=True)

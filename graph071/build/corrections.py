@@ -109,6 +109,11 @@ class _Applier:
         data = self.graph.nodes[node]
         if data["name"] == c.new_name:
             return f"no longer needed: {c.subject!r} is already called {c.new_name!r}"
+        holder = self._name_holder(node, c.new_name)
+        if holder is not None:
+            return (f"refused: {c.new_name!r} is already the name of {self._name(holder)} "
+                    f"({holder}); two organisations may not share a name; if they are one, "
+                    f"write a merge correction instead")
         old = data["name"]
         data["name"] = c.new_name
         names_key = "aliases" if data["kind"] == Node.ORGANISATION else "names"
@@ -170,6 +175,20 @@ class _Applier:
                 return None, f"matches more than one action: write {options}"
             return None, f"matches nothing: there is no action {text.strip()!r} in the graph"
         return self._node_of(text, (Node.PROJECT,))
+
+    def _name_holder(self, node: str, name: str) -> str | None:
+        """Return another node of the kind of `node` that is called (or resolves as) `name`."""
+        from graph071.corpus.organisations import normalise
+
+        kind = self.graph.nodes[node]["kind"]
+        if kind == Node.ORGANISATION:
+            other, _ = self._existing_organisation(name)
+            if other is not None and other != node:
+                return other
+        wanted = normalise(name)
+        return next((other for other, data in self.graph.nodes(data=True)
+                     if other != node and data["kind"] == kind
+                     and normalise(str(data.get("name", ""))) == wanted), None)
 
     def _node_of(self, text: str, kinds: tuple[str, ...]) -> tuple[str | None, str]:
         try:

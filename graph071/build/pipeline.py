@@ -4,7 +4,8 @@
    corrections (nothing reads a corpus file after this step);
 2. each document's loader (graph071.loaders) parses it into records with provenance;
 3. graph071.build.builder resolves the names and builds the graph;
-4. graph071.build.corrections applies the coordination group's corrections.
+4. graph071.build.corrections applies the coordination group's corrections;
+5. graph071.build.periods writes on every fact and node when it holds.
 
 No step reaches back into an earlier one. graph071.load() wraps the result in a Network.
 """
@@ -16,6 +17,7 @@ from pathlib import Path
 from graph071 import loaders
 from graph071.build.builder import Build, assemble
 from graph071.build.corrections import apply_corrections
+from graph071.build.periods import annotate as annotate_periods
 from graph071.corpus.manifest import MANIFEST
 from graph071.corpus.reader import Corpus, read_corpus
 from graph071.errors import InputError
@@ -27,6 +29,7 @@ def build(data_dir: Path | None = None) -> Build:
     corpus = read_corpus(data_dir)
     built = assemble(parse(corpus), corpus.organisations, corpus.documents, corpus.data_dir)
     apply_corrections(built, corpus.corrections)  # the coordination group's corrections last
+    annotate_periods(built.graph, corpus.entries, corpus.data_dir)  # when each fact holds
     return built
 
 

@@ -39,6 +39,11 @@ DataOption = Annotated[Optional[Path], typer.Option(
 SourceOption = Annotated[Source, typer.Option(
     "--source", help="Where the graph comes from: built from the documents (networkx) or "
                      "read from the Neo4j server named by NEO4J_URI (neo4j).")]
+AsOfOption = Annotated[Optional[str], typer.Option(
+    "--as-of", metavar="WHEN",
+    help="Answer for this moment: a year (2014), month (2019-06), day (2019-06-30) or an "
+         "edition id (projectkaarten-2018). Default: the latest state of the corpus. Every "
+         "answer starts with the moment it is for (\"Stand: ...\").", show_default=False)]
 
 
 LangOption = Annotated[Optional[str], typer.Option(
@@ -48,9 +53,13 @@ LangOption = Annotated[Optional[str], typer.Option(
 
 @app.callback()
 def _global(ctx: typer.Context, data: DataOption = None,
-            source: SourceOption = Source.networkx, lang: LangOption = None) -> None:
+            source: SourceOption = Source.networkx, as_of: AsOfOption = None,
+            lang: LangOption = None) -> None:
     current = ctx.ensure_object(Session)  # a caller may pass one in: app(obj=Session(...))
-    current.data, current.source = data, source
+    current.data, current.source, current.as_of = data, source, as_of
+    # With --json or --csv the "Stand: ..." line goes to stderr: stdout stays data only.
+    rest = [*getattr(ctx, "protected_args", []), *ctx.args] or sys.argv[1:]
+    current.machine_output = any(arg in ("--json", "--csv") for arg in rest)
 
 
 for module in (explore, projects, corpus, maps, monitor):
@@ -82,7 +91,9 @@ def main(args: list[str] | None = None, session: Session | None = None) -> None:
         typer.echo(i18n.text("click:Aborted!", "Aborted!"), err=True)
         sys.exit(1)
     except Graph071Error as error:
-        typer.echo(f"{i18n.text('error:prefix')}{error}", err=True)
+        from graph071.io.safe import terminal_text
+
+        typer.echo(f"{i18n.text('error:prefix')}{terminal_text(str(error))}", err=True)
         sys.exit(error.exit_code)
     except BrokenPipeError:
         sys.exit(0)

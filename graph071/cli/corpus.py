@@ -24,7 +24,10 @@ def check(ctx: typer.Context, json_: JsonOption = False,
 
     Example: graph071 check
     """
-    report = session(ctx).built().check()
+    current = session(ctx)
+    network = current.built().at(current.as_of)
+    current.say_moment(network.check_moment())
+    report = network.check()
     if json_:
         output.print_json(report)
     else:
@@ -44,7 +47,7 @@ def export(ctx: typer.Context,
 
     Example: graph071 export graph071.graphml
     """
-    for written in session(ctx).network().export(path):
+    for written in session(ctx).network("whole").export(path):
         typer.echo(f"Geschreven: {written}")
 
 

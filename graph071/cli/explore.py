@@ -13,10 +13,6 @@ from graph071.cli.options import CsvOption, JsonOption, output_format, records
 from graph071.cli.session import session
 from graph071.schema import EDGE_KINDS, MAIN_ROLES, hub_formula_nl, role_edge_kinds
 
-ORPHAN_COLUMNS = [("kind", "Soort"), ("number", "Nr"), ("title", "Titel"),
-                  ("theme_name", "Thema"), ("categorie", "Cat."),
-                  ("categorie_colour", "Kleur"), ("status", "Status (laatste kaart)"),
-                  ("partners", "Partners")]
 
 
 def summary(ctx: typer.Context, json_: JsonOption = False) -> None:
@@ -37,21 +33,29 @@ def orphans(ctx: typer.Context,
                                   "and points (docs/analytics.md).")] = False,
             limit: Annotated[int, typer.Option(
                 "--limit", min=1, help="With --suggest: suggestions per item.")] = 3,
+            all_: Annotated[bool, typer.Option(
+                "--all", help="The whole history: every edition's items without a trekker, "
+                              "with their period and the last edition they were seen in.")]
+            = False,
             json_: JsonOption = False, csv_: CsvOption = False) -> None:
     """Actions (and projects) without a trekker, with their theme, categorie and partners.
 
-    "Trekker: onbekend" in the document counts as no trekker. --suggest ranks who could
-    take it on by points for evidence in the documents (already partner 3, trekker of a
-    linked action 2, ...), each with that evidence in words.
+    Only the items of the editions in force at the moment (--as-of, default the latest
+    state); --all lists the history. "Trekker: onbekend" in the document counts as no
+    trekker. --suggest ranks who could take it on by points for evidence in the documents
+    (already partner 3, trekker of a linked action 2, ...), each with that evidence in words.
 
-    Example: graph071 orphans --suggest
+    Example: graph071 --as-of 2014 orphans --suggest
     """
-    rows = records(session(ctx).network().orphans(suggest=suggest, limit=limit))
+    network = session(ctx).network("whole" if all_ else "moment")
+    rows = records(network.orphans(suggest=suggest, limit=limit, history=all_))
     if suggest and not (json_ or csv_):
         return render.print_orphan_suggestions(rows)
-    output.emit(rows, [*ORPHAN_COLUMNS, *([("suggested", "Voorgestelde trekkers")]
-                                          if suggest else [])],
-                fmt=output_format(json_, csv_), title=f"Zonder trekker ({len(rows)})",
+    columns = render.HISTORY_COLUMNS if all_ else render.ORPHAN_COLUMNS
+    output.emit(render.orphan_rows(rows) if not suggest else rows,
+                [*columns, *([("suggested", "Voorgestelde trekkers")] if suggest else [])],
+                fmt=output_format(json_, csv_),
+                title=f"{'Ooit zonder' if all_ else 'Zonder'} trekker ({len(rows)})",
                 empty="Alle acties en projecten hebben een trekker.")
 
 
@@ -94,13 +98,14 @@ hubs.__doc__ = f"""Organisations ranked by how much of the programme they carry.
 def who(ctx: typer.Context,
         organisation: Annotated[str, typer.Argument(help="Organisation name or any alias.")],
         json_: JsonOption = False) -> None:
-    """What an organisation leads (trekker) and partners on.
+    """What an organisation leads (trekker) and partners on, in every edition published by
+    the moment (--as-of, default the latest state), each with its period.
 
     Any alias works ("UvL", "Universiteit van Leiden"); a near miss gets "did you mean".
 
     Example: graph071 who "VNO NCW"
     """
-    result = session(ctx).network().who(organisation)
+    result = session(ctx).network("history").who(organisation)
     if json_:
         output.print_json(result)
         return
@@ -109,15 +114,17 @@ def who(ctx: typer.Context,
 
 
 def action(ctx: typer.Context,
-           number: Annotated[int, typer.Argument(help="Action number, e.g. 17.")],
+           number: Annotated[str, typer.Argument(
+               help="Action number, e.g. 17, or with its programme: 2013-2015/17.")],
            programme: Annotated[Optional[str], typer.Option(
                help="Programme period when the corpus has more than one, e.g. 2013-2015.")] = None,
            json_: JsonOption = False) -> None:
-    """One action with its trekkers, partners, links and source quote.
+    """One action with its trekkers, partners, links and source quote. When two programmes
+    have an action with that number, say which: 2013-2015/17.
 
-    Example: graph071 action 17
+    Example: graph071 action 2013-2015/17
     """
-    result = session(ctx).network().action(number, programme)
+    result = session(ctx).network("history").action(number, programme)
     if json_:
         output.print_json(result)
         return

@@ -40,9 +40,10 @@ def map_(ctx: typer.Context,
     """
     from graph071.viz.picture import is_picture, parse_size
 
-    written = session(ctx).network().write_map(output_path, focus=focus, depth=depth,
-                                               theme=theme, kinds=kind or [], edition=edition,
-                                               size=parse_size(size) if size else None)
+    written = session(ctx).network("whole").write_map(output_path, focus=focus, depth=depth,
+                                                      theme=theme, kinds=kind or [],
+                                                      edition=edition,
+                                                      size=parse_size(size) if size else None)
     typer.echo(f"{'Afbeelding' if is_picture(written) else 'Kaart'} geschreven: {written}")
 
 

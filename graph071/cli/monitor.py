@@ -29,7 +29,7 @@ def index_(ctx: typer.Context,
 
     Example: graph071 index Regiomarketing --plot regiomarketing.png
     """
-    network = session(ctx).network()
+    network = session(ctx).network("history")
     monitor = network.monitor()
     chosen = network.basket(basket) if basket else None
     if plot is not None:

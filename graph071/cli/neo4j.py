@@ -42,7 +42,7 @@ def push(ctx: typer.Context, dry_run: Annotated[bool, typer.Option(
     if current.source is Source.neo4j:
         raise Graph071Error("push sends the graph built from the documents, not the one in Neo4j",
                             hint="leave out --source neo4j")
-    report = current.built().push(dry_run=dry_run)
+    report = current.built().at(current.as_of).push(dry_run=dry_run)  # every edition, or --as-of
     if json_:
         output.print_json(report.as_dict())
         return

@@ -38,9 +38,13 @@ def print_json(data: Any) -> None:
 def print_csv(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> None:
     """Write `rows` as CSV that Dutch Excel opens as columns: a UTF-8 byte order mark,
     ';' between cells, the Dutch headers and decimal commas (graph071.io.tables)."""
+    from graph071.io.safe import spreadsheet_row, terminal_text
     from graph071.io.tables import csv_text
 
-    sys.stdout.write(csv_text(rows, columns))
+    # Spreadsheet-safe (no formulas) and no terminal escapes, as graph071.io.safe says.
+    safe = [{key: terminal_text(str(row.get(key))) if isinstance(row.get(key), str)
+             else row.get(key) for key, _ in columns} for row in rows]
+    sys.stdout.write(csv_text(safe, columns, cells=spreadsheet_row))
 
 
 # The tables a command prints while --xlsx PATH is in force (see tables_to_xlsx).
@@ -272,10 +276,12 @@ def fitting_headers(columns: Sequence[Column], numeric: set[str], widest: dict[s
 
 
 def escape(text: str) -> str:
-    """Return `text` with rich markup escaped, so data prints as written."""
+    """Return data as safe terminal text: no escape sequences, no rich markup."""
     from rich.markup import escape as rich_escape
 
-    return rich_escape(text)
+    from graph071.io.safe import terminal_text
+
+    return rich_escape(terminal_text(text))
 
 
 def emit(rows: Sequence[dict[str, Any]], columns: Sequence[Column], *, fmt: str = "table",

@@ -23,7 +23,7 @@ def project(ctx: typer.Context,
 
     Example: graph071 project "Technolab"
     """
-    result = session(ctx).network().project(name)
+    result = session(ctx).network("history").project(name)
     if json_:
         output.print_json(result)
         return
@@ -45,7 +45,7 @@ def lineage(ctx: typer.Context,
 
     Example: graph071 lineage "Talent op Maat" --map talent.html
     """
-    network = session(ctx).network()
+    network = session(ctx).network("history")
     result = network.lineage(name)
     if map_path is not None:
         written = network.write_lineage_map(name, map_path)
@@ -64,7 +64,7 @@ def person(ctx: typer.Context,
 
     Example: graph071 person "Laura Platte"
     """
-    result = session(ctx).network().person(name)
+    result = session(ctx).network("history").person(name)
     if json_:
         output.print_json(result)
         return
@@ -72,19 +72,39 @@ def person(ctx: typer.Context,
 
 
 def diff(ctx: typer.Context,
-         edition_a: Annotated[str, typer.Argument(help="Older edition: 2018-10, 2018 or a "
-                                                       "document id.")],
-         edition_b: Annotated[str, typer.Argument(help="Newer edition, e.g. 2019-06.")],
+         edition_a: Annotated[str, typer.Argument(help="Older edition or moment: 2018-10, "
+                                                       "2014 or a document id.")],
+         edition_b: Annotated[str, typer.Argument(help="Newer edition or moment, e.g. 2019-06.")],
          json_: JsonOption = False) -> None:
     """What changed between two editions of the projectkaarten: projects new, gone (and
     what became of them), with another status or name, and who is named newly or no more.
+    Between any two other moments (2014 2022): the actions and projects, and the roles of
+    organisations on them, that came and went.
 
     Example: graph071 diff 2018-10 2019-06
     """
-    result = session(ctx).network().diff(edition_a, edition_b)
+    result = session(ctx).network("whole").diff(edition_a, edition_b)
     if json_:
         return output.print_json(result)
-    render.print_diff(result)
+    if "roles_changed" in result:
+        render.print_diff(result)
+    else:
+        render.print_moment_diff(result)
 
 
-COMMANDS = (project, lineage, person, diff)
+def timeline(ctx: typer.Context,
+             name: Annotated[str, typer.Argument(
+                 help="An organisation, project or person (any name or alias).")],
+             json_: JsonOption = False) -> None:
+    """Someone's roles per period: per edition, what an organisation was trekker or partner
+    of, who worked on a project, what a person did; with the status now.
+
+    Example: graph071 timeline "gemeente Leiden"
+    """
+    result = session(ctx).network("history").timeline(name)
+    if json_:
+        return output.print_json(result)
+    render.print_timeline(result)
+
+
+COMMANDS = (project, lineage, person, diff, timeline)

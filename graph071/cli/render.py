@@ -206,8 +206,8 @@ def print_who(result: dict[str, Any], other_roles: list[str], labels: dict[str, 
         out.print("Lid van: " + esc(", ".join(result["member_of"])))
     if result["members"]:
         out.print("Leden: " + esc(", ".join(result["members"])))
-    columns = [("kind", "Soort"), ("name", "Naam"), ("role", "Rol zoals geschreven"),
-               ("line", "Regel")]
+    columns = [("kind", "Soort"), ("name", "Naam"), ("period", "Periode"),
+               ("role", "Rol zoals geschreven"), ("line", "Regel")]
     for key, title in (("trekker", "Trekker van"), ("partner", "Partner van"),
                        ("te_betrekken", "Te betrekken bij")):
         output.print_table(result[key], columns, title=f"{title} ({len(result[key])})",
@@ -224,7 +224,9 @@ def print_action(result: dict[str, Any]) -> None:
     """Print `graph071 action`: the action, its roles, result, planning, links and source."""
     out = output.console()
     esc = output.escape
-    out.print(f"[bold]Actie {result['number']}: {esc(result['title'])}[/bold]")
+    reference = (f"{result['programme']}/{result['number']}" if result.get("programme")
+                 else result["number"])
+    out.print(f"[bold]Actie {reference}: {esc(result['title'])}[/bold]")
     out.print(f"Thema {result.get('theme')}: {esc(result.get('theme_name', ''))}")
     if result.get("voornemen"):
         out.print(f"Voornemen {result.get('voornemen_code') or ''}: {esc(result['voornemen'])}")
@@ -364,3 +366,51 @@ def print_added(added: Any) -> None:
     warnings = [w for w in added.warnings if w.level == "warning"]
     if warnings:
         print(f"Meldingen ({len(warnings)}): zie graph071 check")
+
+
+# ---------------------------------------------------------------- answers across time
+
+ORPHAN_COLUMNS = [("kind", "Soort"), ("programme", "Programma"), ("number", "Nr"),
+                  ("title", "Titel"), ("theme_name", "Thema"), ("categorie", "Cat."),
+                  ("categorie_colour", "Kleur"), ("status", "Status"), ("partners", "Partners")]
+HISTORY_COLUMNS = [*ORPHAN_COLUMNS[:7], ("period", "Periode"), ("status", "Status"),
+                   ("last_edition", "Laatst gezien in"), ("partners", "Partners")]
+
+
+def orphan_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Return orphan rows with the status as a reader wants it: "verzelfstandigd (sinds 2019)"."""
+    shown = []
+    for row in rows:
+        status = row.get("status") or ""
+        if row.get("status_since") and not status.startswith("niet meer genoemd"):
+            status = f"{status} (sinds {row['status_since']})"
+        shown.append({**row, "status": status})
+    return shown
+
+
+def print_timeline(result: dict[str, Any]) -> None:
+    """Write an organisation's, project's or person's roles per period."""
+    out = output.console()
+    esc = output.escape
+    status = f" ({result['status']}" + (f", sinds {result['status_since']})" if result["status_since"]
+                                        else ")") if result["status"] else ""
+    out.print(f"[bold]{esc(result['name'])}[/bold]{esc(status)}: rollen per periode")
+    if not result["periods"]:
+        out.print("Geen rollen in de gelezen edities.")
+    for period in result["periods"]:
+        out.print(f"[bold]{esc(period['label'])}[/bold] ({esc(period['period'])})")
+        for role in period["roles"]:
+            names = ", ".join(role["names"])
+            out.print(f"  {esc(role['role'])} ({role['count']}): {esc(names)}")
+
+
+def print_moment_diff(result: dict[str, Any]) -> None:
+    """Write what changed between two moments."""
+    out = output.console()
+    out.print(f"[bold]{output.escape(result['text'])}[/bold]")
+    for key, title in (("new", "Nieuw"), ("gone", "Niet meer")):
+        output.print_table([{"name": n} for n in result[key]], [("name", "Actie of project")],
+                           title=f"{title} ({len(result[key])})", empty="—")
+    columns = [("work", "Actie of project"), ("role", "Rol"), ("organisation", "Organisatie")]
+    for key, title in (("roles_new", "Nieuwe rollen"), ("roles_gone", "Rollen die niet meer gelden")):
+        output.print_table(result[key], columns, title=f"{title} ({len(result[key])})", empty="—")

@@ -47,6 +47,7 @@ class Document:
     entry: DocumentEntry
     path: Path
     lines: list[str]
+    data_dir: Path | None = None  # the corpus folder the manifest that lists it is in
 
     @property
     def id(self) -> str:
@@ -89,10 +90,50 @@ def _manifest_entry(path: Path, number: int, row: dict[str, str]) -> DocumentEnt
     return DocumentEntry(**known, manifest_line=number, extra=values)
 
 
+def document_path(data_dir: Path, entry: DocumentEntry) -> Path:
+    """Return the path of the file `entry` names; InputError when it lies outside the corpus.
+
+    A relative path is read from the corpus folder; an absolute one works when it points
+    into the corpus folder. "../" and symbolic links that lead out of it are refused, so
+    a manifest never makes graph071 read a file elsewhere on the machine.
+    """
+    path = data_dir / entry.file
+    root = data_dir.resolve()
+    if "\0" in entry.file or any(ord(ch) < 32 for ch in entry.file):
+        raise InputError(data_dir / MANIFEST, f"file {entry.file!r} holds a control character",
+                         line=entry.manifest_line, hint="write the file name as plain text")
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError) as error:  # a symlink loop
+        raise InputError(data_dir / MANIFEST, f"file {entry.file!r} cannot be followed "
+                         f"({getattr(error, 'strerror', None) or 'symbolic link loop'})",
+                         line=entry.manifest_line) from None
+    if not resolved.is_relative_to(root):
+        written = Path(entry.file)
+        how = "" if written.is_absolute() or ".." in written.parts else "through a symbolic link"
+        raise InputError(data_dir / MANIFEST,
+                         f"file {entry.file!r} lies outside the corpus folder {data_dir}"
+                         + (f" ({how})" if how else ""), line=entry.manifest_line,
+                         hint="copy the document into the corpus folder (e.g. documents/) and "
+                              "name it relative to that folder")
+    return path
+
+
+def manifest_paths(data_dir: Path) -> list[Path]:
+    """Return the path of every file the manifest of `data_dir` names, as written there."""
+    return [data_dir / entry.file for entry in read_manifest(data_dir)]
+
+
 def read_document(data_dir: Path, entry: DocumentEntry) -> Document:
     """Return the document `entry` names, read as UTF-8 text, or raise one clear InputError."""
-    path = data_dir / entry.file
+    from graph071.corpus.limits import check_size, DOCUMENT_MB
+
+    path = document_path(data_dir, entry)
     try:
+        if path.is_dir():
+            raise InputError(path, "is a folder, not a document",
+                             hint=f"fix line {entry.manifest_line} of {data_dir / MANIFEST}")
+        check_size(path, DOCUMENT_MB)
         raw = path.read_bytes()
     except FileNotFoundError:
         raise InputError(path, "document listed in the manifest is missing",
@@ -102,14 +143,14 @@ def read_document(data_dir: Path, entry: DocumentEntry) -> Document:
     if not raw.strip():
         raise InputError(path, "the document is empty")
     if path.suffix.lower() in READ_BY_LOADER:
-        return Document(entry=entry, path=path, lines=[])
+        return Document(entry=entry, path=path, lines=[], data_dir=data_dir)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[:error.start].count(b"\n") + 1
         raise InputError(path, "not UTF-8 text", line=line,
                          hint="save the text as UTF-8") from None
-    return Document(entry=entry, path=path, lines=text.splitlines())
+    return Document(entry=entry, path=path, lines=text.splitlines(), data_dir=data_dir)
 
 
 def append_to_manifest(data_dir: Path, entry: DocumentEntry) -> int:
@@ -121,8 +162,10 @@ def append_to_manifest(data_dir: Path, entry: DocumentEntry) -> int:
     text = path.read_text(encoding="utf-8")
     header, *rows = [row for row in csv.reader(text.splitlines()) if row]
     values = {**entry.extra, **{c: getattr(entry, c) for c in MANIFEST_COLUMNS}}
-    with path.open("a", encoding="utf-8", newline="") as handle:
-        if text and not text.endswith("\n"):
-            handle.write("\n")
+    from graph071.io.safe import atomic_file
+
+    # The whole manifest is written anew and moved into place: a full disk never cuts it.
+    with atomic_file(path, "w", encoding="utf-8", newline="") as handle:
+        handle.write(text if not text or text.endswith("\n") else text + "\n")
         csv.writer(handle, lineterminator="\n").writerow([values.get(c, "") for c in header])
     return len(rows) + 2  # as read_manifest numbers rows: the header is line 1

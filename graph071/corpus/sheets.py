@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -114,6 +115,21 @@ class Table:
     # (header as written, column letter, the declared column it probably means, or "")
     unknown_columns: list[tuple[str, str, str]] = field(default_factory=list)
     other_sheets: list[str] = field(default_factory=list)  # sheets in the workbook not read
+    hidden_rows: list[int] = field(default_factory=list)  # read, but hidden in Excel
+    hidden_sheets: list[str] = field(default_factory=list)  # hidden in Excel (read or not)
+
+
+@dataclass
+class Grid:
+    """A sheet's cells as text, with what Excel shows but plain values do not say."""
+
+    sheet: str
+    rows: list[tuple[int, list[str]]]  # (row number as Excel shows it, cell texts)
+    others: list[str] = field(default_factory=list)  # sheets not read
+    errors: list[tuple[int, int, str]] = field(default_factory=list)  # (row, column, #N/A...)
+    merged_across: list[tuple[int, str]] = field(default_factory=list)  # (row, "B5:C5")
+    hidden_rows: list[int] = field(default_factory=list)
+    hidden_sheets: list[str] = field(default_factory=list)
 
 
 def split_list(text: str) -> list[str]:
@@ -192,50 +208,131 @@ def read_table(path: Path, columns: Sequence[Column], sheets: Sequence[str] = ()
 
     `sheets` are the sheet names to look for in a workbook, best first; without
     one of them the first sheet is read. Raises SheetError, listing every
-    problem, when the file is not a spreadsheet, is empty, or misses a required
-    column. Empty rows and rows whose first cell starts with "#" are skipped.
+    problem, when the file is not a spreadsheet, is empty, misses a required
+    column, holds an Excel error value (#N/A, #VERW!, ...) or cells merged across
+    columns. Cells merged down a column count for every row they cover, as Excel shows
+    them. Empty rows and rows whose first cell starts with "#" are skipped.
     """
+    from graph071.corpus.limits import WORKBOOK_MB, check_size
+
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in XLSX_SUFFIXES:
-        sheet, grid, others = _read_workbook(path, sheets)
+        grid = _read_workbook(path, sheets)
     elif suffix in CSV_SUFFIXES:
-        sheet, grid, others = "", _read_csv(path), []
+        check_size(path, WORKBOOK_MB)
+        rows = _read_csv(path)
+        grid = Grid("", rows, errors=[(number, index, value) for number, values in rows
+                                      for index, value in enumerate(values)
+                                      if value in excel_errors()])
     elif suffix in (".xls", ".ods", ".numbers"):
         raise SheetError(path, [Problem("", 0, "", "", f"{suffix} files cannot be read: "
                                         "open the file and save it as Excel workbook (.xlsx)")])
     else:
         raise SheetError(path, [Problem("", 0, "", "", "not a spreadsheet: give an Excel "
                                         "workbook (.xlsx) or a CSV file (.csv)")])
-    return _table(path, sheet, grid, columns, others)
+    return _table(path, grid, columns)
 
 
-def _read_workbook(path: Path, wanted: Sequence[str]) -> tuple[str, list[tuple[int, list[str]]],
-                                                                 list[str]]:
+@functools.lru_cache(maxsize=1)
+def excel_errors() -> frozenset[str]:
+    """Return the error values Excel shows in a cell, English and Dutch (data/excel_errors.csv).
+
+    >>> {"#N/A", "#WAARDE!", "#VERW!"} <= excel_errors()
+    True
+    """
+    from graph071.corpus.manifest import bundled_data_dir
+
+    text = (bundled_data_dir() / "excel_errors.csv").read_text(encoding="utf-8")
+    rows = csv.reader(line for line in text.splitlines()[1:] if not line.startswith("# "))
+    return frozenset(row[0].strip().upper() for row in rows if row)
+
+
+def _open_workbook(path: Path):
     # openpyxl costs start-up time; only users' workbooks need it.
     from openpyxl import load_workbook
 
+    from graph071.corpus.limits import check_workbook
+
+    check_workbook(path)  # before openpyxl unpacks anything: a zip bomb stops here
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        # Not read_only: only the full reader sees merged cells, hidden rows and the real
+        # extent of a sheet whatever its (possibly stale) <dimension> says.
+        return load_workbook(path, data_only=True)
     except FileNotFoundError:
         raise InputError(path, "file not found") from None
     except Exception as error:  # openpyxl raises zip, XML and key errors for non-workbooks
         raise SheetError(path, [Problem("", 0, "", "", "not an Excel workbook (.xlsx) "
                                         f"({type(error).__name__}); open it in Excel and save "
                                         "it as Excel workbook (.xlsx)")]) from None
+
+
+def _read_workbook(path: Path, wanted: Sequence[str]) -> Grid:
+    workbook = _open_workbook(path)
     try:
         names = workbook.sheetnames
+        if not names:
+            raise SheetError(path, [Problem("", 0, "", "", "the workbook has no sheets; open it "
+                                            "in Excel and save it as Excel workbook (.xlsx)")])
         by_key = {header_key(name): name for name in names}
         chosen = next((by_key[header_key(w)] for w in wanted if header_key(w) in by_key), None)
         found_by_name = chosen is not None
         chosen = chosen or names[0]
-        grid = [(number, [cell_text(value) for value in values])
-                for number, values in enumerate(workbook[chosen].iter_rows(values_only=True),
-                                                start=1)]
+        grid = _sheet_grid(workbook[chosen])
+        grid.hidden_sheets = [ws.title for ws in workbook.worksheets if ws.sheet_state != "visible"]
+    except (KeyError, ValueError, TypeError, AttributeError, IndexError) as error:
+        # A damaged workbook that openpyxl opened but cannot show (a sheet it lists is gone).
+        raise SheetError(path, [Problem("", 0, "", "", "the workbook is damaged "
+                                        f"({type(error).__name__}); open it in Excel and save "
+                                        "it as Excel workbook (.xlsx)")]) from None
     finally:
         workbook.close()
-    others = [] if found_by_name else [name for name in names if name != chosen]
-    return chosen, grid, others
+    grid.others = [] if found_by_name else [name for name in names if name != chosen]
+    return grid
+
+
+def _sheet_grid(sheet) -> Grid:
+    """Return the cells of an openpyxl worksheet as a Grid, merged cells filled down."""
+    values: dict[tuple[int, int], object] = {}
+    errors: list[tuple[int, int, str]] = []
+    known_errors = excel_errors()
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.value is None:
+                continue
+            values[cell.row, cell.column] = cell.value
+            if cell.data_type == "e" or cell_text(cell.value).upper() in known_errors:
+                errors.append((cell.row, cell.column - 1, cell_text(cell.value)))
+    across: list[tuple[int, str]] = []
+    for merged in sheet.merged_cells.ranges:
+        value = values.get((merged.min_row, merged.min_col))
+        if merged.min_col != merged.max_col:
+            if value is not None:
+                across.append((merged.min_row, merged.coord))
+            continue
+        for number in range(merged.min_row + 1, merged.max_row + 1):
+            if value is not None:
+                values[number, merged.min_col] = value
+    last_row = max((r for r, _ in values), default=0)
+    last_column = max((c for _, c in values), default=0)
+    rows = [(number, [cell_text(values.get((number, column)))
+                      for column in range(1, last_column + 1)])
+            for number in range(1, last_row + 1)]
+    hidden = [number for number, dimension in sheet.row_dimensions.items()
+              if dimension.hidden and number <= last_row]
+    return Grid(sheet.title, rows, errors=errors, merged_across=across, hidden_rows=sorted(hidden))
+
+
+def _unquoted(value: str) -> str:
+    """Return a CSV cell without the ' that keeps a spreadsheet from evaluating it.
+
+    >>> _unquoted("'=SOM(A1)"), _unquoted("'s-Gravenhage")
+    ('=SOM(A1)', "'s-Gravenhage")
+    """
+    from graph071.io.safe import FORMULA_START
+
+    return value[1:] if value[:1] == "'" and value[1:2].startswith(FORMULA_START) and value[1:2] \
+        else value
 
 
 def _read_csv(path: Path) -> list[tuple[int, list[str]]]:
@@ -259,7 +356,7 @@ def _read_csv(path: Path) -> list[tuple[int, list[str]]]:
     start = 1
     try:
         for values in reader:
-            grid.append((start, [cell_text(value) for value in values]))
+            grid.append((start, [cell_text(_unquoted(value)) for value in values]))
             start = reader.line_num + 1
     except csv.Error as error:
         raise SheetError(path, [Problem("", reader.line_num, "", "",
@@ -267,10 +364,25 @@ def _read_csv(path: Path) -> list[tuple[int, list[str]]]:
     return grid
 
 
-def _table(path: Path, sheet: str, grid: list[tuple[int, list[str]]], columns: Sequence[Column],
-           others: list[str]) -> Table:
-    rows = [(number, values) for number, values in grid
-            if any(values) and not _is_comment(values)]
+def _cell_problems(grid: Grid, header_row: int, header: list[str]) -> list[Problem]:
+    """Return a Problem for every Excel error value and every merge across columns."""
+    problems = [Problem(grid.sheet, row, header[column] if column < len(header) else "",
+                        column_letter(column),
+                        f"the cell holds the Excel error value {value}: fix the formula or "
+                        "type the value itself")
+                for row, column, value in grid.errors if row >= header_row]
+    problems.extend(Problem(grid.sheet, row, "", coord.split(":")[0].rstrip("0123456789"),
+                            f"cells {coord} are merged across columns: unmerge them "
+                            "('Samenvoegen en centreren' off) so each column has its own value")
+                    for row, coord in grid.merged_across if row >= header_row)
+    return problems
+
+
+def _table(path: Path, grid: Grid, columns: Sequence[Column]) -> Table:
+    sheet, others = grid.sheet, grid.others
+    errors = {row for row, _, _ in grid.errors}
+    rows = [(number, values) for number, values in grid.rows
+            if any(values) and (number in errors or not _is_comment(values))]
     if not rows:
         raise SheetError(path, [Problem(sheet, 0, "", "", "the sheet is empty: it needs a "
                                         "header row with the column names")])
@@ -304,6 +416,7 @@ def _table(path: Path, sheet: str, grid: list[tuple[int, list[str]]], columns: S
                          for header, letter, close in unknown if close == column.name), "")
             problems.append(Problem(sheet, header_row, column.name, "",
                                     f"required column missing from the header row{hint}"))
+    problems.extend(_cell_problems(grid, header_row, header))
     if problems:
         raise SheetError(path, problems)
     table_rows = []
@@ -312,7 +425,10 @@ def _table(path: Path, sheet: str, grid: list[tuple[int, list[str]]], columns: S
                  for name, index in positions.items()}
         if any(cells.values()):
             table_rows.append(Row(sheet, number, cells, headers, letters))
-    return Table(path, sheet, table_rows, headers, letters, header_row, unknown, others)
+    read = {row.number for row in table_rows}
+    return Table(path, sheet, table_rows, headers, letters, header_row, unknown, others,
+                 hidden_rows=[number for number in grid.hidden_rows if number in read],
+                 hidden_sheets=grid.hidden_sheets)
 
 
 def is_template_example(table: Table, row: Row, columns: Sequence[Column]) -> bool:
@@ -347,6 +463,15 @@ def unknown_column_warnings(table: Table) -> list[tuple[int, str]]:
         hint = f"; did you mean {close!r}?" if close else ""
         messages.append((table.header_row, f"{where}column {header!r} ({letter}) is not read"
                                             f"{hint}"))
+    if table.hidden_rows:
+        rows = ", ".join(str(number) for number in table.hidden_rows)
+        messages.append((table.hidden_rows[0], f"sheet {table.sheet!r}: hidden row(s) {rows} "
+                                               "were read, though Excel does not show them"))
+    if table.hidden_sheets:
+        messages.append((0, "hidden sheet(s) in the workbook: "
+                            + ", ".join(repr(s) for s in table.hidden_sheets)
+                            + (" (this is the sheet that was read)"
+                               if table.sheet in table.hidden_sheets else "")))
     if table.other_sheets:
         messages.append((0, f"only sheet {table.sheet!r} was read; sheets "
                             f"{', '.join(repr(s) for s in table.other_sheets)} were not"))

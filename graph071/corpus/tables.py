@@ -34,6 +34,9 @@ def read_table(path: Path, required: tuple[str, ...],
     A missing file, a missing column or text that is not UTF-8 is an InputError naming
     the file (and line); `make_row` raises its own InputError for a bad row.
     """
+    from graph071.corpus.limits import DOCUMENT_MB, check_size
+
+    check_size(path, DOCUMENT_MB)
     try:
         with path.open(encoding="utf-8", newline="") as handle:
             reader = csv.DictReader(handle)
@@ -45,3 +48,10 @@ def read_table(path: Path, required: tuple[str, ...],
         raise InputError(path, "file not found", hint=missing_hint) from None
     except UnicodeDecodeError:
         raise InputError(path, "not UTF-8 text", hint="save it as CSV UTF-8") from None
+    except csv.Error as error:
+        raise InputError(path, f"not readable as CSV ({error})",
+                         hint="open it in Excel and save it as 'CSV UTF-8'") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a folder, not a CSV file") from None
+    except OSError as error:
+        raise InputError(path, f"cannot read the file: {error.strerror}") from None

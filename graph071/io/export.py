@@ -1,15 +1,21 @@
-"""Exports by file extension: .json (node-link), .graphml and .gexf (Gephi), .csv (two tables)."""
+"""Exports by file extension: .json (node-link), .graphml and .gexf (Gephi), .csv (two tables).
+
+Every file is written atomically (graph071.io.safe): a failed export leaves the previous
+file whole. CSV cells are spreadsheet-safe; XML exports carry no control characters.
+"""
 
 from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
 from graph071.errors import Graph071Error
+from graph071.io.safe import atomic_file, atomic_path, check_writable, spreadsheet_row, xml_text
 
 FORMATS = (".json", ".graphml", ".gexf", ".csv")
 
@@ -62,12 +68,17 @@ def _one_type_per_key(rows: list[dict[str, Any]]) -> None:
                 row[key] = cast(row[key])
 
 
-def flat_copy(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+def _xml(value: Any) -> Any:
+    return xml_text(value) if isinstance(value, str) else value
+
+
+def flat_copy(graph: nx.MultiDiGraph, clean: Callable[[Any], Any] = lambda value: value
+              ) -> nx.MultiDiGraph:
     """Return a copy whose attribute values are scalars of one type per key
-    (for GraphML, GEXF and CSV)."""
-    nodes = [(node, {k: _flat(v) for k, v in data.items()})
+    (for GraphML, GEXF and CSV); `clean` is applied to every id, key and value."""
+    nodes = [(clean(node), {clean(k): clean(_flat(v)) for k, v in data.items()})
              for node, data in sorted(graph.nodes(data=True))]
-    edges = [(s, t, k, {key: _flat(v) for key, v in data.items()})
+    edges = [(clean(s), clean(t), clean(k), {clean(key): clean(_flat(v)) for key, v in data.items()})
              for s, t, k, data in sorted(graph.edges(keys=True, data=True),
                                          key=lambda e: (e[0], e[1], str(e[2])))]
     _one_type_per_key([data for _, data in nodes])
@@ -87,7 +98,10 @@ def _union_keys(rows: list[dict[str, Any]], first: list[str]) -> list[str]:
 
 
 def write_csv(graph: nx.MultiDiGraph, path: Path) -> list[Path]:
-    """Write <stem>_nodes.csv and <stem>_edges.csv next to `path`; return both paths."""
+    """Write <stem>_nodes.csv and <stem>_edges.csv next to `path`; return both paths.
+
+    Text a spreadsheet would evaluate (starting with = + - @) gets a ' in front.
+    """
     flat = flat_copy(graph)
     nodes = [{"id": n, **d} for n, d in flat.nodes(data=True)]
     edges = [{"source": s, "target": t, "key": k, **d} for s, t, k, d in flat.edges(keys=True, data=True)]
@@ -95,10 +109,11 @@ def write_csv(graph: nx.MultiDiGraph, path: Path) -> list[Path]:
     for suffix, rows, first in (("nodes", nodes, ["id", "kind", "name"]),
                                 ("edges", edges, ["source", "target", "key", "kind", "role"])):
         target = path.with_name(f"{path.stem}_{suffix}.csv")
-        with target.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=_union_keys(rows, first))
-            writer.writeheader()
-            writer.writerows(rows)
+        keys = _union_keys(rows, first)
+        with atomic_file(target, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(spreadsheet_row(keys))
+            writer.writerows(spreadsheet_row([row.get(key, "") for key in keys]) for row in rows)
         written.append(target)
     return written
 
@@ -109,15 +124,19 @@ def export(graph: nx.MultiDiGraph, path: Path) -> list[Path]:
     if suffix not in FORMATS:
         raise Graph071Error(f"{path}: unknown export format {suffix or '(none)'!r}",
                             hint=f"use one of {', '.join(FORMATS)}")
-    if not path.parent.exists():
-        raise Graph071Error(f"{path}: folder {path.parent} does not exist")
-    if suffix == ".json":
-        path.write_text(json.dumps(to_node_link(graph), ensure_ascii=False, indent=1,
-                                   default=str) + "\n", encoding="utf-8")
-    elif suffix == ".graphml":
-        nx.write_graphml(flat_copy(graph), path, encoding="utf-8")
-    elif suffix == ".gexf":
-        nx.write_gexf(flat_copy(graph), path, encoding="utf-8")
-    else:
+    if suffix == ".csv":
         return write_csv(graph, path)
+    check_writable(path)
+    if suffix == ".json":
+        text = json.dumps(to_node_link(graph), ensure_ascii=False, indent=1, default=str)
+        with atomic_file(path, "w", encoding="utf-8") as handle:
+            handle.write(text + "\n")
+        return [path]
+    # XML 1.0 cannot hold most control characters: they are dropped, so the file opens.
+    flat = flat_copy(graph, _xml)
+    with atomic_path(path) as temporary:
+        if suffix == ".graphml":
+            nx.write_graphml(flat, temporary, encoding="utf-8")
+        else:
+            nx.write_gexf(flat, temporary, encoding="utf-8")
     return [path]

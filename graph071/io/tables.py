@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -110,13 +110,18 @@ def write_workbook(path: Path, listings: Sequence[Listing]) -> Path:
 
 
 def save_workbook(workbook: Any, path: Path) -> Path:
-    """Save an openpyxl workbook to `path` (the one place listings are written)."""
-    workbook.save(path)
+    """Save an openpyxl workbook to `path` at once (graph071.io.safe); return the path."""
+    from graph071.io.safe import atomic_path
+
+    with atomic_path(path) as temporary:
+        workbook.save(temporary)
     return path
 
 
-def csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]]) -> str:
-    """Return `rows` as CSV for Dutch Excel: BOM, ';' between cells, decimal comma.
+def csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]],
+             cells: Callable[[list[Any]], list[Any]] = list) -> str:
+    """Return `rows` as CSV for Dutch Excel: BOM, ';' between cells, decimal comma; each
+    row's cells pass through `cells` (e.g. graph071.io.safe.spreadsheet_row).
 
     >>> csv_text([{"naam": "Café", "score": 2.5}], [("naam", "Naam"), ("score", "Score")])
     '\\ufeffNaam;Score\\r\\nCafé;2,5\\r\\n'
@@ -125,7 +130,7 @@ def csv_text(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]])
     writer = csv.writer(out, delimiter=CSV_DELIMITER)
     writer.writerow([header or key for key, header in columns])
     for row in rows:
-        writer.writerow([_csv_cell(cell_value(row.get(key))) for key, _ in columns])
+        writer.writerow(cells([_csv_cell(cell_value(row.get(key))) for key, _ in columns]))
     return "\ufeff" + out.getvalue()
 
 

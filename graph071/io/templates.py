@@ -14,6 +14,7 @@ from pathlib import Path
 import networkx as nx
 
 from graph071.errors import Graph071Error
+from graph071.io.safe import atomic_file, atomic_path, check_writable, keep_as_text, spreadsheet_row
 from graph071.corpus.sheets import CSV_SUFFIXES, LIST_SEPARATOR, XLSX_SUFFIXES, Column
 from graph071.schema import Edge, Node
 
@@ -58,18 +59,17 @@ def write_sheet(path: Path, columns: Sequence[Column], rows: Sequence[dict[str, 
     if suffix not in XLSX_SUFFIXES + CSV_SUFFIXES:
         raise Graph071Error(f"{path}: cannot write a {suffix or 'file without extension'}",
                             hint="end the file name in .xlsx (Excel) or .csv")
-    if not path.parent.is_dir():
-        raise Graph071Error(f"{path}: folder {path.parent} does not exist")
+    check_writable(path)
     if path.exists() and not overwrite:
         raise Graph071Error(f"{path}: the file exists already",
                             hint="choose another name or remove the file first")
     if suffix in CSV_SUFFIXES:
         # utf-8-sig: Excel opens a UTF-8 CSV with its accents intact only with the BOM.
-        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        with atomic_file(path, "w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
-            writer.writerow([column.name for column in columns])
+            writer.writerow(spreadsheet_row([column.name for column in columns]))
             for row in rows:
-                writer.writerow([row.get(column.name, "") for column in columns])
+                writer.writerow(spreadsheet_row([row.get(column.name, "") for column in columns]))
         return path
     _write_workbook(path, columns, rows, sheet, example_rows)
     return path
@@ -96,7 +96,9 @@ def _write_workbook(path: Path, columns: Sequence[Column], rows: Sequence[dict[s
     for number, row in enumerate(rows):
         data.append([row.get(column.name, "") for column in columns])
         for cell in data[data.max_row]:
-            # Text cells: "2.3" or "2013-2015" must not turn into a number or a date.
+            # Text cells: "2.3" or "2013-2015" must not turn into a number or a date,
+            # "=..." never into a formula.
+            keep_as_text(cell)
             cell.number_format = "@"
             cell.alignment = Alignment(wrap_text=False, vertical="top")
             if number < example_rows:
@@ -114,7 +116,12 @@ def _write_workbook(path: Path, columns: Sequence[Column], rows: Sequence[dict[s
                   "de grijze voorbeeldrij, worden niet gelezen. Zie docs/data-maintenance.md."])
     for letter, width in (("A", 18), ("B", 10), ("C", 90), ("D", 50)):
         notes.column_dimensions[letter].width = width
-    workbook.save(path)
+    for sheet_ in workbook.worksheets:
+        for row in sheet_.iter_rows():
+            for cell in row:
+                keep_as_text(cell)
+    with atomic_path(path) as temporary:
+        workbook.save(temporary)
 
 
 def action_rows(graph: nx.MultiDiGraph) -> list[dict[str, str]]:

@@ -10,6 +10,7 @@ import textwrap
 from pathlib import Path
 
 from graph071.errors import Graph071Error
+from graph071.io.safe import atomic_path
 from graph071.monitor.model import Basket, Monitor, Series
 from graph071.schema import Node
 
@@ -147,7 +148,8 @@ def _write(monitor: Monitor, lines: list[tuple[str, Series, str, float]], title:
                     f"(de lijn stopt).",
                     fontsize=11, color="#555555")
         figure.tight_layout(rect=(0, 0.04, 1, 1))
-        figure.savefig(path, dpi=DPI)
+        with atomic_path(path) as temporary:  # a full disk never truncates the previous chart
+            figure.savefig(temporary, dpi=DPI, format=path.suffix.lstrip(".").lower())
     finally:
         plt.close(figure)
     return path

@@ -29,6 +29,7 @@ import networkx as nx
 
 from graph071.neo4j import codec
 from graph071.errors import Graph071Error
+from graph071.io.safe import terminal_text
 from graph071.schema import EDGE_KINDS, NODE_KINDS, role_edge_kinds
 
 # Oldest server the store and queries/ work with: elementId() needs 5.0, the
@@ -40,6 +41,10 @@ Progress = Callable[[int, int], None]
 
 class Neo4jError(Graph071Error):
     """The Neo4j server could not be used: down, wrong password, unknown database, too old."""
+
+
+# The schemes the Neo4j Python driver connects with (+s: TLS, +ssc: TLS, self-signed).
+URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,12 @@ class Settings:
             raise Neo4jError("NEO4J_URI is not set, so graph071 does not know which Neo4j to use",
                              hint="start a local one with `make neo4j`, or set NEO4J_URI, "
                                   "NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE for your own server")
+        scheme = uri.partition("://")[0].lower() if "://" in uri else ""
+        if scheme not in URI_SCHEMES:
+            raise Neo4jError(f"NEO4J_URI {terminal_text(uri, keep_newlines=False)!r} is not a "
+                             f"Neo4j address: graph071 speaks "
+                             f"{', '.join(s + '://' for s in URI_SCHEMES)}",
+                             hint="e.g. bolt://localhost:7687 or neo4j+s://xxxx.databases.neo4j.io")
         return cls(uri=uri, user=environ.get("NEO4J_USER") or "neo4j",
                    password=environ.get("NEO4J_PASSWORD", ""),
                    database=environ.get("NEO4J_DATABASE") or "neo4j")

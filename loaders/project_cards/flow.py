@@ -8,6 +8,7 @@ quoted with its line.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -31,6 +32,8 @@ def strip_markup(text: str) -> str:
     >>> strip_markup("een opdracht voor [poppodium Gebr. de Nobel](#).")
     'een opdracht voor poppodium Gebr. de Nobel.'
     """
+    if "*" not in text and "[" not in text:
+        return text  # most lines: no markup, and the pattern is slow to run
     return MARKUP.sub(lambda m: m.group(1) or "", text)
 
 
@@ -42,12 +45,11 @@ class Flow:
     starts: list[tuple[int, int]] = field(default_factory=list)  # (offset, line number)
 
     def line_at(self, offset: int) -> int:
-        line = self.starts[0][1] if self.starts else 0
-        for start, number in self.starts:
-            if start > offset:
-                break
-            line = number
-        return line
+        if not self.starts:
+            return 0
+        # The last line that starts at or before `offset` (a binary search: cards can be long).
+        index = bisect.bisect_right(self.starts, offset, key=lambda start: start[0]) - 1
+        return self.starts[max(index, 0)][1]
 
     @property
     def first_line(self) -> int:
@@ -73,46 +75,66 @@ def flow(lines: Iterable[Line], glue_unspaced: bool = False) -> Flow:
     ('Start 4e kwartaal 2013', 8)
     """
     result = Flow()
+    pieces: list[str] = []  # joined once at the end: linear in the length of the text
+    length = 0
+    tail = ""  # the last two characters so far: all the joining rules look at
     previous_raw = ""
     for number, raw in lines:
         line = strip_markup(raw).strip()
         if not line:
             continue
-        text = result.text
-        if not text:
-            joined, offset = line, 0
-        elif _WORD_HYPHEN.search(text) and line[0].islower() and not re.match(r"(en|of)\b", line):
-            joined, offset = text[:-1] + line, len(text) - 1
-        elif _WORD_HYPHEN.search(text) and line[0].isupper():
-            joined, offset = text + line, len(text)
-        elif (glue_unspaced and not previous_raw[-1:].isspace() and text[-1:].islower()
+        if not pieces:
+            piece, offset = line, 0
+        elif _WORD_HYPHEN.search(tail) and line[0].islower() and not re.match(r"(en|of)\b", line):
+            pieces[-1] = pieces[-1][:-1]  # "kwar-" + "taal": the hyphen goes
+            length -= 1
+            piece, offset = line, length
+        elif _WORD_HYPHEN.search(tail) and line[0].isupper():
+            piece, offset = line, length
+        elif (glue_unspaced and not previous_raw[-1:].isspace() and tail[-1:].islower()
               and line[0].islower() and not _FUNCTION_WORD.match(line)):
-            joined, offset = text + line, len(text)
+            piece, offset = line, length
         else:
-            joined, offset = text + " " + line, len(text) + 1
-        result.text = joined
+            piece, offset = " " + line, length + 1
+        pieces.append(piece)
+        length += len(piece)
+        tail = (tail + piece)[-2:]
         result.starts.append((offset, number))
         previous_raw = raw
+    result.text = "".join(pieces)
     # Runs of spaces inside a line ("Leiden,  Regiogemeenten") become one space.
-    squeezed, mapping = _squeeze(result.text)
-    result.starts = [(mapping[o], n) for o, n in result.starts]
+    squeezed, offsets = _squeeze(result.text, [o for o, _ in result.starts])
+    result.starts = [(o, n) for o, (_, n) in zip(offsets, result.starts)]
     result.text = squeezed
     return result
 
 
-def _squeeze(text: str) -> tuple[str, list[int]]:
-    out: list[str] = []
-    mapping: list[int] = []
-    for ch in text:
-        mapping.append(len(out))
-        if ch.isspace():
-            if out and out[-1] == " ":
-                continue
-            out.append(" ")
-        else:
-            out.append(ch)
-    mapping.append(len(out))
-    return "".join(out).strip(), mapping
+_SPACES = re.compile(r"\s+")
+
+
+def _squeeze(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """Return `text` with each run of white space as one space, and `offsets` moved along.
+
+    An offset inside a run moves to just after its one space. `offsets` are ascending.
+
+    >>> _squeeze("a  b   c", [0, 3, 5, 7])
+    ('a b c', [0, 2, 4, 4])
+    """
+    moved: list[int] = []
+    removed = 0  # characters dropped before the current run
+    pending = iter(offsets)
+    offset = next(pending, None)
+    for match in _SPACES.finditer(text):
+        start, end = match.span()
+        while offset is not None and offset < end:
+            inside = offset - start - 1 if offset > start else 0
+            moved.append(offset - removed - inside)
+            offset = next(pending, None)
+        removed += end - start - 1
+    while offset is not None:
+        moved.append(offset - removed)
+        offset = next(pending, None)
+    return _SPACES.sub(" ", text).strip(), moved
 
 
 # A sentence starts with a capital, a digit, or a name with a capital inside ("mboRijnland").
@@ -244,7 +266,7 @@ def text_blocks(lines: list[Line]) -> list[list[Line]]:
     merged: list[list[Line]] = []
     for run in runs:
         if merged and _continues(merged[-1], run):
-            merged[-1] = merged[-1] + run
+            merged[-1].extend(run)  # in place: a long card must not copy its lines again
         else:
             merged.append(run)
     blocks: list[list[Line]] = []
