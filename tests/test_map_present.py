@@ -64,12 +64,12 @@ def open_page(browser):
 
 def settled(page: Page, view: int | None = None) -> None:
     """Wait until the page says its view has moved into place and the names are drawn."""
-    wanted = f"[data-view='{view}']" if view else ""
+    wanted = f"[data-views='{view}']" if view else ""
     page.wait_for_selector(f"body[data-settled='true']{wanted}", state="attached", timeout=30_000)
 
 
 def view_number(page: Page) -> int:
-    return int(page.evaluate("document.body.dataset.view"))
+    return int(page.evaluate("document.body.dataset.views"))
 
 
 def shown(page: Page) -> set[str]:
