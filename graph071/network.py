@@ -278,9 +278,11 @@ class Network:
 
     def write_map(self, path: Path | str = "graph071.html", *, focus: str | None = None,
                   depth: int = 1, theme: str | None = None, kinds: Sequence[str] = (),
-                  edition: str | None = None) -> Path:
-        """Write the interactive map (one offline HTML file) of the view; return its path.
+                  edition: str | None = None, size: tuple[int, int] | None = None) -> Path:
+        """Write the map of the view to `path`; return its path.
 
+        An .html path gets the interactive map (one offline file); .png, .svg or .pdf a
+        picture of it drawn by headless Chromium, `size` pixels (default 1920x1080).
         `focus` centres on an organisation, action, project or person; `kinds` are node
         kinds in English or Dutch ("Organisatie").
         """
@@ -289,7 +291,22 @@ class Network:
 
         view = View(focus=focus, depth=depth, theme=theme, kinds=parse_kinds(list(kinds)),
                     edition=edition)
-        return write_map(self.view("whole"), Path(path), view)
+        return write_map(self.view("whole"), Path(path), view, sources=self.sources(), size=size)
+
+    def write_presentation(self, sheet: Path | str, path: Path | str = "presentatie.html") -> Path:
+        """Write the presentation of the slides in `sheet` (.xlsx or .csv) to `path`."""
+        from graph071.viz.presentation import write_presentation
+
+        return write_presentation(self.graph, Path(sheet), Path(path), sources=self.sources())
+
+    def sources(self) -> dict[str, list[str]] | None:
+        """Return document id -> lines of the corpus the graph was built from (None when
+        pulled from Neo4j), so a map's "Bron" opens the passage inside the page."""
+        if self.build is None:
+            return None
+        from graph071.viz.network_map import document_sources
+
+        return document_sources(self.build.data_dir, self.build.documents)
 
     def write_lineage_map(self, name: str, path: Path | str) -> Path:
         """Write the lineage of `name` as a left-to-right timeline map; return its path."""

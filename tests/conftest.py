@@ -83,7 +83,12 @@ def artifacts() -> Path:
 
 def graph071(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
              check: bool = False) -> subprocess.CompletedProcess:
-    """Run the real CLI in a fresh process, as a user does; `check` asserts exit code 0."""
+    """Run the real CLI in a fresh process, as a user does; `check` asserts exit code 0.
+
+    Tables come out as a 200-column terminal shows them (tests of narrow terminals pass
+    their own COLUMNS in `env`), so a name is found whole in the text."""
+    if env is None:
+        env = {**os.environ, "COLUMNS": "200"}
     result = subprocess.run([sys.executable, "-m", "graph071", *args], capture_output=True,
                             text=True, cwd=cwd, env=env, timeout=300)
     if check:

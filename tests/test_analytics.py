@@ -230,7 +230,7 @@ def test_hubs_by_betweenness_on_the_command_line_says_exact_and_keeps_the_json_s
 
 def test_hubs_help_states_the_weights_and_the_measures():
     out = run("hubs", "--help").stdout
-    assert "0.5" in out and "financier" in out and "betweenness" in out and "Example:" in out
+    assert "0.5" in out and "financier" in out and "betweenness" in out and "Voorbeeld:" in out
 
 
 def test_an_unknown_ranking_is_refused_with_the_choices(graph):

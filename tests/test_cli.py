@@ -83,4 +83,4 @@ def test_check_reports_parse_warnings_with_lines():
 @pytest.mark.parametrize("command", [c.name or c.callback.__name__ for c in app.registered_commands])
 def test_every_command_help_has_an_example(command):
     out = run(command.replace("_", "-") if command != "map_" else "map", "--help").stdout
-    assert "Example:" in out
+    assert "Voorbeeld:" in out  # Dutch by default (--lang en: "Example:")

@@ -124,7 +124,12 @@ def test_the_bundled_map_works_offline_draws_every_node_and_raises_no_error(
     assert seen.blocked == []
     assert seen.requests == [bundled_map.resolve().as_uri()]
     assert seen.errors == []
-    assert drawn_nodes(seen) == len(select(graph, View())) == len(map_payload(bundled_map)["nodes"])
+    payload = map_payload(bundled_map)
+    assert len(payload["nodes"]) == len(select(graph, View()))
+    # The overview opens without people and the Index071 cluster; one click brings them back.
+    assert drawn_nodes(seen) == sum(1 for n in payload["nodes"] if n["kind"] not in payload["start_hidden"])
+    seen.page.click("#reset")
+    assert drawn_nodes(seen) == len(payload["nodes"])
     assert seen.page.evaluate("network.physics.options.enabled") is False  # nothing moves
 
 
@@ -154,12 +159,21 @@ def test_the_search_finds_uvl_and_focuses_universiteit_leiden(bundled_map, open_
 def test_hovering_action_17_shows_geen_trekker_and_the_source_line(bundled_map, open_map):
     seen = open_map(bundled_map)
     seen.page.evaluate("graph071.showMoment(0)")  # the map opens today; action 17 is of 2013-2015
-    seen.page.evaluate("graph071.focus('action:2013-2015/17')")
+    seen.page.evaluate("network.moveTo({position: network.getPositions(['action:2013-2015/17'])"
+                       "['action:2013-2015/17'], scale: 1})")
     seen.wait_until_still()
     text = seen.hover("action:2013-2015/17")
     assert "17. Haalbaarheidsstudie bedrijfshuisvesting" in text
     assert "geen trekker" in text
     assert "Bron: uitvoeringsprogramma-2013-2015, regel 638" in text
+    # A click shows the same facts once: in the panel, and the tooltip goes away.
+    x, y = seen.node_on_screen("action:2013-2015/17")
+    seen.page.mouse.click(x, y)
+    seen.page.wait_for_selector("#details:not([hidden])")
+    assert seen.page.is_hidden("#tooltip")
+    assert "17. Haalbaarheidsstudie bedrijfshuisvesting" in seen.page.inner_text("#details")
+    seen.page.mouse.move(x + 2, y + 1)
+    assert seen.page.is_hidden("#tooltip")
 
 
 def test_a_hostile_name_shows_as_text_and_runs_nothing(tmp_path, open_map, artifacts):
@@ -182,6 +196,7 @@ def test_a_hostile_name_shows_as_text_and_runs_nothing(tmp_path, open_map, artif
 
 def test_the_kind_boxes_and_the_theme_list_filter_the_map(graph, bundled_map, open_map):
     seen = open_map(bundled_map)
+    seen.page.click("#reset")  # everything, people and the monitor too
     organisations = sum(1 for n in map_payload(bundled_map)["nodes"] if n["kind"] == "Organisation")
     seen.page.uncheck("#legend-kinds input[data-kind='Organisation']")
     assert drawn_nodes(seen) == len(map_payload(bundled_map)["nodes"]) - organisations

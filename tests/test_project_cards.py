@@ -363,7 +363,7 @@ def test_a_near_miss_project_name_says_did_you_mean():
 
 def test_every_new_command_has_an_example_in_its_help():
     for command in ("project", "lineage", "person"):
-        assert "Example: graph071 " in run(command, "--help").stdout
+        assert "Voorbeeld: graph071 " in run(command, "--help").stdout
 
 
 def test_the_project_table_refuses_an_inference_without_a_reason(tmp_path):

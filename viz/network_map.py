@@ -22,7 +22,7 @@ import networkx as nx
 from graph071.analytics.roles import hubs, orphans
 from graph071.errors import Graph071Error
 from graph071.viz.assets import vis_network_script
-from graph071.viz.payload import build_payload
+from graph071.viz.payload import OVERVIEW_OFF, build_payload
 from graph071.viz.selection import View, select
 from graph071.viz.timeslider import time_slider
 from graph071.schema import Edge, Node
@@ -35,15 +35,53 @@ ROW_SPACING_PX = 150.0
 
 
 def write_map(graph: nx.MultiDiGraph, path: Path | str, view: View | None = None,
-              title: str = MAP_TITLE) -> Path:
-    """Write the map of `graph` (or the part `view` chooses) to `path` and return the path."""
-    view = view or View()
+              title: str = MAP_TITLE, sources: dict[str, list[str]] | None = None,
+              size: tuple[int, int] | None = None) -> Path:
+    """Write the map of `graph` (or the part `view` chooses) to `path` and return the path.
+
+    `sources` (document id -> its lines, e.g. from document_sources) puts the quoted
+    texts in the page, so each "Bron" opens its passage. A path ending in .png, .svg or
+    .pdf gets a picture of the map instead (graph071.viz.picture, through Chromium),
+    `size` pixels wide and high (default 1920x1080; a PDF is A4 landscape).
+    """
+    from graph071.viz.picture import check_picture_path, is_picture, write_picture
+
+    check_picture_path(path)
+    page = render_page(map_payload(graph, view or View(), title=title, sources=sources))
+    if is_picture(path):
+        return write_picture(page, path, size)
+    return write_page(page, path)
+
+
+def map_payload(graph: nx.MultiDiGraph, view: View, *, title: str = MAP_TITLE,
+                sources: dict[str, list[str]] | None = None) -> dict[str, Any]:
+    """Return the page data of the map of `graph` that `view` chooses.
+
+    The overview (no --focus, --kind or --theme) opens with people and the Index071
+    cluster switched off; one click in the legend brings them back.
+    """
     shown = select(graph, view)
+    overview = not (view.focus or view.kinds or view.theme)
     moment = graph.graph.get("as_of")  # a map of one moment (graph071 map --as-of) has no slider
     subtitle = " · ".join(p for p in (view.describe(graph), moment["text"] if moment else "") if p)
-    payload = build_payload(shown, title=title, subtitle=subtitle, **_marks(graph))
+    payload = build_payload(shown, title=title, subtitle=subtitle, sources=sources,
+                            start_hidden=OVERVIEW_OFF if overview else (), **_marks(graph))
     payload["time"] = None if moment else time_slider(graph, shown)
-    return _write(render_page(payload), path)
+    return payload
+
+
+def document_sources(data_dir: Path, entries: list[Any]) -> dict[str, list[str]]:
+    """Return document id -> lines of the manifest `entries` in `data_dir` (a Build's
+    data_dir and documents), for embedding in a map."""
+    from graph071.corpus.manifest import read_document
+
+    texts: dict[str, list[str]] = {}
+    for entry in entries:
+        try:
+            texts[entry.id] = read_document(data_dir, entry).lines
+        except Graph071Error:
+            continue  # a missing document: its "Bron" then shows the quote only
+    return texts
 
 
 def write_lineage_map(graph: nx.MultiDiGraph, chain: list[str], path: Path | str,
@@ -67,7 +105,7 @@ def write_lineage_map(graph: nx.MultiDiGraph, chain: list[str], path: Path | str
     payload = build_payload(shown, places, title=title or f"{LINEAGE_TITLE}: {name}",
                             subtitle=f"{len(members)} schakels, van oud (links) naar nieuw (rechts)",
                             axis=axis, mode="lineage", **_marks(graph))
-    return _write(render_page(payload), path)
+    return write_page(render_page(payload), path)
 
 
 def lineage_positions(graph: nx.MultiDiGraph, chain: list[str],
@@ -181,7 +219,7 @@ def read_payload(path: Path | str) -> dict[str, Any]:
     return json.loads(text[start:text.index(";\n(function", start)])
 
 
-def _write(page: str, path: Path | str) -> Path:
+def write_page(page: str, path: Path | str) -> Path:
     """Write `page` as UTF-8 with \\n line ends on every platform; return the path."""
     from graph071.io.safe import write_text
 
@@ -189,5 +227,5 @@ def _write(page: str, path: Path | str) -> Path:
     return write_text(Path(path), page, encoding="utf-8", newline="\n")
 
 
-__all__ = ["View", "write_map", "write_lineage_map", "lineage_positions", "node_editions",
+__all__ = ["View", "write_map", "write_page", "map_payload", "document_sources", "write_lineage_map", "lineage_positions", "node_editions",
            "render_page", "script_json", "read_payload"]

@@ -33,19 +33,34 @@ _INCOMING_WORDS = {Edge.SUCCEEDS: "Opgevolgd door", Edge.MEMBER_OF: "Leden", Edg
                    Edge.DESCRIBED_IN: "Beschrijft", Edge.LINKS_TO: "Hangt samen met"}
 # A kind missing above reads "← <label>": "← werkt voor: Marjan van Duijn, ...".
 
+# The Index071 monitor's own cluster: its baskets, parameters, trends and examples.
+MONITOR_KINDS: tuple[str, ...] = (Node.INDEX, Node.BASKET, Node.INDICATOR, Node.TREND, Node.PRACTICE)
+# Off on the overview map (one click in the legend brings them back): people and the monitor.
+OVERVIEW_OFF: tuple[str, ...] = (Node.PERSON, *MONITOR_KINDS)
+# The legend's groups of edge kinds, in the order the legend shows them.
+EDGE_GROUPS: tuple[tuple[str, str], ...] = (
+    ("rollen", "Rollen"), ("verwijzingen", "Verwijzingen"), ("mensen", "Mensen"),
+    ("monitor", "Monitor (Index071)"))
+# Landmark ranks: the order in which labels claim their place at the overview zoom.
+RANK_ORPHAN, RANK_THEME, RANK_HUB = 1, 2, 3
+SHORT_WIDTH = 20  # characters per line of an orphan's label at the overview zoom
+
 
 def build_payload(graph: nx.MultiDiGraph,
                   positions: dict[str, tuple[float, float]] | None = None, *,
                   title: str, subtitle: str = "", hub_scores: dict[str, float] | None = None,
                   orphan_ids: set[str] | None = None, axis: list[dict[str, Any]] | None = None,
-                  mode: str = "network") -> dict[str, Any]:
+                  mode: str = "network", start_hidden: tuple[str, ...] = (),
+                  sources: dict[str, list[str]] | None = None) -> dict[str, Any]:
     """Return everything the page needs to draw `graph`.
 
     `positions` (id -> x, y in pixels) defaults to graph071.viz.layout, which keeps
     the labelled boxes from overlapping. `hub_scores` (organisation id -> hub score)
     sizes organisations; `orphan_ids` are actions and projects without a trekker.
     Both come from the whole graph, so a focused map sizes and marks nodes as the
-    overview does.
+    overview does. `start_hidden` are node kinds the page opens with switched off
+    (OVERVIEW_OFF on the overview); `sources` (document id -> its lines) embeds the
+    texts the map quotes, so "Bron" opens the passage inside the page.
     """
     hub_scores = hub_scores or {}
     orphan_ids = orphan_ids or set()
@@ -55,10 +70,15 @@ def build_payload(graph: nx.MultiDiGraph,
     nodes = [_node(graph, node, data, hub_scores.get(node, 0.0), top_score,
                    node in orphan_ids, theme_index.get(node, []))
              for node, data in sorted(graph.nodes(data=True))]
-    readable = landmarks(graph, hub_scores)
+    readable = with_orphans(landmarks(graph, hub_scores), orphan_ids, graph)
     for item in nodes:
         if item["id"] in readable:
             item["landmark"] = True
+            item["rank"] = (RANK_THEME if item["kind"] == Node.THEME
+                            else RANK_ORPHAN if item.get("orphan") else RANK_HUB)
+            if item.get("orphan"):
+                # Zoomed out the red border says "geen trekker"; the label keeps the name.
+                item["short"] = wrap_label(item["info"]["title"], SHORT_WIDTH)
     if positions is None:
         from graph071.viz.layout import positions as layout
 
@@ -74,10 +94,13 @@ def build_payload(graph: nx.MultiDiGraph,
         "subtitle": subtitle,
         "counts": {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()},
         "legend": legend(graph, orphan_ids, bool(hub_scores)),
-        "themes": [{"id": t, "label": theme_label(graph.nodes[t])} for t in themes],
+        "themes": [{"id": t, "label": theme_label(graph.nodes[t]),
+                    "number": graph.nodes[t].get("number")} for t in themes],
         "nodes": nodes,
         "edges": edges,
         "axis": axis or [],
+        "start_hidden": [k for k in start_hidden if any(n["kind"] == k for n in nodes)],
+        "sources": embedded_sources(sources or {}, nodes, edges),
     }
 
 
@@ -89,6 +112,36 @@ def landmarks(graph: nx.MultiDiGraph, hub_scores: dict[str, float]) -> set[str]:
     on_map = sorted((n for n in hub_scores if n in graph and hub_scores[n] > 0),
                     key=lambda n: (-hub_scores[n], n))
     return themes | set(on_map[:LANDMARK_HUBS])
+
+
+def with_orphans(readable: set[str], orphan_ids: set[str], graph: nx.MultiDiGraph) -> set[str]:
+    """Return `readable` and every orphan on this map: a presenter shows them first."""
+    return readable | (orphan_ids & set(graph.nodes))
+
+
+def edge_group(kind: str) -> str:
+    """Return the legend group of an edge kind: rollen, verwijzingen, mensen or monitor.
+
+    >>> edge_group(Edge.TREKKER), edge_group(Edge.IN_THEME), edge_group(Edge.WORKS_FOR)
+    ('rollen', 'verwijzingen', 'mensen')
+    >>> edge_group(Edge.IN_BASKET)
+    'monitor'
+    """
+    declared = EDGE_KINDS[kind]
+    if declared.is_role:
+        return "rollen"
+    if set(declared.sources) <= set(MONITOR_KINDS) or set(declared.targets) <= set(MONITOR_KINDS):
+        return "monitor"
+    if Node.PERSON in declared.sources:
+        return "mensen"
+    return "verwijzingen"
+
+
+def embedded_sources(sources: dict[str, list[str]], nodes: list[dict[str, Any]],
+                     edges: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """Return the texts of the documents this map's nodes and edges quote, by document id."""
+    quoted = {item["src"][0] for item in [*nodes, *edges] if item.get("src")}
+    return {doc: sources[doc] for doc in sorted(quoted) if doc in sources}
 
 
 def label_box(item: dict[str, Any]) -> tuple[float, float]:
@@ -121,8 +174,12 @@ def legend(graph: nx.MultiDiGraph, orphan_ids: set[str], sized_by_hubs: bool) ->
         "sides": [{"name": s.name, "label": s.label_nl, "color": s.color}
                   for s in HELIX_SIDES.values() if s.name in sides_present],
         "edges": [{"name": e.name, "label": e.label_nl, "color": e.color, "width": e.width,
-                   "dashes": e.dashes, "arrow": e.arrow}
+                   "dashes": e.dashes, "arrow": e.arrow, "group": edge_group(e.name),
+                   # The details panel's headings; "staat in" is the source link itself.
+                   **({} if e.name == Edge.DESCRIBED_IN else
+                      dict(zip(("out", "in"), relation_labels(e.name))))}
                   for e in EDGE_KINDS.values() if e.name in edges_present],
+        "edge_groups": [{"name": name, "label": label} for name, label in EDGE_GROUPS],
         "mark": ({"label": NO_TREKKER.label_nl, "color": NO_TREKKER.color,
                   "count": len(orphan_ids & set(graph.nodes))}
                  if orphan_ids & set(graph.nodes) else None),
@@ -151,18 +208,37 @@ def _node(graph: nx.MultiDiGraph, node: str, data: dict[str, Any], score: float,
     item["font"] = round(BASE_FONT + 12 * weight, 1)
     if kind == Node.THEME:
         item["font"] = BASE_FONT + 6
+        item["label"] = theme_map_label(data)
+    if score:
+        item["score"] = score
     if orphan:
         item["orphan"] = True
         item["label"] += "\n" + NO_TREKKER.label_nl
     if themes:
         item["themes"] = themes
-    item["names"] = search_names(data)
+    item["names"] = search_names(data) + ([NO_TREKKER.label_nl] if orphan else [])
     item["info"] = node_info(graph, node, data, score, orphan)
+    if data.get("document") and data.get("line"):
+        item["src"] = [str(data["document"]), int(data["line"])]
     return item
+
+
+def theme_map_label(data: dict[str, Any]) -> str:
+    """Return a theme's label on the map: number and name, then the programme, so the two
+    "Economische structuurversterking" themes read apart.
+
+    >>> theme_map_label({"number": 1, "name": "Economische structuurversterking", "programme": "2018"})
+    '1. Economische\\nstructuurversterking\\n(2018)'
+    """
+    number = f"{data['number']}. " if data.get("number") is not None else ""
+    label = wrap_label(number + str(data.get("name", "")))
+    return label + (f"\n({data['programme']})" if data.get("programme") else "")
 
 
 def _edge(source: str, target: str, data: dict[str, Any]) -> dict[str, Any]:
     edge = {"from": source, "to": target, "kind": data["kind"], "info": edge_info(data)}
+    if data.get("document") and data.get("line"):
+        edge["src"] = [str(data["document"]), int(data["line"])]
     if data.get("explicit") is False:
         edge["inferred"] = True  # drawn dashed and said so: an inference is never shown as a fact
     return edge
@@ -212,7 +288,8 @@ def node_info(graph: nx.MultiDiGraph, node: str, data: dict[str, Any], score: fl
         rows.append(["Thema", str(data["theme_name"])])
     if score:
         rows.append(["Spilscore", f"{score:g}"])
-    rows.extend(_relation_rows(graph, node))
+    relations = _relation_rows(graph, node)
+    rows.extend(relations)
     if orphan:
         written = data.get("trekker_text")
         rows.insert(0, ["Trekker", NO_TREKKER.label_nl + (f" (“{written}”)" if written else "")])
@@ -223,6 +300,9 @@ def node_info(graph: nx.MultiDiGraph, node: str, data: dict[str, Any], score: fl
         if data.get(key):
             rows.append([label, str(data[key])])
     info: dict[str, Any] = {"title": str(data.get("name", node)), "kind": subtitle, "rows": rows}
+    if relations:
+        # The details panel draws these itself, grouped and with a "Bron" per edge.
+        info["relations"] = [label for label, _ in relations]
     info.update(_source(data))
     if orphan:
         info["warning"] = NO_TREKKER.label_nl
@@ -270,13 +350,26 @@ def _relation_rows(graph: nx.MultiDiGraph, node: str) -> list[list[str]]:
     for name, kind in EDGE_KINDS.items():
         if name == Edge.DESCRIBED_IN:
             continue  # the source row below says where it is written
+        out_label, in_label = relation_labels(name)
         if outgoing.get(name):
-            rows.setdefault(_outgoing_label(kind.label_nl), []).extend(outgoing[name])
+            rows.setdefault(out_label, []).extend(outgoing[name])
         if incoming.get(name):
-            label = (name.replace("_", " ").capitalize() if kind.is_role
-                     else _INCOMING_WORDS.get(name, f"← {kind.label_nl}"))
-            rows.setdefault(label, []).extend(incoming[name])
+            rows.setdefault(in_label, []).extend(incoming[name])
     return [[label, _listing(names)] for label, names in rows.items()]
+
+
+def relation_labels(kind: str) -> tuple[str, str]:
+    """Return how a node's facts name an edge kind from its source and from its target.
+
+    >>> relation_labels(Edge.TREKKER)
+    ('Trekker van', 'Trekker')
+    >>> relation_labels(Edge.MEMBER_OF)
+    ('Lid van', 'Leden')
+    """
+    declared = EDGE_KINDS[kind]
+    incoming = (kind.replace("_", " ").capitalize() if declared.is_role
+                else _INCOMING_WORDS.get(kind, f"← {declared.label_nl}"))
+    return _outgoing_label(declared.label_nl), incoming
 
 
 def _outgoing_label(label_nl: str) -> str:

@@ -18,6 +18,7 @@ import typer
 
 from graph071.cli import corpus, explore, maps, monitor, projects, prose
 from graph071.cli.neo4j import app as neo4j_app
+from graph071.cli.options import with_xlsx
 from graph071.cli.session import Session, Source
 from graph071.errors import Graph071Error
 
@@ -45,9 +46,15 @@ AsOfOption = Annotated[Optional[str], typer.Option(
          "answer starts with the moment it is for (\"Stand: ...\").", show_default=False)]
 
 
+LangOption = Annotated[Optional[str], typer.Option(
+    "--lang", metavar="nl|en", help="Language of all output: nl (default) or en; also "
+                                    "through GRAPH071_LANG.")]
+
+
 @app.callback()
 def _global(ctx: typer.Context, data: DataOption = None,
-            source: SourceOption = Source.networkx, as_of: AsOfOption = None) -> None:
+            source: SourceOption = Source.networkx, as_of: AsOfOption = None,
+            lang: LangOption = None) -> None:
     current = ctx.ensure_object(Session)  # a caller may pass one in: app(obj=Session(...))
     current.data, current.source, current.as_of = data, source, as_of
     # With --json or --csv the "Stand: ..." line goes to stderr: stdout stays data only.
@@ -58,19 +65,36 @@ def _global(ctx: typer.Context, data: DataOption = None,
 for module in (explore, projects, corpus, maps, monitor, prose):
     for command in module.COMMANDS:
         function, name = command if isinstance(command, tuple) else (command, None)
-        app.command(name=name)(function)
+        app.command(name=name)(with_xlsx(function))
 app.add_typer(neo4j_app, name="neo4j")
 app.add_typer(prose.review_app, name="review")
 
 
 def main(args: list[str] | None = None, session: Session | None = None) -> None:
-    """Run the CLI; user mistakes become one line on stderr and exit code 1."""
+    """Run the CLI; user mistakes become one line on stderr and exit code 1 (2 for a
+    mistake in the arguments). Everything is said in the language of --lang or
+    GRAPH071_LANG (Dutch by default; graph071.cli.language)."""
+    import typer._click.exceptions as click_errors
+
+    from graph071 import i18n
+    from graph071.cli.language import localised, usage_error
+
+    args = list(sys.argv[1:] if args is None else args)
     try:
-        app(args, obj=session)
+        i18n.use(i18n.language_in(args))
+        code = localised(app).main(args, prog_name="graph071", obj=session,
+                                   standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
+    except click_errors.UsageError as error:
+        typer.echo(usage_error(error), err=True)
+        sys.exit(error.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        typer.echo(i18n.text("click:Aborted!", "Aborted!"), err=True)
+        sys.exit(1)
     except Graph071Error as error:
         from graph071.io.safe import terminal_text
 
-        typer.echo(f"Fout: {terminal_text(str(error))}", err=True)
+        typer.echo(f"{i18n.text('error:prefix')}{terminal_text(str(error))}", err=True)
         sys.exit(error.exit_code)
     except BrokenPipeError:
         sys.exit(0)

@@ -51,7 +51,7 @@ def export(ctx: typer.Context,
         typer.echo(f"Geschreven: {written}")
 
 
-def template(kind: Annotated[str, typer.Argument(help="actions, projects or corrections.")],
+def template(kind: Annotated[str, typer.Argument(help="actions, projects, corrections or presentatie.")],
              path: Annotated[Path, typer.Argument(help="File to write: .xlsx (Excel) or .csv.")],
              force: Annotated[bool, typer.Option("--force", help="Overwrite PATH if it exists.")]
              = False) -> None:

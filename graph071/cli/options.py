@@ -1,13 +1,25 @@
-"""Options several commands share (--json, --csv), and how they pick an output format."""
+"""Options several commands share (--json, --csv, --xlsx), and how they pick an output format."""
 
 from __future__ import annotations
 
-from typing import Annotated
+import functools
+import inspect
+import typing
+from pathlib import Path
+from typing import Annotated, Callable, Optional
 
 import typer
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Write JSON for scripts.")]
-CsvOption = Annotated[bool, typer.Option("--csv", help="Write CSV.")]
+CsvOption = Annotated[bool, typer.Option(
+    "--csv", help="Write CSV that Excel with Dutch settings opens as columns: ';' between "
+                  "cells, UTF-8 with a byte order mark, decimal commas. For scripts: --json.")]
+XlsxOption = Annotated[Optional[Path], typer.Option(
+    "--xlsx", metavar="PATH", dir_okay=False,
+    help="Also write the tables shown as an Excel workbook (.xlsx), one sheet per table: "
+         "Dutch headers, filters, column widths, frozen header row.")]
+# Commands that write files of their own rather than list something: no --xlsx there.
+NOT_LISTINGS = frozenset({"export", "template", "add", "map_", "presentation"})
 
 
 def output_format(json_: bool, csv_: bool = False) -> str:
@@ -18,3 +30,28 @@ def output_format(json_: bool, csv_: bool = False) -> str:
 def records(frame) -> list[dict]:
     """Return the rows of a DataFrame the Network gave, as the dicts output.emit takes."""
     return frame.to_dict("records")
+
+
+def with_xlsx(command: Callable) -> Callable:
+    """Return `command` with an --xlsx PATH option: the tables it prints also go into that
+    workbook (graph071.cli.output.tables_to_xlsx). Commands in NOT_LISTINGS stay as they are."""
+    if command.__name__ in NOT_LISTINGS:
+        return command
+    from graph071.cli import output
+
+    @functools.wraps(command)
+    def listing(*args, xlsx: Optional[Path] = None, **kwargs):
+        with output.tables_to_xlsx(xlsx):
+            return command(*args, **kwargs)
+
+    # typer reads the options from the signature: give it the annotations resolved
+    # (the modules use `from __future__ import annotations`) and the one added.
+    hints = typing.get_type_hints(command, include_extras=True)
+    parameters = [parameter.replace(annotation=hints.get(name, parameter.annotation))
+                  for name, parameter in inspect.signature(command).parameters.items()]
+    extra = inspect.Parameter("xlsx", inspect.Parameter.KEYWORD_ONLY, default=None,
+                              annotation=XlsxOption)
+    listing.__signature__ = inspect.Signature([*parameters, extra],
+                                              return_annotation=hints.get("return", None))
+    listing.__annotations__ = {**hints, "xlsx": XlsxOption}
+    return listing

@@ -25,9 +25,12 @@ def template_kinds() -> dict[str, tuple[tuple[Column, ...], str]]:
     from graph071.loaders.spreadsheet import (ACTION_COLUMNS, ACTION_SHEETS, PROJECT_COLUMNS,
                                       PROJECT_SHEETS)
 
+    from graph071.viz.presentation import SLIDE_COLUMNS, SLIDE_SHEETS
+
     return {"actions": (ACTION_COLUMNS, ACTION_SHEETS[0]),
             "projects": (PROJECT_COLUMNS, PROJECT_SHEETS[0]),
-            "corrections": (CORRECTION_COLUMNS, CORRECTION_SHEETS[0])}
+            "corrections": (CORRECTION_COLUMNS, CORRECTION_SHEETS[0]),
+            "presentatie": (SLIDE_COLUMNS, SLIDE_SHEETS[0])}
 
 
 def write_template(kind: str, path: Path, overwrite: bool = False) -> Path:
