@@ -12,37 +12,10 @@ import pytest
 from graph071.corpus.manifest import bundled_data_dir
 
 from .conftest import graph071
+from .fuzz_corpus import PROGRAMME
 
-MINI_PROGRAMME = """\
-Dit uitvoeringsprogramma heeft betrekking op de periode 2013 – 2015.
-In de Economische agenda is deze ambitie vertaald in vijf met elkaar samenhangende thema’s:
-1. Economische structuurversterking
-2. Ondernemerschap & starters
-
-Doelstelling 1 - Economische structuurversterking
-
-1.1 – Versterken van wat sterk is
-
-1. Eerste actie
-Omschrijving van de eerste actie.
-
-Trekker: gemeente Leiden
-Partners: UvL, Hogeschool Leiden
-
-Een resultaat
-
-2015 3
-
-2. Tweede actie
-Omschrijving.
-
-Trekker: onbekend
-Partners: VNO NCW
-
-Een ander resultaat
-
-2014 2
-
+# The fuzz run's small programme, with an action number used twice at the end.
+MINI_PROGRAMME = PROGRAMME + """
 2. Tweede actie nog eens
 Omschrijving.
 
