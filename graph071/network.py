@@ -114,9 +114,11 @@ class Network:
         return self.view(scope).graph.get("as_of")
 
     # ------------------------------------------------------------ tables (DataFrames)
+    # Each takes rows=True to give the rows as plain dicts instead: what the CLI prints,
+    # without paying for importing pandas on every command.
 
-    def orphans(self, suggest: bool = False, limit: int = 3, history: bool = False
-                ) -> pd.DataFrame:
+    def orphans(self, suggest: bool = False, limit: int = 3, history: bool = False, *,
+                rows: bool = False) -> pd.DataFrame | list[dict[str, Any]]:
         """Return the actions and projects without a trekker at the network's moment,
         actions first, by number, with their programme, period and status; `history`
         gives every edition's (with the last edition each was seen in).
@@ -126,15 +128,17 @@ class Network:
         """
         graph = self.view("whole" if history else "moment")
         if suggest:
-            rows = owners.orphans_with_suggestions(graph, limit=limit)
+            found = owners.orphans_with_suggestions(graph, limit=limit)
         else:
-            rows = moments.orphans_with_periods(graph)
-        return frame(rows, ORPHAN_COLUMNS)
+            found = moments.orphans_with_periods(graph)
+        return found if rows else frame(found, ORPHAN_COLUMNS)
 
-    def hubs(self, top: int | None = 10, by: str = "score") -> pd.DataFrame:
+    def hubs(self, top: int | None = 10, by: str = "score", *, rows: bool = False
+             ) -> pd.DataFrame | list[dict[str, Any]]:
         """Return the organisations ranked by hub score (or trekker, partner, betweenness,
         eigenvector), highest first; `top=None` gives all."""
-        return frame(centrality.hub_ranking(self.view(), by=by, top=top), HUB_COLUMNS)
+        found = centrality.hub_ranking(self.view(), by=by, top=top)
+        return found if rows else frame(found, HUB_COLUMNS)
 
     # ------------------------------------------------------------ details (dicts)
 
@@ -219,13 +223,16 @@ class Network:
         """Return the Index071 basket (mandje) `name` names: its number or (part of) its name."""
         return index_model.find_basket(self.monitor(), name)
 
-    def index_table(self, basket: str | None = None) -> pd.DataFrame:
+    def index_table(self, basket: str | None = None, *, rows: bool = False
+                    ) -> pd.DataFrame | list[dict[str, Any]]:
         """Return the table of `graph071 index`: a row per basket and the overall index, or
         (with `basket`) a row per parameter and the basket; a year without a figure is "–"."""
         model = self.monitor()
         if basket is None:
-            return frame(index_model.overview_rows(model))
-        return frame(index_model.parameter_rows(model, index_model.find_basket(model, basket)))
+            found = index_model.overview_rows(model)
+        else:
+            found = index_model.parameter_rows(model, index_model.find_basket(model, basket))
+        return found if rows else frame(found)
 
     def plot_index(self, path: Path | str, basket: str | None = None) -> Path:
         """Draw the Index071 series (all baskets, or one basket's parameters) as a line chart

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from graph071.cli import output, render
-from graph071.cli.options import CsvOption, JsonOption, output_format, records
+from graph071.cli.options import CsvOption, JsonOption, output_format
 from graph071.cli.session import session
 from graph071.schema import EDGE_KINDS, MAIN_ROLES, hub_formula_nl, role_edge_kinds
 
@@ -54,7 +54,7 @@ def orphans(ctx: typer.Context,
     Example: graph071 --as-of 2014 orphans --suggest
     """
     network = session(ctx).network("whole" if all_ else "moment")
-    rows = records(network.orphans(suggest=suggest, limit=limit, history=all_))
+    rows = network.orphans(suggest=suggest, limit=limit, history=all_, rows=True)
     if suggest and not (json_ or csv_):
         return render.print_orphan_suggestions(rows)
     columns = render.HISTORY_COLUMNS if all_ else render.ORPHAN_COLUMNS
@@ -81,7 +81,7 @@ def hubs(ctx: typer.Context,
              "--by", help="Rank on the hub score, the trekker or partner count, betweenness or "
                           "eigenvector centrality.")] = HubMeasure.score,
          json_: JsonOption = False, csv_: CsvOption = False) -> None:
-    rows = records(session(ctx).network().hubs(top=top, by=by.value))
+    rows = session(ctx).network().hubs(top=top, by=by.value, rows=True)
     output.emit(rows, render.hub_columns(by.value), fmt=output_format(json_, csv_),
                 title=render.hub_title(rows, by.value))
 

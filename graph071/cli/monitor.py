@@ -8,9 +8,8 @@ from typing import Annotated, Optional
 import typer
 
 from graph071.cli import output
-from graph071.cli.options import JsonOption, records
+from graph071.cli.options import JsonOption
 from graph071.cli.session import session
-from graph071.monitor.model import pct
 
 
 def index_(ctx: typer.Context,
@@ -38,8 +37,10 @@ def index_(ctx: typer.Context,
     if json_:
         output.print_json(network.index(basket))
         return
+    from graph071.monitor.model import pct  # networkx comes with it: not at start-up
+
     years = [(str(year), str(year)) for year in monitor.years]
-    rows = records(network.index_table(basket))
+    rows = network.index_table(basket, rows=True)
     if chosen is None:
         output.print_table(rows, [("number", "Nr"), ("name", "Mandje"), ("weight", "Weging"),
                                   ("parameters", "Parameters"), *years],

@@ -27,11 +27,6 @@ def output_format(json_: bool, csv_: bool = False) -> str:
     return "json" if json_ else "csv" if csv_ else "table"
 
 
-def records(frame) -> list[dict]:
-    """Return the rows of a DataFrame the Network gave, as the dicts output.emit takes."""
-    return frame.to_dict("records")
-
-
 def with_xlsx(command: Callable) -> Callable:
     """Return `command` with an --xlsx PATH option: the tables it prints also go into that
     workbook (graph071.cli.output.tables_to_xlsx). Commands in NOT_LISTINGS stay as they are."""
