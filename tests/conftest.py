@@ -74,6 +74,17 @@ def chromium_path() -> str:
     return path
 
 
+@pytest.fixture(scope="module")
+def browser(chromium_path):
+    """A headless Chromium for one test module's pages (Playwright drives Debian's)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium_path, headless=True)
+        yield launched
+        launched.close()
+
+
 @pytest.fixture(scope="session")
 def artifacts() -> Path:
     """Folder for screenshots and other files a reader of the test report may want."""

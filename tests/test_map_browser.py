@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 
 from graph071.viz.network_map import read_payload as map_payload
 from graph071.viz.network_map import write_lineage_map, write_map
@@ -29,14 +29,6 @@ HOSTILE, small_graph = _examples.HOSTILE, _examples.small_graph
 
 pytestmark = pytest.mark.browser
 SCREEN = {"width": 1600, "height": 1000}
-
-
-@pytest.fixture(scope="module")
-def browser(chromium_path):
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium_path, headless=True)
-        yield launched
-        launched.close()
 
 
 @dataclass

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 
 from graph071.viz.network_map import document_sources, read_payload, write_map
 from graph071.viz.presentation import write_presentation
@@ -20,14 +20,6 @@ pytestmark = pytest.mark.browser
 SCREEN = {"width": 1600, "height": 1000}
 UVL = "org:universiteit-leiden"
 ACTION_17 = "action:2013-2015/17"
-
-
-@pytest.fixture(scope="module")
-def browser(chromium_path):
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium_path, headless=True)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")
