@@ -29,7 +29,7 @@ def test_orphans_table_is_readable():
 
 def test_summary_counts_kinds_and_names_orphans_and_hubs():
     out = run("--as-of", "2014", "summary").stdout
-    assert "Action 62" in out
+    assert "Actie 62" in out
     assert "Zonder trekker" in out and "Spilorganisaties" in out
 
 

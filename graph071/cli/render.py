@@ -185,7 +185,9 @@ def print_summary(result: dict[str, Any]) -> None:
     """Print `graph071 summary`: counts per kind, the orphans and the top hubs."""
     out = output.console()
     out.print("[bold]graph071: het netwerk van Economie071[/bold]")
-    out.print("Knopen: " + ", ".join(f"{k} {v}" for k, v in result["nodes"].items()))
+    # Node kinds as users name them (Actie, Organisatie); edges keep their relationship
+    # types, the names Neo4j Browser shows too.
+    out.print("Knopen: " + ", ".join(f"{label_nl(k)} {v}" for k, v in result["nodes"].items()))
     out.print("Verbindingen: " + ", ".join(f"{k} {v}" for k, v in result["edges"].items()))
     output.print_table(result["orphans"], [("kind", "Soort"), ("number", "Nr"), ("title", "Titel"),
                                            ("categorie", "Cat."), ("partners", "Partners")],
