@@ -27,6 +27,9 @@ from graph071.analytics import balance as balance_of
 from graph071.analytics import centrality, communities, diff, owners, paths, projects, roles
 from graph071.analytics import time as moments
 from graph071.build.builder import Build
+from graph071.corpus.corrections import CORRECTION_FILES
+from graph071.corpus.manifest import ORGANISATIONS
+from graph071.corpus.projects import PROJECTS
 from graph071.monitor import model as index_model
 from graph071.schema import Node
 
@@ -272,8 +275,7 @@ class Network:
         if self.as_of is None:
             return None
         # The curated tables hold at every moment.
-        return {*self.check_moment()["documents"], "corrections.csv", "organisations.csv",
-                "projects.csv"}
+        return {*self.check_moment()["documents"], *CORRECTION_FILES, ORGANISATIONS, PROJECTS}
 
     # ------------------------------------------------------------ files and servers
 

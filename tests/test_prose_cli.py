@@ -126,12 +126,18 @@ def test_review_accept_alias_and_reject_are_written_and_never_asked_again(tmp_pa
     assert joined == [("Stichting Leidse Starters", "Economie071")]
 
 
-def test_review_round_trip_through_excel(tmp_path):
+def queue_in_excel(tmp_path: Path) -> tuple[Path, Path]:
+    """A corpus with the news item added, and its review queue written as a workbook."""
     folder = corpus(tmp_path)
     graph071("--data", str(folder), "add", str(news(tmp_path)), "--kind", "text", "--edition",
              "2024-03", check=True)
     workbook = tmp_path / "review.xlsx"
     graph071("--data", str(folder), "review", "--xlsx", str(workbook), check=True)
+    return folder, workbook
+
+
+def test_review_round_trip_through_excel(tmp_path):
+    folder, workbook = queue_in_excel(tmp_path)
     book = load_workbook(workbook)
     sheet = book["review"]
     header = [cell.value for cell in sheet[1]]
@@ -149,11 +155,7 @@ def test_review_round_trip_through_excel(tmp_path):
 
 
 def test_a_workbook_with_a_bad_decision_writes_nothing(tmp_path):
-    folder = corpus(tmp_path)
-    graph071("--data", str(folder), "add", str(news(tmp_path)), "--kind", "text", "--edition",
-             "2024-03", check=True)
-    workbook = tmp_path / "review.xlsx"
-    graph071("--data", str(folder), "review", "--xlsx", str(workbook), check=True)
+    folder, workbook = queue_in_excel(tmp_path)
     book = load_workbook(workbook)
     book["review"]["I2"] = "misschien"
     book["review"]["I3"] = "accept"
