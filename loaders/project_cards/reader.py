@@ -41,6 +41,9 @@ from graph071.loaders.project_cards.flow import (Flow, flow, is_person_name, is_
 from graph071.loaders.text import Line, paragraphs
 
 PROJECTKAART = re.compile(r"^\s*Projectkaart\b\s*(?P<title>.*?)\s*$")
+# A re-flowing extraction runs the marker into the last sentence of the page before
+# ("... voldoende waarborg biedt. Projectkaart"); the title is then on the next line.
+MARKER_AT_END = re.compile(r"[.!?’'”]\s+Projectkaart\s*$")
 # "Categorie: lopend project" and the labels data/labels.csv gives the same role (Status).
 CATEGORIE = re.compile(rf"^\s*(?:{alternatives([l for l in labels_for('kaart') if l.role == 'Categorie'])})"
                        r"\s*:\s*(?P<categorie>.+?)\s*$", re.IGNORECASE)
@@ -95,6 +98,7 @@ class Card:
     title: str
     title_line: int
     categorie: str = ""
+    title_end: int = 0  # the last line of a title wrapped over several lines
     categorie_line: int = 0
 
 
@@ -118,18 +122,20 @@ def find_cards(lines: list[Line], known) -> list[Card]:
     headers: list[Card] = []
     for index, (number, raw) in enumerate(lines):
         text = strip_markup(raw)
-        match = PROJECTKAART.match(text)
+        match = PROJECTKAART.match(text) or MARKER_AT_END.search(text)
         if not match:
             continue
-        title, title_line = match["title"], number
+        title, title_line = match.groupdict().get("title") or "", number
         if not title:
             following = [(n, strip_markup(t).strip()) for n, t in lines[index + 1:index + 5]]
             title_line, title = next(((n, t) for n, t in following if t), (number, ""))
+        title, title_end = _wrapped_title(lines, title_line, title)
         header = number
         above = lines[index - 1] if index else (0, "")
         if CATEGORIE.match(strip_markup(above[1])):
             header = above[0]  # 2022: "Categorie: ..." right above "Projectkaart"
-        headers.append(Card(header, header, header, title.strip(), title_line))
+        headers.append(Card(header, header, header, title.strip(), title_line,
+                            title_end=title_end))
     if headers:
         headers += _titled_by_speaker(lines, headers, known)
     headers.sort(key=lambda c: c.header)
@@ -144,6 +150,20 @@ def find_cards(lines: list[Line], known) -> list[Card]:
         card.last = headers[i + 1].first - 1 if i + 1 < len(headers) else len(lines)
         _find_categorie(card, lines)
     return headers
+
+
+def _wrapped_title(lines: list[Line], title_line: int, title: str) -> tuple[str, int]:
+    """Return the title with the lines a narrow re-wrap moved it onto, and its last line.
+
+    Every edition prints a blank line below the title, so the title is the paragraph
+    that starts at `title_line` (at most three lines, no label or heading in it)."""
+    offset = title_line - lines[0][0] if lines else 0
+    following = [strip_markup(raw).strip() for _, raw in lines[offset + 1:offset + 4]]
+    ends = next((i for i, text in enumerate(following) if not text), None)
+    if not title or not ends or any(LABEL.match(t) or HEADING.match(t) or CATEGORIE.match(t)
+                                    for t in following[:ends]):
+        return title, title_line
+    return " ".join([title, *following[:ends]]), title_line + ends
 
 
 def _quotes_above(lines: list[Line], previous: Card, header: int, known) -> int:
@@ -288,8 +308,10 @@ def read_card(card: Card, lines: list[Line], emitter: "Emitter") -> None:
     """Emit the card's project, appearance, people, roles, links and successions."""
     known = emitter.known
     project = emitter.card_project(card)
-    header_lines = {card.header, card.title_line, card.categorie_line}
-    header_lines |= {n for n, raw in lines if PROJECTKAART.match(strip_markup(raw))}
+    header_lines = {card.header, card.categorie_line,
+                    *range(card.title_line, max(card.title_line, card.title_end) + 1)}
+    header_lines |= {n for n, raw in lines if PROJECTKAART.match(strip_markup(raw))
+                     or MARKER_AT_END.search(strip_markup(raw))}
     body = [(n, raw) for n, raw in lines if n not in header_lines]
     appearance = emitter.appearance(card, project)
 
