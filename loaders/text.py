@@ -34,6 +34,28 @@ def join_lines(lines: Iterable[str]) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def soft_width(lines: list[str]) -> int:
+    """Return the column width a text was wrapped at, or 0 for one paragraph a line.
+
+    The width is the 90th percentile of the line lengths; a line at least 85% as long
+    filled its column, so the extraction broke it there and the next line goes on with
+    it. A text whose lines are longer than 120 characters has only hard line breaks.
+
+    >>> soft_width(["Een regel die de kolom vult", "en de rest", ""])
+    27
+    >>> soft_width(["x" * 300])
+    0
+    """
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    width = lengths[int(len(lengths) * 0.9)] if lengths else 0
+    return width if width <= 120 else 0
+
+
+def fills_column(text: str, width: int) -> bool:
+    """Return True when `text` is a line that filled a column of `width` characters."""
+    return bool(width) and len(text.rstrip()) >= width * 0.85
+
+
 def paragraphs(lines: list[Line]) -> list[list[Line]]:
     """Return the runs of non-blank lines, in order."""
     runs: list[list[Line]] = []

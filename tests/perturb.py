@@ -36,13 +36,14 @@ def logical_paragraphs(lines: list[str]) -> list[list[str] | None]:
     soft = 0 < width <= 120
     out: list[list[str] | None] = []
     for line in lines:
-        text = line.strip()
-        if not text:
+        text = line.rstrip("\n")
+        if not text.strip():
             out.append(None)
             continue
+        text = text.lstrip()
         previous = out[-1] if out else None
-        continues = (soft and previous is not None and len(previous[-1]) >= width * 0.85
-                     and not previous[-1].endswith(":") and not FIELD.match(text)
+        continues = (soft and previous is not None and len(previous[-1].rstrip()) >= width * 0.85
+                     and not previous[-1].rstrip().endswith(":") and not FIELD.match(text)
                      and not BULLET.match(text))
         if continues:
             previous.append(text)
@@ -51,25 +52,36 @@ def logical_paragraphs(lines: list[str]) -> list[list[str] | None]:
     return out
 
 
-def join_paragraph(lines: list[str]) -> str:
-    """Return the lines of one paragraph as one text, hyphenated words joined."""
-    text = ""
-    for line in lines:
+def join_paragraph(lines: list[str], unspaced_breaks: bool = False) -> str:
+    """Return the lines of one paragraph as one text, hyphenated words joined.
+
+    `unspaced_breaks`: the text ends a line broken between words with a space (the PDF
+    editions), so a line without one broke inside a word whose hyphen the extraction
+    lost ("program" / "mabureau"); a re-typeset edition has the word whole."""
+    text, broken_word = "", False
+    for raw in lines:
+        line = raw.strip()
         if re.search(r"[^\W\d_]-$", text) and line[:1].islower() and not re.match(r"(en|of)\b", line):
             text = text[:-1] + line
+        elif broken_word and line[:1].islower():
+            text += line
         else:
             text = f"{text} {line}" if text else line
+        broken_word = unspaced_breaks and not raw.endswith(" ") and bool(re.search(r"[^\W\d_]$", line))
     return text
 
 
 def rewrap(text: str, width: int) -> str:
     """Return `text` with every paragraph wrapped again at `width` characters."""
     out: list[str] = []
-    for paragraph in logical_paragraphs(text.split("\n")):
+    lines = text.split("\n")
+    filled = [line for line in lines if line.strip()]
+    unspaced = sum(line.endswith(" ") for line in filled) >= len(filled) // 5
+    for paragraph in logical_paragraphs(lines):
         if paragraph is None:
             out.append("")
         else:
-            out.extend(textwrap.wrap(join_paragraph(paragraph), width, break_on_hyphens=False,
+            out.extend(textwrap.wrap(join_paragraph(paragraph, unspaced), width, break_on_hyphens=False,
                                      break_long_words=False))
     return "\n".join(out) + "\n"
 

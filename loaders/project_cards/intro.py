@@ -66,7 +66,10 @@ def read_intro(regions: list[list[Line]], emitter: Emitter) -> None:
         for speaker in speakers:
             emitter.speaker(speaker, None, None)
             _quoted_text(speaker, emitter)
-        _theme_overview(region, emitter)
+        # A speaker's lines belong to no theme block, even when a re-flowing extraction
+        # dropped the blank line or page start between them.
+        unquoted = [(n, "" if n in used else raw) for n, raw in region]
+        _theme_overview(unquoted, emitter)
         _new_themes(region, emitter)
         for number, raw in region:
             match = FOREWORD_AUTHOR.match(strip_markup(raw))
@@ -163,7 +166,10 @@ def _project_list(text: str, emitter: Emitter) -> list[tuple[str, int]]:
 def _new_themes(region: list[Line], emitter: Emitter) -> None:
     """Read "Het gaat om de thema’s: • A, hieronder vallen ... • B. ..." and who embraced them."""
     texts = [(n, strip_markup(raw)) for n, raw in region]
-    start = next((i for i, (_, t) in enumerate(texts) if NEW_THEMES.search(t)), None)
+    # The phrase may wrap onto the next line ("Het gaat om de" / "thema’s:").
+    start = next((i for i, (_, t) in enumerate(texts) if NEW_THEMES.search(t) or (
+        i + 1 < len(texts) and (found := NEW_THEMES.search(f"{t.rstrip()} {texts[i + 1][1].strip()}"))
+        and found.start() < len(t.rstrip()))), None)
     if start is None:
         return
     following = [(n, t) for n, t in texts[start:] if t.strip()]

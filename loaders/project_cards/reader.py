@@ -38,7 +38,7 @@ from graph071.loaders.project_cards.roles import (HEADING, LABEL, Mention, block
                                   unknown_labels)
 from graph071.loaders.project_cards.flow import (Flow, flow, is_person_name, is_quote_start, known_span,
                                  sentences, strip_markup, text_blocks)
-from graph071.loaders.text import Line, paragraphs
+from graph071.loaders.text import Line, paragraphs, soft_width
 
 PROJECTKAART = re.compile(r"^\s*Projectkaart\b\s*(?P<title>.*?)\s*$")
 # A re-flowing extraction runs the marker into the last sentence of the page before
@@ -261,7 +261,7 @@ def _speaker_at(lines: list[Line], texts: list[str], index: int, known) -> Speak
     if inline and is_person_name(inline["name"].strip(), known):
         role = inline["role"] or (f"van {inline['org']}" if inline["org"] else "")
         return _with_quote(lines, texts, index, inline["name"].strip(), role.strip(), "",
-                           {lines[index][0]}, first_text=inline["quote"])
+                           {lines[index][0]}, first_text=inline["quote"], known=known)
     match = SPEAKER_NAME.match(text)
     if not match:
         return None
@@ -282,16 +282,30 @@ def _speaker_at(lines: list[Line], texts: list[str], index: int, known) -> Speak
     quote_index = next((j for j in range(after, min(after + 3, len(lines))) if texts[j]), None)
     if quote_index is None or not is_quote_start(texts[quote_index]):
         return None
-    return _with_quote(lines, texts, quote_index, name, role[:-1].strip(), function, used)
+    return _with_quote(lines, texts, quote_index, name, role[:-1].strip(), function, used,
+                       known=known)
+
+
+def _next_speaker(texts: list[str], index: int, known) -> bool:
+    """Return True when "Name," and "role:" start another speaker at `index`."""
+    match = SPEAKER_NAME.match(texts[index])
+    if not match or match["role"] or not is_person_name(split_function(match["name"])[1], known):
+        return False
+    role = next((t for t in texts[index + 1:index + 4] if t), "")
+    return role.endswith(":")
 
 
 def _with_quote(lines: list[Line], texts: list[str], start: int, name: str, role: str,
-                function: str, used: set[int], first_text: str | None = None) -> Speaker | None:
+                function: str, used: set[int], first_text: str | None = None,
+                known=None) -> Speaker | None:
     quote_lines: list[Line] = []
     for j in range(start, min(start + 25, len(lines))):
         text = first_text if (j == start and first_text is not None) else texts[j]
         if not text:
             continue
+        # A quote whose closing mark the extraction lost ends where the next speaker starts.
+        if known is not None and j > start and _next_speaker(texts, j, known):
+            break
         quote_lines.append((lines[j][0], text))
         used.add(lines[j][0])
         if QUOTE_END.search(text) and (j > start or len(text) > 2):
@@ -321,7 +335,7 @@ def read_card(card: Card, lines: list[Line], emitter: "Emitter") -> None:
         emitter.speaker(speaker, project, appearance)
 
     blocks, label_lines = label_blocks([(n, raw) for n, raw in body if n not in used],
-                                       emitter.glue)
+                                       emitter.glue, emitter.width)
     used |= label_lines
     for number, label in unknown_labels(body, label_lines):
         emitter.result.warn(number, f"card {card.title!r}: label {label!r} is not in "
@@ -385,6 +399,7 @@ class Emitter:
         self.result = result
         self.cards = cards
         self.glue = _glue_unspaced(document.lines)
+        self.width = soft_width(document.lines)
         self.projects: set[str] = set()
         self.described: set[str] = set()
         self.card_projects = {self.project_id(c.title) for c in cards}

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from graph071.loaders.project_cards.flow import Flow, flow, is_person_name, known_span, sentences, strip_markup
 from graph071.corpus.labels import alternatives, label_of, labels_for
 from graph071.corpus.wordlists import words
-from graph071.loaders.text import Line
+from graph071.loaders.text import Line, fills_column
 from graph071.schema import Edge
 
 Known = Callable[[str], bool]
@@ -165,8 +165,12 @@ def _is_item(text: str) -> bool:
     return len(text.split()) <= 12 and not re.search(r"[.!?]\s+\S", text)
 
 
-def label_blocks(lines: list[Line], glue: bool) -> tuple[list[LabelBlock], set[int]]:
-    """Return the structure labels in `lines` and the line numbers they take up."""
+def label_blocks(lines: list[Line], glue: bool,
+                 width: int = 0) -> tuple[list[LabelBlock], set[int]]:
+    """Return the structure labels in `lines` and the line numbers they take up.
+
+    `width`: the column width the text was wrapped at (loaders.text.soft_width); a list
+    item that filled it goes on at the next line."""
     lines = split_label_lines(lines)
     blocks: list[LabelBlock] = []
     used: set[int] = set()
@@ -212,7 +216,7 @@ def label_blocks(lines: list[Line], glue: bool) -> tuple[list[LabelBlock], set[i
                 i += 1
             block.entries.append(flow(run, glue))
         else:
-            i = _list_items(lines, i, block, used, glue)
+            i = _list_items(lines, i, block, used, glue, width)
         block.last_line = max((e.last_line for e in block.entries), default=number)
         blocks.append(block)
     return blocks, used
@@ -240,8 +244,10 @@ def _contact_points(lines: list[Line], i: int, rule: LabelRule, blocks: list[Lab
     return i
 
 
-def _list_items(lines: list[Line], i: int, block: LabelBlock, used: set[int], glue: bool) -> int:
-    """Read one entry per line below an empty label (an entry ending in "," runs on)."""
+def _list_items(lines: list[Line], i: int, block: LabelBlock, used: set[int], glue: bool,
+                width: int = 0) -> int:
+    """Read one entry per line below an empty label (an entry ending in "," or filling
+    the column runs on)."""
     entry: list[Line] = []
     while i < len(lines):
         number, raw = lines[i]
@@ -262,13 +268,21 @@ def _list_items(lines: list[Line], i: int, block: LabelBlock, used: set[int], gl
             break
         entry.append((number, raw))
         used.add(number)
-        if not text.endswith(","):
+        if not text.endswith(",") and not _wrapped(raw, lines[i + 1:i + 2], width):
             block.entries.append(flow(entry, glue))
             entry = []
         i += 1
     if entry:
         block.entries.append(flow(entry, glue))
     return i
+
+
+def _wrapped(raw: str, following: list[Line], width: int) -> bool:
+    """Return True when a list item went on at the next line: it filled the column and
+    the next line is a fragment (under 40% of the width: "Poel" after "Robert van der"),
+    not an item of its own."""
+    tail = strip_markup(following[0][1]).strip() if following else ""
+    return fills_column(raw, width) and 0 < len(tail) < width * 0.4
 
 
 def _looks_listed(text: str) -> bool:
