@@ -691,6 +691,7 @@ def _practices(lines: list[Line]) -> list[Practice]:
             practices.extend(_prose_examples(prose, scope))
         prose.clear()
 
+    runs_on, continues = _wrapped_lines(lines)
     for line, text in lines:
         stripped = text.strip()
         if not stripped or PAGE_NUMBER.match(text) or FOOTNOTE.match(text):
@@ -705,25 +706,51 @@ def _practices(lines: list[Line]) -> list[Practice]:
         if scope is None:
             previous = stripped
             continue
-        if scope == SCOPE_REGION and ELSEWHERE.search(text) and not _is_heading(previous, stripped):
+        # The phrase may wrap from the line before ("elders in het" / "land").
+        elsewhere = ELSEWHERE.search(text) or ELSEWHERE.search(f"{previous} {stripped}")
+        if scope == SCOPE_REGION and elsewhere and not _is_heading(previous, stripped):
             flush_prose()
             scope, current = SCOPE_ELSEWHERE, None
             previous = stripped
             continue
-        if _is_heading(previous, stripped):
+        if _is_heading(previous, stripped) and line not in runs_on:
             flush_prose()
             current = Practice(stripped, line, scope, lines=[(line, stripped)])
             practices.append(current)
+        elif current is not None and _title_goes_on(current, line, stripped):
+            current.name = f"{current.name} {stripped}"
+            current.lines[0] = (current.line, current.name)
         elif current is not None:
             current.description.append(stripped)
             current.lines.append((line, stripped))
         else:
             prose.append((line, stripped))
-        previous = stripped
+        # A bullet ("- City Alerts; ... door") wrapped onto the next line ("hulpverleners")
+        # is still the bullet that the next heading follows.
+        if not (line in continues and previous.startswith("-")):
+            previous = stripped
     flush_prose()
     if not any(GOOD_PRACTICES.match(text) for _, text in lines):
         practices.extend(_listed_examples(lines))
     return practices
+
+
+def _wrapped_lines(lines: list[Line]) -> tuple[set[int], set[int]]:
+    """Return the lines that go on at the line right below them, and those lines: the
+    one below starts in lower case. Such a line is a wrapped sentence, never a heading
+    ("Het bij het vorige thema benoemde ..." / "initiatief past uiteraard ...")."""
+    pairs = [(line, below) for (line, _), (below, text) in zip(lines, lines[1:])
+             if below == line + 1 and text.strip()[:1].islower()]
+    return {line for line, _ in pairs}, {below for _, below in pairs}
+
+
+def _title_goes_on(practice: Practice, line: int, text: str) -> bool:
+    """Return True for the second line of a title a narrow page wrapped ("Centrum voor
+    Innovatief Vakmanschap bij de Leidse" / "Instrumentenmakers School (LIS)"): right
+    below it, before any description, short and without a sentence's end."""
+    return (not practice.description and line == practice.lines[-1][0] + 1
+            and len(practice.lines) == 1 and len(text.split()) <= 6
+            and (text[:1].isupper() or text[:1] == "(") and not re.search(r"[.,:;]$", text))
 
 
 def _is_heading(previous: str, text: str) -> bool:
@@ -825,10 +852,17 @@ def _networks(practice: Practice, context: ParseContext) -> list[tuple[int, str,
     sentence ("Ondernemers ...") is never taken for a name.
     """
     found: list[tuple[int, str, str]] = []
-    for index, (line, text) in enumerate(practice.lines):
+    # The description is read as one text, so a name the page wrapped ("Ook de Amsterdam"
+    # / "Economic Board") is whole; each name keeps the line it starts on, and that line
+    # is its quote.
+    heading, description = practice.lines[:1], practice.lines[1:]
+    flat, offsets = _flatten(description)
+    starts = [match.start() for match in re.finditer(r"\S+", flat)]
+    quotes = dict(description)
+    for index, (line, text) in enumerate(heading + [(0, flat)] if description else heading):
         heading = index == 0
         for run in _capitalised_runs(text):
-            words = [w for w, _ in run]
+            words = [w for w, _, _ in run]
             taken = [False] * len(words)
             for size in range(len(words), 0, -1):
                 for begin in range(0, len(words) - size + 1):
@@ -840,17 +874,19 @@ def _networks(practice: Practice, context: ParseContext) -> list[tuple[int, str,
                         continue  # a sentence's first word
                     name = " ".join(words[begin:begin + size])
                     if context.is_known_organisation(name):
-                        found.append((line, name, text))
+                        at = line or _line_at(offsets, starts[run[begin][2]])
+                        found.append((at, name, text if line else quotes[at].strip()))
                         taken[begin:begin + size] = [True] * size
     return found
 
 
-def _capitalised_runs(text: str) -> list[list[tuple[str, bool]]]:
-    """Return the runs of capitalised words of `text` as (word, starts a sentence) pairs."""
-    runs: list[list[tuple[str, bool]]] = []
-    run: list[tuple[str, bool]] = []
+def _capitalised_runs(text: str) -> list[list[tuple[str, bool, int]]]:
+    """Return the runs of capitalised words of `text` as (word, starts a sentence, index
+    of the word in the text) triples."""
+    runs: list[list[tuple[str, bool, int]]] = []
+    run: list[tuple[str, bool, int]] = []
     sentence_start = True
-    for raw in text.split():
+    for index, raw in enumerate(text.split()):
         word = raw.strip(_OPENERS + _CLOSERS)
         opens = raw[0] in _OPENERS
         closes = raw[-1] in _CLOSERS
@@ -858,7 +894,7 @@ def _capitalised_runs(text: str) -> list[list[tuple[str, bool]]]:
             runs.append(run)
             run = []
         if word and (word[0].isupper() or (run and word in _CONNECTORS)):
-            run.append((word, sentence_start))
+            run.append((word, sentence_start, index))
         elif run:
             runs.append(run)
             run = []

@@ -140,3 +140,23 @@ def bundled_text(document_id: str) -> str:
         if f",{document_id}," in line:
             return (bundled_data_dir() / line.split(",", 1)[0]).read_text(encoding="utf-8")
     raise KeyError(document_id)
+
+
+# Labels a next edition may use instead (each a row of data/labels.csv with the same role).
+RENAMED_LABELS = {
+    "Bestuurlijke trekkers": "Bestuurlijk eigenaar",
+    "Bestuurlijke trekker": "Bestuurlijk eigenaar",
+    "Trekkers": "Eigenaar",
+    "Trekker": "Eigenaar",
+    "Partners": "Samenwerkingspartners",
+    "Betrokken partners": "Betrokken partijen",
+    "Projectleider": "Projectcoördinator",
+    "Opdrachtnemer/projectmanager": "Projectmanager",
+}
+
+
+def renamed_labels(text: str) -> str:
+    """Return `text` with every field label of RENAMED_LABELS, at a line's start, renamed."""
+    names = "|".join(re.escape(label) for label in sorted(RENAMED_LABELS, key=len, reverse=True))
+    return re.sub(rf"(?m)^(\s*(?:[•\-–]\s*)?)({names})(\s*:)",
+                  lambda m: m[1] + RENAMED_LABELS[m[2]] + m[3], text)

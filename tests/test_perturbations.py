@@ -15,7 +15,8 @@ import pytest
 from graph071.build.pipeline import Build, build
 from graph071.schema import Edge
 
-from perturb import bundled_text, corpus_with, ligatures, nbsp, rewrap, running_header, tabs
+from perturb import (bundled_text, corpus_with, ligatures, nbsp, renamed_labels, rewrap,
+                     running_header, tabs)
 
 CARDS = ("projectkaarten-2018", "projectoverzicht-2019", "projectkaarten-2022")
 PROGRAMME = "uitvoeringsprogramma-2013-2015"
@@ -60,7 +61,7 @@ def test_spaces_tabs_and_ligatures_change_no_fact(tmp_path_factory, tmp_path, do
 
 
 @pytest.mark.parametrize("width", [60, 110])
-@pytest.mark.parametrize("document", ["projectkaarten-2022", PROGRAMME])
+@pytest.mark.parametrize("document", DOCUMENTS)
 def test_a_rewrapped_edition_keeps_every_fact_or_names_the_loss(tmp_path_factory, tmp_path,
                                                                  document, width):
     changed = build(corpus_with(tmp_path, document, rewrap(bundled_text(document), width)))
@@ -98,6 +99,15 @@ def test_renamed_labels_from_labels_csv_keep_every_role(tmp_path_factory, tmp_pa
     document = "projectkaarten-2022"
     text = renamed(bundled_text(document))
     assert "Bestuurlijk eigenaar:" in text and "Samenwerkingspartners:" in text
+    changed = build(corpus_with(tmp_path, document, text))
+    assert facts(changed) == facts(baseline(tmp_path_factory, document))
+
+
+@pytest.mark.parametrize("document", [*CARDS, PROGRAMME])
+def test_every_label_renamed_as_labels_csv_allows_keeps_every_fact(tmp_path_factory, tmp_path,
+                                                                   document):
+    text = renamed_labels(bundled_text(document))
+    assert text != bundled_text(document)
     changed = build(corpus_with(tmp_path, document, text))
     assert facts(changed) == facts(baseline(tmp_path_factory, document))
 
