@@ -17,6 +17,8 @@ from graph071.schema import Edge
 
 from typeset import card_docx, card_pdf, news_html, paragraphs_of, table_pdf
 
+from .conftest import graph071
+
 STAGEPACT = "Stagepact071"
 
 
@@ -148,3 +150,33 @@ def test_a_two_column_pdf_card_reads_into_the_same_roles_as_its_text(tmp_path):
     pages = {data.get("page") for _, _, data in from_pdf.edges(data=True)
              if data["kind"] == Edge.PROJECTLEIDER}
     assert pages == {1} or pages == {2}
+
+
+def card_roles(graph, document: str, project: str) -> set[tuple[str, str]]:
+    """Return (edge kind, who) of the roles `document` gives `project` (a fact two
+    editions give is one edge, seen in both)."""
+    skip = {Edge.APPEARS_IN, Edge.DESCRIBED_IN}
+    return {(data["kind"], source) for source, target, data in graph.edges(data=True)
+            if target == project and data["kind"] not in skip
+            and document in data.get("seen_in", [data.get("document")])}
+
+
+def test_a_new_pdf_edition_is_added_to_a_copy_of_the_corpus_with_graph071_add(tmp_path):
+    folder = tmp_path / "kopie"
+    shutil.copytree(bundled_data_dir(), folder, ignore=shutil.ignore_patterns("__*"))
+    categorie, body = stagepact_text()
+    paragraphs = paragraphs_of(body)
+    half = len(paragraphs) // 2
+    pdf = card_pdf(tmp_path / "kaarten.pdf",
+                   [(f"Projectkaart {STAGEPACT}", [categorie] + paragraphs[:half]),
+                    ("", paragraphs[half:])],
+                   columns=2, header="Economie071 projectkaarten 2024", footer="{page}")
+    added = graph071("--data", str(folder), "add", str(pdf), "--kind", "project_cards",
+                     "--edition", "2024-01")
+    assert added.returncode == 0, added.stderr
+    assert (folder / "documents" / "kaarten.pdf").exists()
+    graph = build(folder).graph
+    assert graph.nodes["doc:kaarten"]
+    project = "project:stagepact071"
+    in_2022 = card_roles(graph, "projectkaarten-2022", project)
+    assert in_2022 and card_roles(graph, "kaarten", project) == in_2022
