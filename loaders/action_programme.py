@@ -25,7 +25,7 @@ from graph071.errors import InputError
 from graph071.records import EdgeRecord, LoadResult, NodeRecord, OrgName, Source
 from graph071.schema import CATEGORIE_COLOURS, Edge, Node, node_id
 
-from graph071.corpus.labels import alternatives, label_of, labels_for
+from graph071.corpus.labels import LabelPattern, label_of, scope_alternatives
 from graph071.loaders import ParseContext
 from graph071.loaders.text import (NUMBER_LIST, Line, join_lines, numbers_in, paragraphs,
                    parentheses_open, split_outside_parentheses)
@@ -34,8 +34,9 @@ from graph071.loaders.text import (NUMBER_LIST, Line, join_lines, numbers_in, pa
 NO_TREKKER = {"onbekend", "nog onbekend", "n.t.b.", "ntb", "nader te bepalen", "?", "-"}
 
 # The role labels of the actions' trekker/partner column: the "actie" rows of data/labels.csv.
-ROLE_LABEL = re.compile(rf"^\s*(?P<label>{alternatives(labels_for('actie', roles_only=True))})"
-                        r"\s*:\s*", re.IGNORECASE)
+_ACTION_LABELS = scope_alternatives("actie", roles_only=True)
+ROLE_LABEL = LabelPattern(lambda table: rf"^\s*(?P<label>{_ACTION_LABELS(table)})\s*:\s*",
+                          re.IGNORECASE)
 INLINE_TE_BETREKKEN = re.compile(r"\bte\s+betrekken\s*:\s*", re.IGNORECASE)
 ACTION_START = re.compile(
     r"^\s*(?:(?P<prefix>[^\W\d].*?)\s+)?(?P<number>\d{1,3})\.\s+(?P<title>[(‘'\"\w].*?)\s*$")

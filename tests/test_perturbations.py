@@ -103,6 +103,30 @@ def test_renamed_labels_from_labels_csv_keep_every_role(tmp_path_factory, tmp_pa
     assert facts(changed) == facts(baseline(tmp_path_factory, document))
 
 
+def test_a_label_added_to_the_corpus_own_labels_csv_is_read(tmp_path_factory, tmp_path):
+    document = "projectkaarten-2022"
+    text = bundled_text(document).replace("Bestuurlijke trekker: Martijn van Pelt",
+                                          "Bestuurlijk aanjager: Martijn van Pelt")
+    folder = corpus_with(tmp_path, document, text)
+    (folder / "labels.csv").write_text(
+        "label,role,organisation_edge,person_edge,organisation_via_person,match,scope,"
+        "language,seen\nBestuurlijk aanjager,Bestuurlijke trekker,TREKKER,BESTUURLIJK_TREKKER,"
+        "ja,exact,kaart,nl,our 2024 edition\n", encoding="utf-8")
+    changed = build(folder)
+    assert facts(changed) == facts(baseline(tmp_path_factory, document))
+    assert not [w for w in changed.warnings if "aanjager" in w.message]
+
+
+def test_without_a_labels_csv_of_its_own_the_warning_names_the_file_to_create(tmp_path):
+    document = "projectkaarten-2022"
+    text = bundled_text(document).replace("Bestuurlijke trekker: Martijn van Pelt",
+                                          "Bestuurlijk aanjager: Martijn van Pelt")
+    folder = corpus_with(tmp_path, document, text)
+    (folder / "labels.csv").unlink()
+    warning = next(w for w in build(folder).warnings if "Bestuurlijk aanjager" in w.message)
+    assert str(folder / "labels.csv") in warning.message
+
+
 @pytest.mark.parametrize("document", [*CARDS, PROGRAMME])
 def test_every_label_renamed_as_labels_csv_allows_keeps_every_fact(tmp_path_factory, tmp_path,
                                                                    document):

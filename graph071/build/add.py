@@ -17,6 +17,7 @@ from graph071 import loaders
 from graph071.build.completeness import completeness, read_checked
 from graph071.build.reading import furniture_warnings, with_pages
 from graph071.corpus.extract import Extracted, extract
+from graph071.corpus.labels import corpus_labels
 from graph071.corpus.manifest import (EDITION, MANIFEST, ORGANISATIONS, DocumentEntry, append_to_manifest,
                      bundled_data_dir, read_document, read_manifest)
 from graph071.errors import InputError
@@ -90,12 +91,13 @@ def add_document(path: Path, kind: str, edition: str, *, data_dir: Path | None =
                     ProjectTable.for_corpus(data_dir))
     written = _write(path, copy_to, extracted, data_dir / text_file if text_file else None)
     try:
-        # Read it exactly as `build` will, from its place in the corpus.
-        document = corpus.documents[entry.id] = read_document(data_dir, entry)
-        result = with_pages(read(document, parse_context(corpus)), document)
-        result.warnings.extend(furniture_warnings(document))
-        built = assemble([result], corpus.organisations, corpus.documents, data_dir)
-        built.warnings.extend(_completeness(result, entry, entries, corpus))
+        # Read it exactly as `build` will, from its place in the corpus (its labels.csv too).
+        with corpus_labels(data_dir):
+            document = corpus.documents[entry.id] = read_document(data_dir, entry)
+            result = with_pages(read(document, parse_context(corpus)), document)
+            result.warnings.extend(furniture_warnings(document))
+            built = assemble([result], corpus.organisations, corpus.documents, data_dir)
+            built.warnings.extend(_completeness(result, entry, entries, corpus))
     except BaseException:
         for made in written:
             made.unlink(missing_ok=True)  # a file that does not read is not added

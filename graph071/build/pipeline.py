@@ -21,6 +21,7 @@ from graph071.build.completeness import completeness, lineage_warnings, read_che
 from graph071.build.reading import Missing, furniture_warnings, with_pages
 from graph071.build.corrections import apply_corrections
 from graph071.build.periods import annotate as annotate_periods
+from graph071.corpus.labels import corpus_labels
 from graph071.corpus.manifest import MANIFEST, READ_BY_LOADER
 from graph071.corpus.reader import Corpus, read_corpus
 from graph071.errors import InputError
@@ -52,7 +53,13 @@ def build(data_dir: Path | None = None) -> Build:
 
 def parse(corpus: Corpus) -> tuple[list[LoadResult], list[Missing]]:
     """Return each document's records, parsed by the loader its manifest row names, and
-    the documents that could not be read or parsed (each fails alone)."""
+    the documents that could not be read or parsed (each fails alone). The loaders read
+    field labels from the corpus' own labels.csv too (graph071.corpus.labels)."""
+    with corpus_labels(corpus.data_dir):
+        return _parse(corpus)
+
+
+def _parse(corpus: Corpus) -> tuple[list[LoadResult], list[Missing]]:
     context = parse_context(corpus)
     results: list[LoadResult] = []
     missing = [Missing(entry.id, entry.file, str(corpus.unread[entry.id]), entry.loader,

@@ -10,11 +10,19 @@ know is reported by the loaders (never dropped silently) with the advice to add 
 `match`: exact (the label alone), prefix (more words may follow: "Projectboard
 Retailvisie"), named (more words must follow: "Stuurgroep regionale ..."), field (a
 field that is not a role, such as Categorie; a row without edges is a known field too).
+
+A corpus of one's own (`graph071 --data DIR`) may hold a labels.csv of its own, in the
+same columns: while that corpus is built (`corpus_labels(DIR)`), its rows extend the
+bundled table, and a label it also has takes its row instead of the bundled one. The
+loaders' label patterns (`LabelPattern`) follow the table of the corpus being built.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -64,15 +72,53 @@ class Label:
         return re.fullmatch(self.pattern, text.strip(), re.IGNORECASE) is not None
 
 
+@dataclass(frozen=True)
+class _CorpusLabels:
+    path: Path  # the corpus' own labels.csv: the file a maintainer extends
+    labels: tuple["Label", ...]  # its rows, then the bundled rows it does not override
+
+
+_ACTIVE: ContextVar[_CorpusLabels | None] = ContextVar("graph071_corpus_labels", default=None)
+
+
 def labels_path() -> Path:
-    """Return the path of the curated label table."""
-    return bundled_data_dir() / LABELS
+    """Return the label table to extend: the corpus' own labels.csv while a corpus of
+    one's own is built (it need not exist yet), else the bundled one."""
+    active = _ACTIVE.get()
+    return active.path if active else bundled_data_dir() / LABELS
 
 
-@lru_cache(maxsize=4)
+@contextmanager
+def corpus_labels(data_dir: Path | None) -> Iterator[None]:
+    """Read the labels of the corpus at `data_dir` while inside: its labels.csv, if it has
+    one, extends the bundled table (a row for a label the bundled table has overrides it).
+
+    A bad row of that file is one error naming its file and line."""
+    bundled = bundled_data_dir() / LABELS
+    path = Path(data_dir) / LABELS if data_dir else bundled
+    if path.resolve() == bundled.resolve():
+        token = _ACTIVE.set(None)
+    else:
+        own = read_labels(path) if path.is_file() else ()
+        names = {label.label.lower() for label in own}
+        merged = own + tuple(label for label in read_labels() if label.label.lower() not in names)
+        token = _ACTIVE.set(_CorpusLabels(path, merged))
+    try:
+        yield
+    finally:
+        _ACTIVE.reset(token)
+
+
+def active_labels() -> tuple[Label, ...]:
+    """Return the label rows of the corpus being built (the bundled ones by default)."""
+    active = _ACTIVE.get()
+    return active.labels if active else read_labels()
+
+
+@lru_cache(maxsize=16)
 def read_labels(path: Path | None = None) -> tuple[Label, ...]:
-    """Return the rows of labels.csv (default: the bundled one), checked."""
-    return tuple(read_table(path or labels_path(), COLUMNS, _label_row))
+    """Return the rows of one labels.csv (default: the bundled one), checked."""
+    return tuple(read_table(path or bundled_data_dir() / LABELS, COLUMNS, _label_row))
 
 
 def _label_row(path: Path, number: int, row: dict[str, str]) -> Label:
@@ -98,9 +144,14 @@ def _label_row(path: Path, number: int, row: dict[str, str]) -> Label:
 def labels_for(scope: str, roles_only: bool = False) -> list[Label]:
     """Return the labels used in `scope` (kaart, actie), longest first, so that a regular
     expression made of them tries "Betrokken partners" before "Partners"."""
-    chosen = [label for label in read_labels() if scope in label.scopes
+    return list(_labels_for(active_labels(), scope, roles_only))
+
+
+@lru_cache(maxsize=32)
+def _labels_for(table: tuple[Label, ...], scope: str, roles_only: bool) -> tuple[Label, ...]:
+    chosen = [label for label in table if scope in label.scopes
               and (label.is_role or not roles_only)]
-    return sorted(chosen, key=lambda label: -len(label.label))
+    return tuple(sorted(chosen, key=lambda label: -len(label.label)))
 
 
 def alternatives(labels: list[Label]) -> str:
@@ -119,3 +170,51 @@ def label_of(text: str, scope: str) -> Label | None:
     True
     """
     return next((label for label in labels_for(scope) if label.matches(text)), None)
+
+
+class LabelPattern:
+    """A regular expression made of labels.csv rows, for the corpus being built.
+
+    `template` turns the active label table into the expression's text; it is compiled
+    once per table, so a corpus with its own labels.csv gets its own pattern. The common
+    methods of a compiled pattern are passed on.
+    """
+
+    def __init__(self, template: Callable[[tuple[Label, ...]], str], flags: int = 0) -> None:
+        self.template = template
+        self.flags = flags
+        self._compiled: dict[int, tuple[tuple[Label, ...], re.Pattern[str]]] = {}
+
+    def compiled(self) -> re.Pattern[str]:
+        table = active_labels()
+        # Keyed by identity: the table of one build is one tuple object; kept with it so
+        # that the id is not reused by another table.
+        found = self._compiled.get(id(table))
+        if found is None or found[0] is not table:
+            if len(self._compiled) >= 8:
+                self._compiled.clear()  # tables of corpora built before
+            found = self._compiled[id(table)] = (table, re.compile(self.template(table),
+                                                                   self.flags))
+        return found[1]
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.compiled().match(text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.compiled().search(text)
+
+    def split(self, text: str) -> list[str]:
+        return self.compiled().split(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.compiled().finditer(text)
+
+
+def scope_alternatives(scope: str, roles_only: bool = False,
+                       role: str | None = None) -> Callable[[tuple[Label, ...]], str]:
+    """Return a LabelPattern template part: the alternatives of the labels of `scope`
+    (only role rows, or only the rows of one `role`), longest first."""
+    def alternatives_of(table: tuple[Label, ...]) -> str:
+        chosen = _labels_for(table, scope, roles_only)
+        return alternatives([label for label in chosen if role is None or label.role == role])
+    return alternatives_of

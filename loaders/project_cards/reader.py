@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph071.corpus.labels import alternatives, labels_for, labels_path
+from graph071.corpus.labels import LabelPattern, labels_path, scope_alternatives
 from graph071.corpus.manifest import Document
 from graph071.corpus.wordlists import successions
 from graph071.corpus.organisations import slug
@@ -45,8 +45,9 @@ PROJECTKAART = re.compile(r"^\s*Projectkaart\b\s*(?P<title>.*?)\s*$")
 # ("... voldoende waarborg biedt. Projectkaart"); the title is then on the next line.
 MARKER_AT_END = re.compile(r"[.!?’'”]\s+Projectkaart\s*$")
 # "Categorie: lopend project" and the labels data/labels.csv gives the same role (Status).
-CATEGORIE = re.compile(rf"^\s*(?:{alternatives([l for l in labels_for('kaart') if l.role == 'Categorie'])})"
-                       r"\s*:\s*(?P<categorie>.+?)\s*$", re.IGNORECASE)
+_CATEGORIE_LABELS = scope_alternatives("kaart", role="Categorie")
+CATEGORIE = LabelPattern(lambda table: rf"^\s*(?:{_CATEGORIE_LABELS(table)})"
+                         r"\s*:\s*(?P<categorie>.+?)\s*$", re.IGNORECASE)
 PAGE_START = re.compile(r"^ \S")
 SPEAKER_NAME = re.compile(r"^(?P<name>[^,:()]{3,60}),\s*(?P<role>.*)$")
 SPEAKER_INLINE = re.compile(r"^(?P<name>[^():,]{3,40}?)\s+(?:\((?P<role>[^)]*)\)|van\s+"
@@ -339,7 +340,7 @@ def read_card(card: Card, lines: list[Line], emitter: "Emitter") -> None:
     used |= label_lines
     for number, label in unknown_labels(body, label_lines):
         emitter.result.warn(number, f"card {card.title!r}: label {label!r} is not in "
-                                    f"data/labels.csv, so the names after it are not read; "
+                                    f"labels.csv, so the names after it are not read; "
                                     f"add a row for it to {labels_path()}")
     mentions: list[Mention] = []
     for block in blocks:

@@ -19,7 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from graph071.loaders.project_cards.flow import Flow, flow, is_person_name, known_span, sentences, strip_markup
-from graph071.corpus.labels import alternatives, label_of, labels_for
+from functools import lru_cache
+
+from graph071.corpus.labels import Label, LabelPattern, label_of, labels_for, scope_alternatives
 from graph071.corpus.wordlists import words
 from graph071.loaders.text import Line, fills_column
 from graph071.schema import Edge
@@ -43,23 +45,31 @@ class LabelRule:
     role: str = ""  # the role the label gives ("Bestuurlijke trekker")
 
 
-LABEL_RULES: tuple[LabelRule, ...] = tuple(
-    LabelRule(label.pattern, label.organisation_edge, label.person_edge,
-              label.organisation_via_person, label.role)
-    for label in labels_for("kaart", roles_only=True))
+def label_rules() -> tuple[LabelRule, ...]:
+    """Return the rules of the card role labels of the corpus being built."""
+    return _label_rules(tuple(labels_for("kaart", roles_only=True)))
+
+
+@lru_cache(maxsize=16)
+def _label_rules(labels: tuple[Label, ...]) -> tuple[LabelRule, ...]:
+    return tuple(LabelRule(label.pattern, label.organisation_edge, label.person_edge,
+                           label.organisation_via_person, label.role) for label in labels)
+
+
 # Below "Aanspreekpunten:" each bullet names the contact of one action line; elsewhere
 # "Actielijn A: sterker maken wat sterk is" is just the plan.
 SUB_LABEL = re.compile(r"^\s*(?:[•\-–]\s*)?(?P<label>Actielijn\s+[A-Z])\s*:\s*(?P<value>.+?)\s*$")
 
-_LABEL_ALTERNATIVES = alternatives(labels_for("kaart", roles_only=True))
-LABEL = re.compile(rf"^\s*(?:[•\-–]\s*)?(?P<label>{_LABEL_ALTERNATIVES})\s*:\s*(?P<value>.*?)\s*$",
-                   re.IGNORECASE)
+_ROLE_LABELS = scope_alternatives("kaart", roles_only=True)
+LABEL = LabelPattern(lambda table: rf"^\s*(?:[•\-–]\s*)?(?P<label>{_ROLE_LABELS(table)})\s*:\s*"
+                     r"(?P<value>.*?)\s*$", re.IGNORECASE)
 # A label that heads a list on the lines below it, without a colon ("Aangesloten partners").
 LIST_HEADING = re.compile(r"^\s*(?P<label>Aangesloten partners)\s*$", re.IGNORECASE)
 # Several labels on one line (2019: "... mboRijnland. Ambtelijk opdrachtgever: ...").
 # ... or run together by a re-flowing extraction ("Maikel Bode, gemeente Katwijk Stuurgroep
 # regionale ...: wethouders"): a label that starts with a capital, after a space.
-LABEL_INSIDE = re.compile(rf"(?<=\S)\s+(?=(?=(?-i:[A-Z]))(?:{_LABEL_ALTERNATIVES})\s*:)", re.IGNORECASE)
+LABEL_INSIDE = LabelPattern(lambda table: rf"(?<=\S)\s+(?=(?=(?-i:[A-Z]))(?:{_ROLE_LABELS(table)})\s*:)",
+                            re.IGNORECASE)
 HEADING = re.compile(
     r"^\s*(?:Projectstructuur|De (?:opdracht|urgentie|focus)|Urgentie(?: en opdracht)?|Planning"
     r"|Doel(?:stelling)?\b.*|Welke\b.*|Wat\b.*|Waarom\b.*|Verbinding met\b.*|Vervolg\b.*"
@@ -131,7 +141,7 @@ class LabelBlock:
 
 def rule_for(label: str) -> LabelRule:
     """Return the rule of a label as written ("Bestuurlijke trekkers" -> the trekker rule)."""
-    for rule in LABEL_RULES:
+    for rule in label_rules():
         if re.fullmatch(rule.pattern, label.strip(), re.IGNORECASE):
             return rule
     raise KeyError(label)
