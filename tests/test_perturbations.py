@@ -161,6 +161,18 @@ def card_at(text: str, title: str) -> tuple[int, int]:
     return start, end
 
 
+def test_cards_without_the_word_projectkaart_are_found_by_their_categorie_and_title(
+        tmp_path_factory, tmp_path):
+    document = "projectkaarten-2022"
+    text = re.sub(r"(?m)^\s*Projectkaart\s*\n", "", bundled_text(document))
+    assert "Projectkaart" not in text
+    changed = build(corpus_with(tmp_path, document, text))
+    lost = facts(baseline(tmp_path_factory, document)) - facts(changed)
+    # Only the one card that has no "Categorie:" line above its title is not found.
+    missing = "project:communicatie-van-strategie-naar-structuur"
+    assert all(missing in (source, target) for _, source, target in lost)
+
+
 def test_a_card_removed_is_a_warning_in_the_next_edition(tmp_path):
     text = bundled_text("projectkaarten-2022")
     start, end = card_at(text, "Stagepact071")

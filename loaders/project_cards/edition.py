@@ -18,7 +18,8 @@ def load(document: Document, context: ParseContext) -> LoadResult:
     lines = list(enumerate(document.lines, start=1))
     cards = find_cards(lines, context.is_known_organisation)
     if not cards:
-        raise InputError(document.path, "layout not recognised: no 'Projectkaart' found",
+        raise InputError(document.path, "layout not recognised: no card found (no "
+                                        "'Projectkaart' line, no title below a 'Categorie:' line)",
                          hint="is this an edition of the projectkaarten? check the manifest's "
                               "loader column")
     emitter = Emitter(document, context, table, result, cards)

@@ -6,6 +6,10 @@ One set of rules reads all three layouts:
   it in **bold**); in 2019 some cards have no such line, and start at a short title
   followed by a quoted speaker ("Bedrijventerreinen Leidse regio" / "Niels Dekker," /
   "projectleider ...:"); in 2022 the "Categorie:" line stands just above "Projectkaart";
+  an edition without "Projectkaart" lines (another extraction, a next edition) has its
+  cards found by that structure: a "Categorie:" field with the title below it;
+  a re-wrapped text may run the marker into the sentence before it or wrap the title
+  over two lines;
 * the PDF editions (2018, 2022) mark each page start with one leading space; a card
   owns its whole page, so the quote or body printed above its header on the same page
   (2022: Index071, the bedrijventerreinen strategy; 2018: Duurzame mobiliteit) is read
@@ -139,6 +143,8 @@ def find_cards(lines: list[Line], known) -> list[Card]:
                             title_end=title_end))
     if headers:
         headers += _titled_by_speaker(lines, headers, known)
+    else:
+        headers = _headed_by_categorie(lines)
     headers.sort(key=lambda c: c.header)
     pages = [number for number, raw in lines if PAGE_START.match(raw)]
     for i, card in enumerate(headers):
@@ -151,6 +157,41 @@ def find_cards(lines: list[Line], known) -> list[Card]:
         card.last = headers[i + 1].first - 1 if i + 1 < len(headers) else len(lines)
         _find_categorie(card, lines)
     return headers
+
+
+def _headed_by_categorie(lines: list[Line]) -> list[Card]:
+    """Return the cards of an edition without "Projectkaart" lines, found by structure:
+    a "Categorie:" field (or another label labels.csv gives that role) with the title on
+    the next line, a blank line below it (as 2022 prints every card).
+
+    Only when the edition puts that field at the head of its cards: the first one comes
+    before any role label (2019 ends a card with it, so the line below it is the next
+    part of the text, no title)."""
+    texts = [strip_markup(raw).strip() for _, raw in lines]
+    first_role = next((i for i, text in enumerate(texts) if LABEL.match(text)), len(texts))
+    categories = [i for i, text in enumerate(texts) if CATEGORIE.match(text)]
+    if not categories or categories[0] > first_role:
+        return []
+    found = []
+    for i in categories:
+        title = next((j for j in range(i + 1, min(i + 3, len(texts))) if texts[j]), None)
+        if title is None or not _looks_like_title(texts, title):
+            continue
+        number = lines[title][0]
+        text, end = _wrapped_title(lines, number, texts[title])
+        found.append(Card(lines[i][0], lines[i][0], lines[i][0], text, number, title_end=end))
+    return found
+
+
+def _looks_like_title(texts: list[str], index: int) -> bool:
+    """Return True for a line that can be a card's title: short, no sentence or field,
+    not a page number, and a blank line (or a second title line) below it."""
+    text = texts[index]
+    if (len(text) > 90 or len(text.split()) > 12 or text.endswith((".", ",", ":", ";", "!", "?"))
+            or LABEL.match(text) or HEADING.match(text) or CATEGORIE.match(text)
+            or re.fullmatch(r"[\d\W]+", text)):
+        return False
+    return any(not texts[j] for j in range(index + 1, min(index + 4, len(texts))))
 
 
 def _wrapped_title(lines: list[Line], title_line: int, title: str) -> tuple[str, int]:
