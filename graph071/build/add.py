@@ -15,7 +15,7 @@ from pathlib import Path
 
 from graph071 import loaders
 from graph071.build.completeness import completeness, read_checked
-from graph071.build.reading import furniture_warnings, with_pages
+from graph071.build.reading import read_without_furniture
 from graph071.corpus.extract import Extracted, extract
 from graph071.corpus.labels import corpus_labels
 from graph071.corpus.manifest import (EDITION, MANIFEST, ORGANISATIONS, DocumentEntry, append_to_manifest,
@@ -94,8 +94,7 @@ def add_document(path: Path, kind: str, edition: str, *, data_dir: Path | None =
         # Read it exactly as `build` will, from its place in the corpus (its labels.csv too).
         with corpus_labels(data_dir):
             document = corpus.documents[entry.id] = read_document(data_dir, entry)
-            result = with_pages(read(document, parse_context(corpus)), document)
-            result.warnings.extend(furniture_warnings(document))
+            result = read_without_furniture(read, document, parse_context(corpus))
             built = assemble([result], corpus.organisations, corpus.documents, data_dir)
             built.warnings.extend(_completeness(result, entry, entries, corpus))
     except BaseException:

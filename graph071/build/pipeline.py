@@ -18,7 +18,7 @@ from pathlib import Path
 from graph071 import loaders
 from graph071.build.builder import Build, assemble
 from graph071.build.completeness import completeness, lineage_warnings, read_checked
-from graph071.build.reading import Missing, furniture_warnings, with_pages
+from graph071.build.reading import Missing, read_without_furniture
 from graph071.build.corrections import apply_corrections
 from graph071.build.periods import annotate as annotate_periods
 from graph071.corpus.labels import corpus_labels
@@ -75,13 +75,12 @@ def _parse(corpus: Corpus) -> tuple[list[LoadResult], list[Missing]]:
             continue
         document = corpus.documents[entry.id]
         try:
-            result = with_pages(loader(document, context), document)
+            result = read_without_furniture(loader, document, context)
         except InputError as error:
             if Path(entry.file).suffix.lower() in READ_BY_LOADER:
                 raise  # a maintainer's own list with a mistake is refused whole
             missing.append(Missing(entry.id, entry.file, str(error), entry.loader, error))
             continue
-        result.warnings.extend(furniture_warnings(document))
         results.append(result)
     return results, missing
 

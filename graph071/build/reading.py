@@ -5,12 +5,15 @@ know stops only itself (an Excel or CSV list with a mistake still stops the buil
 the maintainers' own list, refused whole until fixed): the rest of the corpus still builds, and the reason is kept (a
 `Missing` record, shown by `summary` and as a warning by `check`). Facts from a
 document with pages (an extracted PDF) get the page they were printed on; a running
-header left in a text extraction is a warning.
+header left in a text extraction is a warning, and when it carries the page number it
+is left out before the loader reads (facts keep the file's line numbers).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from graph071.corpus.manifest import Document
 from graph071.corpus.normalise import running_lines
@@ -38,11 +41,12 @@ def furniture_warnings(document: Document) -> list[ParseWarning]:
     warnings = []
     for running in running_lines(document.lines):
         shown = ", ".join(map(str, running.lines[:6])) + (", ..." if len(running.lines) > 6 else "")
+        effect = (" en is bij het lezen weggelaten" if running.counts_pages else
+                  "; een zin of lijst die erdoor onderbroken wordt kan verkeerd gelezen zijn")
         warnings.append(ParseWarning(document.id, running.lines[0], (
             f"{running.text!r} staat {len(running.lines)} keer in de tekst als paginakop of "
-            f"-voet (regels {shown}); een zin of lijst die erdoor onderbroken wordt kan verkeerd "
-            "gelezen zijn: voeg het origineel (PDF) toe met graph071 add, dat koppen en voeten "
-            "weglaat, of haal de regels uit de tekst")))
+            f"-voet (regels {shown}){effect}: voeg het origineel (PDF) toe met graph071 add, "
+            "dat koppen en voeten weglaat, of haal de regels uit de tekst")))
     return warnings
 
 
@@ -55,4 +59,43 @@ def with_pages(result: LoadResult, document: Document) -> LoadResult:
             page = document.page(record.source.line)
             if page is not None:
                 record.props["page"] = page
+    return result
+
+
+def read_without_furniture(loader: Callable[[Document, Any], LoadResult], document: Document,
+                           context: Any) -> LoadResult:
+    """Return what `loader` reads from `document` with its running headers and footers that
+    count the pages left out (graph071.corpus.normalise.running_lines), so that a header
+    between two lines of a sentence or a list cuts neither; every line number is the file's
+    own again, every fact gets its page, and each header left in the text is a warning."""
+    dropped = {number for running in running_lines(document.lines) if running.counts_pages
+               for number in running.lines}
+    if not dropped:
+        result = loader(document, context)
+    else:
+        kept = [n for n in range(1, len(document.lines) + 1) if n not in dropped]
+        shown = replace(document, lines=[document.lines[n - 1] for n in kept],
+                        page_of_line=[document.page_of_line[n - 1] for n in kept]
+                        if document.page_of_line else [])
+        result = _renumbered(loader(shown, context), kept)
+    result = with_pages(result, document)
+    result.warnings.extend(furniture_warnings(document))
+    return result
+
+
+def _renumbered(result: LoadResult, kept: list[int]) -> LoadResult:
+    """Return `result` with the line numbers of the text without furniture turned back into
+    the file's: sources, warnings, and the props that hold a line ("categorie_line") or
+    lines ("lines")."""
+    def line(number: Any) -> Any:
+        return kept[number - 1] if isinstance(number, int) and 1 <= number <= len(kept) else number
+
+    for record in [*result.nodes, *result.edges]:
+        record.source = replace(record.source, line=line(record.source.line))
+        for key, value in record.props.items():
+            if key == "line" or key.endswith("_line"):
+                record.props[key] = line(value)
+            elif key == "lines" and isinstance(value, list):
+                record.props[key] = [line(v) for v in value]
+    result.warnings[:] = [replace(w, line=line(w.line)) for w in result.warnings]
     return result

@@ -124,6 +124,9 @@ class RunningLine:
 
     text: str  # as first written
     lines: tuple[int, ...]  # 1-based
+    # It carries the page number: sure to be furniture, so the readers leave it out. One
+    # found by the sentences it cuts alone may be a heading ("Projectkaart"): only warned.
+    counts_pages: bool = False
 
 
 def running_lines(lines: list[str]) -> list[RunningLine]:
@@ -131,14 +134,17 @@ def running_lines(lines: list[str]) -> list[RunningLine]:
 
     A candidate is short, no "Label: value" field, and occurs at least four times (digits
     aside, so "pagina 7" and "pagina 8" are one); it is page furniture when it comes back
-    at about the same distance each time, as once a page, and at least a third of the
-    times it cuts a sentence in two (a page break falls anywhere; a heading such as
-    "Projectkaart" or "Projectstructuur" follows the end of a paragraph).
+    at about the same distance each time, as once a page, and either at least a third of
+    the times it cuts a sentence in two (a page break falls anywhere; a heading such as
+    "Projectkaart" or "Projectstructuur" follows the end of a paragraph) or it counts the
+    pages (its number goes up by one each time).
 
     >>> text = [f"regel {n} en" if n % 40 else f"Economie071 projectkaarten {n // 40}"
     ...         for n in range(1, 200)]
     >>> [(r.text, r.lines) for r in running_lines(text)]
     [('Economie071 projectkaarten 1', (40, 80, 120, 160))]
+    >>> running_lines(text)[0].counts_pages
+    True
     """
     seen: dict[str, list[tuple[int, str]]] = {}
     for number, line in enumerate(lines, start=1):
@@ -157,9 +163,26 @@ def running_lines(lines: list[str]) -> list[RunningLine]:
         # A page break falls anywhere, so the furniture often cuts a sentence in two;
         # a heading follows a paragraph's end.
         cutting = sum(_cuts_sentence(lines, number) for number in numbers)
-        if median >= 15 and steady >= len(gaps) * 0.75 and cutting * 3 >= len(numbers):
-            found.append(RunningLine(hits[0][1], tuple(numbers)))
+        pages = _counts_pages([text for _, text in hits])
+        if median >= 15 and steady >= len(gaps) * 0.75 and (cutting * 3 >= len(numbers) or pages):
+            found.append(RunningLine(hits[0][1], tuple(numbers), pages))
     return found
+
+
+def _counts_pages(texts: list[str]) -> bool:
+    """Return True when the repeated line carries a number that goes up by one each time
+    (mostly): a page number, which no heading of the text has.
+
+    >>> _counts_pages(["Economie071 2", "Economie071 3", "Economie071 4", "Economie071 5"])
+    True
+    >>> _counts_pages(["Thema 1", "Thema 1", "Thema 1", "Thema 1"])
+    False
+    """
+    numbers = [re.findall(r"\d+", text) for text in texts]
+    if any(len(found) != len(numbers[0]) for found in numbers) or not numbers[0]:
+        return False
+    last = [int(found[-1]) for found in numbers]
+    return sum(b == a + 1 for a, b in zip(last, last[1:])) >= (len(last) - 1) * 0.75
 
 
 def _cuts_sentence(lines: list[str], number: int) -> bool:
