@@ -68,6 +68,16 @@ def test_a_rewrapped_edition_keeps_every_fact_or_names_the_loss(tmp_path_factory
     assert unwarned_losses(baseline(tmp_path_factory, document), changed) == []
 
 
+@pytest.mark.parametrize("width", [60, 110])
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_another_extraction_with_every_change_at_once_keeps_every_fact_or_names_the_loss(
+        tmp_path_factory, tmp_path, document, width):
+    text = rewrap(bundled_text(document), width)
+    text = running_header(ligatures(tabs(nbsp(text))), "Economie071 projectkaarten")
+    changed = build(corpus_with(tmp_path, document, text))
+    assert unwarned_losses(baseline(tmp_path_factory, document), changed) == []
+
+
 @pytest.mark.parametrize("document", DOCUMENTS)
 def test_a_running_header_left_in_the_text_is_a_warning(tmp_path, document):
     text = running_header(bundled_text(document), "Economie071 projectkaarten")
