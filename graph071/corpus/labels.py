@@ -147,11 +147,21 @@ def labels_for(scope: str, roles_only: bool = False) -> list[Label]:
     return list(_labels_for(active_labels(), scope, roles_only))
 
 
-@lru_cache(maxsize=32)
+# (id of a label table, scope, roles_only) -> (the table, its labels): by identity, as a
+# table's hash costs its every row, and loaders ask for every field line they read.
+_CHOSEN: dict[tuple[int, str, bool], tuple[tuple[Label, ...], tuple[Label, ...]]] = {}
+
+
 def _labels_for(table: tuple[Label, ...], scope: str, roles_only: bool) -> tuple[Label, ...]:
-    chosen = [label for label in table if scope in label.scopes
-              and (label.is_role or not roles_only)]
-    return tuple(sorted(chosen, key=lambda label: -len(label.label)))
+    key = (id(table), scope, roles_only)
+    found = _CHOSEN.get(key)
+    if found is None or found[0] is not table:
+        if len(_CHOSEN) >= 32:
+            _CHOSEN.clear()  # tables of corpora built before
+        chosen = [label for label in table if scope in label.scopes
+                  and (label.is_role or not roles_only)]
+        found = _CHOSEN[key] = (table, tuple(sorted(chosen, key=lambda label: -len(label.label))))
+    return found[1]
 
 
 def alternatives(labels: list[Label]) -> str:
