@@ -22,9 +22,9 @@ import networkx as nx
 from graph071.analytics.roles import hubs, orphans
 from graph071.errors import Graph071Error
 from graph071.viz.assets import vis_network_script
-from graph071.viz.payload import OVERVIEW_OFF, build_payload
+from graph071.viz.payload import OVERVIEW_OFF, build_payload, page_texts
 from graph071.viz.selection import View, select
-from graph071.viz.timeslider import time_slider
+from graph071.viz.timeslider import orphans_of_any_moment, time_slider
 from graph071.schema import Edge, Node
 
 MAP_TITLE = "Netwerkkaart Economie071"
@@ -64,9 +64,15 @@ def map_payload(graph: nx.MultiDiGraph, view: View, *, title: str = MAP_TITLE,
     overview = not (view.focus or view.kinds or view.theme)
     moment = graph.graph.get("as_of")  # a map of one moment (graph071 map --as-of) has no slider
     subtitle = " · ".join(p for p in (view.describe(graph), moment["text"] if moment else "") if p)
+    time = None if moment else time_slider(graph, shown)
+    marks = _marks(graph)
+    # A node without a trekker at one moment only (a 2019 card) is marked too; the page
+    # shows the mark at the slider's moments where it holds (P.time.moments[i].orphans).
+    marks["orphan_ids"] |= orphans_of_any_moment(time)
     payload = build_payload(shown, title=title, subtitle=subtitle, sources=sources,
-                            start_hidden=OVERVIEW_OFF if overview else (), **_marks(graph))
-    payload["time"] = None if moment else time_slider(graph, shown)
+                            start_hidden=OVERVIEW_OFF if overview else (), **marks)
+    payload["time"] = time
+    payload["texts"] = page_texts()
     return payload
 
 
