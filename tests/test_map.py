@@ -303,3 +303,38 @@ def test_an_inferred_succession_is_drawn_dashed_and_says_it_is_inferred(graph):
     explicit = [e for e in payload["edges"] if e["kind"] == "SUCCEEDS" and not e.get("inferred")]
     assert explicit and not any(row[0] == "Afgeleid" for e in explicit
                                 for row in e["info"].get("rows", []))
+
+
+# ---------------------------------------------------------------- moments and programmes
+
+def test_the_slider_lists_per_moment_the_orphans_and_hubs_the_commands_give(graph, bundled_map):
+    import graph071
+
+    net = graph071.Network(graph)
+    moments = map_payload(bundled_map)["time"]["moments"]
+    assert moments[0]["orphans"] == ["action:2013-2015/17", "action:2013-2015/39",
+                                     "action:2013-2015/42"]
+    assert sorted(moments[-1]["orphans"]) == sorted(o["id"] for o in net.orphans(rows=True))
+    assert [h[0] for h in moments[0]["hubs"][:3]] == \
+        [h["id"] for h in net.at("2014").hubs(top=3, rows=True)]
+    # A project without a trekker in June 2019 only is marked too, so the slider can show it.
+    marked = {n["id"] for n in map_payload(bundled_map)["nodes"] if n.get("orphan")}
+    assert {o for m in moments for o in m["orphans"]} <= marked
+
+
+def test_with_two_programmes_every_action_says_its_programme(graph, tmp_path):
+    from graph071.build.pipeline import build
+    from graph071.viz.network_map import map_payload as payload_of
+
+    from .conftest import two_programme_corpus
+
+    two = build(two_programme_corpus(tmp_path / "corpus")).graph
+    nodes = {n["id"]: n for n in payload_of(two, View())["nodes"]}
+    first, second = nodes["action:2013-2015/17"], nodes["action:2016-2018/17"]
+    assert (first["ref"], second["ref"]) == ("2013-2015/17", "2016-2018/17")
+    assert "(2013-2015)" in first["label"].split("\n") and "(2016-2018)" in second["label"].split("\n")
+    assert first["info"]["title"] != second["info"]["title"]
+    assert "Actie 17" not in first["names"] and "Actie 2013-2015/17" in first["names"]
+    # With one programme (the bundled corpus) the plain numbers stay.
+    alone = {n["id"]: n for n in payload_of(graph, View(focus="17"))["nodes"]}["action:2013-2015/17"]
+    assert "Actie 17" in alone["names"] and "2013-2015" not in alone["label"]
