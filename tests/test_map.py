@@ -338,3 +338,57 @@ def test_with_two_programmes_every_action_says_its_programme(graph, tmp_path):
     # With one programme (the bundled corpus) the plain numbers stay.
     alone = {n["id"]: n for n in payload_of(graph, View(focus="17"))["nodes"]}["action:2013-2015/17"]
     assert "Actie 17" in alone["names"] and "2013-2015" not in alone["label"]
+
+
+# ---------------------------------------------------------------- the vector SVG
+
+SVG_NS = "{http://www.w3.org/2000/svg}"
+
+
+def test_map_svg_is_vector_shapes_and_text_with_the_orphans_and_themes_by_name(graph, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    from graph071.analytics.time import as_of
+    from graph071.viz.network_map import map_payload as payload_of
+
+    from .conftest import run  # inside: test_map_browser loads this module by path
+
+    written = tmp_path / "kaart.svg"
+    run("--as-of", "2014", "map", "-o", str(written), "--size", "1600x900")
+    svg = ET.parse(written).getroot()
+    assert svg.tag == SVG_NS + "svg" and svg.get("viewBox") == "0 0 1600 900"
+    assert (svg.get("width"), svg.get("height")) == ("1600", "900")
+    assert not list(svg.iter(SVG_NS + "image")) and b"base64" not in written.read_bytes()
+    expected = payload_of(as_of(graph, "2014"), View())
+    on_map = [n for n in expected["nodes"] if n["kind"] not in expected["start_hidden"]]
+    nodes = svg.find(f"{SVG_NS}g[@id='nodes']")
+    shapes = [child.tag for group in nodes for child in group if child.tag != SVG_NS + "title"]
+    assert len(shapes) == len(on_map)
+    assert {SVG_NS + "circle", SVG_NS + "rect", SVG_NS + "path"} <= set(shapes)
+    assert len(svg.find(f"{SVG_NS}g[@id='edges']")) > 100
+    texts = [t.text for t in svg.iter(SVG_NS + "text")]
+    # The orphans 17, 39 and 42 and the six themes of 2013-2015 are named on the picture.
+    for node in on_map:
+        if node.get("orphan") or node["kind"] == "Theme":
+            first_line = (node.get("short") or node["label"]).split("\n")[0]
+            assert first_line in texts, first_line
+    assert "Netwerkkaart Economie071" in texts and "rode rand: geen trekker (3)" in " ".join(texts)
+
+
+def test_map_svg_of_now_names_the_orphans_of_the_latest_editions(graph, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    import graph071
+
+    from .conftest import run
+
+    written = tmp_path / "kaart.svg"
+    run("map", "-o", str(written))
+    svg = ET.parse(written).getroot()
+    assert svg.get("viewBox") == "0 0 1920 1080"
+    texts = " ".join(t.text for t in svg.iter(SVG_NS + "text"))
+    now = graph071.Network(graph).orphans(rows=True)
+    assert len(now) == 4 and f"geen trekker ({len(now)})" in texts
+    for orphan in now:
+        assert orphan["name"].split()[0] in texts, orphan["name"]
+    assert "Haalbaarheidsstudie" not in texts  # action 17 is of 2013-2015: faded, not named

@@ -40,14 +40,21 @@ def write_map(graph: nx.MultiDiGraph, path: Path | str, view: View | None = None
     """Write the map of `graph` (or the part `view` chooses) to `path` and return the path.
 
     `sources` (document id -> its lines, e.g. from document_sources) puts the quoted
-    texts in the page, so each "Bron" opens its passage. A path ending in .png, .svg or
-    .pdf gets a picture of the map instead (graph071.viz.picture, through Chromium),
-    `size` pixels wide and high (default 1920x1080; a PDF is A4 landscape).
+    texts in the page, so each "Bron" opens its passage. A path ending in .png or .pdf
+    gets a picture of the map instead (graph071.viz.picture, through Chromium), .svg a
+    vector picture (graph071.viz.svg, no browser needed), `size` pixels wide and high
+    (default 1920x1080; a PDF is A4 landscape).
     """
-    from graph071.viz.picture import check_picture_path, is_picture, write_picture
+    from graph071.viz.picture import (DEFAULT_SIZE, check_picture_path, is_picture, write_bytes,
+                                      write_picture)
 
     check_picture_path(path)
-    page = render_page(map_payload(graph, view or View(), title=title, sources=sources))
+    payload = map_payload(graph, view or View(), title=title, sources=sources)
+    if Path(path).suffix.lower() == ".svg":  # vector shapes and text, drawn without a browser
+        from graph071.viz.svg import svg_of_map
+
+        return write_bytes(Path(path), svg_of_map(payload, size or DEFAULT_SIZE))
+    page = render_page(payload)
     if is_picture(path):
         return write_picture(page, path, size)
     return write_page(page, path)
