@@ -105,6 +105,8 @@ def test_the_overview_names_every_orphan_theme_and_the_top_hubs_without_overlap(
         assert set(moment["orphans"]) <= named, moment["label"]
         assert themes & set(moment["nodes"]) <= named, moment["label"]
         assert named <= set(moment["nodes"])
+        # A project without a trekker in another edition only is not named as a landmark.
+        assert named & {n["id"] for n in payload["nodes"] if n.get("orphan")} <= set(moment["orphans"])
         assert len(set(hubs) & set(moment["nodes"]) - named) <= 4, moment["label"]
         assert overlapping(labels) == []
         assert all(label["px"] >= 14 for label in labels)

@@ -18,6 +18,7 @@ from typing import Any
 
 from graph071.i18n import text
 from graph071.io.safe import xml_text
+from graph071.viz.payload import RANK_ORPHAN
 from graph071.schema import Node
 
 HEADER_PX = 96  # title and subtitle above the map
@@ -178,7 +179,8 @@ def _labels(shown: list[dict[str, Any]], held: set[str], orphans: set[str], fram
             area: tuple[float, float], mark: dict[str, Any] | None) -> list[str]:
     """Return the names of the landmarks that hold, orphans first, each where it covers no
     other name and no node of another landmark; a name with no free place is left out."""
-    todo = sorted((n for n in shown if n.get("landmark") and n["id"] in held),
+    todo = sorted((n for n in shown if n.get("landmark") and n["id"] in held
+                   and (n.get("rank") != RANK_ORPHAN or n["id"] in orphans)),  # not an orphan now
                   key=lambda n: (0 if n["id"] in orphans else n.get("rank") or 9, -n["size"], n["id"]))
     spots = {n["id"]: (frame.at(n["x"], n["y"]), max(5.0, n["size"] * frame.scale * 1.4))
              for n in todo}
