@@ -224,6 +224,7 @@ def test_the_zonder_trekker_tab_answers_for_the_slider_s_moment_as_the_orphans_c
     hubs_then = json.loads(graph071("--as-of", "2014", "hubs", "--top", "3", "--json",
                                     check=True).stdout)
     positions = page.evaluate("network.getPositions()")
+    canvas = page.locator("#network").bounding_box()
     assert sorted(tab_rows(page, "orphans")) == sorted(o["id"] for o in now)
     assert "projectkaarten januari 2022" in page.inner_text("#overview-moment")
     assert page.inner_text("#mark-count") == str(len(now))
@@ -238,6 +239,7 @@ def test_the_zonder_trekker_tab_answers_for_the_slider_s_moment_as_the_orphans_c
     assert tab_rows(page, "projects") != projects_now
     page.screenshot(path=str(artifacts / "present_tabs_2013.png"))
     assert page.evaluate("network.getPositions()") == positions  # the layout does not move
+    assert page.locator("#network").bounding_box() == canvas  # nor the header around it
 
 
 def test_with_two_programmes_the_search_for_17_lists_both_and_picks_neither(tmp_path, open_page):
