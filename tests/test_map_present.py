@@ -313,6 +313,17 @@ def test_a_slide_as_of_before_the_corpus_is_refused_as_as_of_refuses_it(tmp_path
     assert "2013" in result.stderr and not (tmp_path / "p.html").exists()
 
 
+def test_the_presentation_file_moves_the_slider_to_each_slide_s_as_of(tmp_path):
+    sheet = tmp_path / "verhaal.csv"
+    sheet.write_text("titel,as-of\nToen,2014\nLater,2019-06\nNu,\n", encoding="utf-8")
+    written = tmp_path / "p.html"
+    graph071("presentatie", str(sheet), "-o", str(written), check=True)
+    payload = read_payload(written)
+    labels = [payload["time"]["moments"][s["moment"]]["label"] if "moment" in s else None
+              for s in payload["slides"]]
+    assert labels == ["uitvoeringsprogramma 2013-2015", "projectkaarten juni 2019", None]
+
+
 def png_size(data: bytes) -> tuple[int, int]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")

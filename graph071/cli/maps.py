@@ -61,7 +61,7 @@ def presentation(ctx: typer.Context,
 
     Example: graph071 presentatie verhaal.xlsx -o presentatie.html
     """
-    written = session(ctx).network().write_presentation(sheet, output_path)
+    written = session(ctx).network("whole").write_presentation(sheet, output_path)
     typer.echo(f"Presentatie geschreven: {written}")
 
 
