@@ -335,6 +335,9 @@ def test_with_two_programmes_every_action_says_its_programme(graph, tmp_path):
     assert "(2013-2015)" in first["label"].split("\n") and "(2016-2018)" in second["label"].split("\n")
     assert first["info"]["title"] != second["info"]["title"]
     assert "Actie 17" not in first["names"] and "Actie 2013-2015/17" in first["names"]
+    # A view of one programme's action still says which: the corpus has two.
+    focused = {n["id"]: n for n in payload_of(two, View(focus="2013-2015/17"))["nodes"]}
+    assert "(2013-2015)" in focused["action:2013-2015/17"]["label"].split("\n")
     # With one programme (the bundled corpus) the plain numbers stay.
     alone = {n["id"]: n for n in payload_of(graph, View(focus="17"))["nodes"]}["action:2013-2015/17"]
     assert "Actie 17" in alone["names"] and "2013-2015" not in alone["label"]

@@ -22,7 +22,7 @@ import networkx as nx
 from graph071.analytics.roles import hubs, orphans
 from graph071.errors import Graph071Error
 from graph071.viz.assets import vis_network_script
-from graph071.viz.payload import OVERVIEW_OFF, build_payload, page_texts
+from graph071.viz.payload import OVERVIEW_OFF, action_programmes, build_payload
 from graph071.viz.selection import View, select
 from graph071.viz.timeslider import orphans_of_any_moment, time_slider
 from graph071.schema import Edge, Node
@@ -79,7 +79,6 @@ def map_payload(graph: nx.MultiDiGraph, view: View, *, title: str = MAP_TITLE,
     payload = build_payload(shown, title=title, subtitle=subtitle, sources=sources,
                             start_hidden=OVERVIEW_OFF if overview else (), **marks)
     payload["time"] = time
-    payload["texts"] = page_texts()
     return payload
 
 
@@ -188,9 +187,12 @@ def _edition_value(edition: str) -> float:
 
 
 def _marks(graph: nx.MultiDiGraph) -> dict[str, Any]:
-    """Return hub scores and orphans of the whole graph, so every view marks nodes alike."""
+    """Return hub scores and orphans of the whole graph, so every view marks nodes alike, and
+    whether actions need their programme (two programmes in the corpus, even when a focused
+    view shows one)."""
     return {"hub_scores": {row["id"]: row["score"] for row in hubs(graph, top=None)},
-            "orphan_ids": {row["id"] for row in orphans(graph)}}
+            "orphan_ids": {row["id"] for row in orphans(graph)},
+            "qualified": len(action_programmes(graph)) > 1}
 
 
 def render_page(payload: dict[str, Any]) -> str:

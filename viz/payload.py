@@ -59,23 +59,22 @@ def build_payload(graph: nx.MultiDiGraph,
                   title: str, subtitle: str = "", hub_scores: dict[str, float] | None = None,
                   orphan_ids: set[str] | None = None, axis: list[dict[str, Any]] | None = None,
                   mode: str = "network", start_hidden: tuple[str, ...] = (),
-                  sources: dict[str, list[str]] | None = None) -> dict[str, Any]:
-    """Return everything the page needs to draw `graph`.
-
-    `positions` (id -> x, y in pixels) defaults to graph071.viz.layout, which keeps
+                  sources: dict[str, list[str]] | None = None, qualified: bool | None = None
+                  ) -> dict[str, Any]:
+    """Return everything the page needs to draw `graph`. `positions` (id -> x, y in pixels) defaults to graph071.viz.layout, which keeps
     the labelled boxes from overlapping. `hub_scores` (organisation id -> hub score)
     sizes organisations; `orphan_ids` are actions and projects without a trekker.
     Both come from the whole graph, so a focused map sizes and marks nodes as the
     overview does. `start_hidden` are node kinds the page opens with switched off
     (OVERVIEW_OFF on the overview); `sources` (document id -> its lines) embeds the
-    texts the map quotes, so "Bron" opens the passage inside the page.
+    texts the map quotes, so "Bron" opens the passage inside the page. `qualified`
+    (default: two programmes in `graph`) names actions with their programme.
     """
-    hub_scores = hub_scores or {}
-    orphan_ids = orphan_ids or set()
+    hub_scores, orphan_ids = hub_scores or {}, orphan_ids or set()
     top_score = max(hub_scores.values(), default=0.0)
     themes = [n for n, d in sorted(graph.nodes(data=True)) if d["kind"] == Node.THEME]
     theme_index = _theme_index(graph, themes)
-    qualified = len(action_programmes(graph)) > 1
+    qualified = len(action_programmes(graph)) > 1 if qualified is None else qualified
     nodes = [_node(graph, node, data, hub_scores.get(node, 0.0), top_score,
                    node in orphan_ids, theme_index.get(node, []), qualified)
              for node, data in sorted(graph.nodes(data=True))]
