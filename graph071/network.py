@@ -303,10 +303,11 @@ class Network:
         return write_map(self.view("whole"), Path(path), view, sources=self.sources(), size=size)
 
     def write_presentation(self, sheet: Path | str, path: Path | str = "presentatie.html") -> Path:
-        """Write the presentation of the slides in `sheet` (.xlsx or .csv) to `path`."""
+        """Write the presentation of the slides in `sheet` (.xlsx or .csv) to `path`: every
+        edition with the time slider, which each slide's as-of moves (one moment with --as-of)."""
         from graph071.viz.presentation import write_presentation
 
-        return write_presentation(self.graph, Path(sheet), Path(path), sources=self.sources())
+        return write_presentation(self.view("whole"), Path(sheet), Path(path), sources=self.sources())
 
     def sources(self) -> dict[str, list[str]] | None:
         """Return document id -> lines of the corpus the graph was built from (None when

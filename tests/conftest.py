@@ -126,3 +126,17 @@ def programme_corpus(folder: Path) -> Path:
         "Economische agenda Leidse regio,2013-10,action_programme,action_programme_2013,\n",
         encoding="utf-8")
     return folder
+
+
+def two_programme_corpus(folder: Path) -> Path:
+    """A corpus with the 2013-2015 programme and a (made-up) 2016-2018 one with the same numbers."""
+    programme_corpus(folder)
+    text = (bundled_data_dir() / "documents" / PROGRAMME).read_text(encoding="utf-8")
+    for old, new in (("2013 – 2015", "2016 – 2018"), ("2013-2015", "2016-2018")):
+        text = text.replace(old, new)
+    (folder / "documents" / "2016_programma.txt").write_text(text, encoding="utf-8")
+    with (folder / "manifest.csv").open("a", encoding="utf-8") as manifest:
+        manifest.write("documents/2016_programma.txt,uitvoeringsprogramma-2016-2018,"
+                       "Uitvoeringsprogramma 2016-2018,Economie071,2016-01,action_programme,"
+                       "action_programme_2013,\n")
+    return folder

@@ -303,3 +303,95 @@ def test_an_inferred_succession_is_drawn_dashed_and_says_it_is_inferred(graph):
     explicit = [e for e in payload["edges"] if e["kind"] == "SUCCEEDS" and not e.get("inferred")]
     assert explicit and not any(row[0] == "Afgeleid" for e in explicit
                                 for row in e["info"].get("rows", []))
+
+
+# ---------------------------------------------------------------- moments and programmes
+
+def test_the_slider_lists_per_moment_the_orphans_and_hubs_the_commands_give(graph, bundled_map):
+    import graph071
+
+    net = graph071.Network(graph)
+    moments = map_payload(bundled_map)["time"]["moments"]
+    assert moments[0]["orphans"] == ["action:2013-2015/17", "action:2013-2015/39",
+                                     "action:2013-2015/42"]
+    assert sorted(moments[-1]["orphans"]) == sorted(o["id"] for o in net.orphans(rows=True))
+    assert [h[0] for h in moments[0]["hubs"][:3]] == \
+        [h["id"] for h in net.at("2014").hubs(top=3, rows=True)]
+    # A project without a trekker in June 2019 only is marked too, so the slider can show it.
+    marked = {n["id"] for n in map_payload(bundled_map)["nodes"] if n.get("orphan")}
+    assert {o for m in moments for o in m["orphans"]} <= marked
+
+
+def test_with_two_programmes_every_action_says_its_programme(graph, tmp_path):
+    from graph071.build.pipeline import build
+    from graph071.viz.network_map import map_payload as payload_of
+
+    from .conftest import two_programme_corpus
+
+    two = build(two_programme_corpus(tmp_path / "corpus")).graph
+    nodes = {n["id"]: n for n in payload_of(two, View())["nodes"]}
+    first, second = nodes["action:2013-2015/17"], nodes["action:2016-2018/17"]
+    assert (first["ref"], second["ref"]) == ("2013-2015/17", "2016-2018/17")
+    assert "(2013-2015)" in first["label"].split("\n") and "(2016-2018)" in second["label"].split("\n")
+    assert first["info"]["title"] != second["info"]["title"]
+    assert "Actie 17" not in first["names"] and "Actie 2013-2015/17" in first["names"]
+    # A view of one programme's action still says which: the corpus has two.
+    focused = {n["id"]: n for n in payload_of(two, View(focus="2013-2015/17"))["nodes"]}
+    assert "(2013-2015)" in focused["action:2013-2015/17"]["label"].split("\n")
+    # With one programme (the bundled corpus) the plain numbers stay.
+    alone = {n["id"]: n for n in payload_of(graph, View(focus="17"))["nodes"]}["action:2013-2015/17"]
+    assert "Actie 17" in alone["names"] and "2013-2015" not in alone["label"]
+
+
+# ---------------------------------------------------------------- the vector SVG
+
+SVG_NS = "{http://www.w3.org/2000/svg}"
+
+
+def test_map_svg_is_vector_shapes_and_text_with_the_orphans_and_themes_by_name(graph, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    from graph071.analytics.time import as_of
+    from graph071.viz.network_map import map_payload as payload_of
+
+    from .conftest import run  # inside: test_map_browser loads this module by path
+
+    written = tmp_path / "kaart.svg"
+    run("--as-of", "2014", "map", "-o", str(written), "--size", "1600x900")
+    svg = ET.parse(written).getroot()
+    assert svg.tag == SVG_NS + "svg" and svg.get("viewBox") == "0 0 1600 900"
+    assert (svg.get("width"), svg.get("height")) == ("1600", "900")
+    assert not list(svg.iter(SVG_NS + "image")) and b"base64" not in written.read_bytes()
+    expected = payload_of(as_of(graph, "2014"), View())
+    on_map = [n for n in expected["nodes"] if n["kind"] not in expected["start_hidden"]]
+    nodes = svg.find(f"{SVG_NS}g[@id='nodes']")
+    shapes = [child.tag for group in nodes for child in group if child.tag != SVG_NS + "title"]
+    assert len(shapes) == len(on_map)
+    assert {SVG_NS + "circle", SVG_NS + "rect", SVG_NS + "path"} <= set(shapes)
+    assert len(svg.find(f"{SVG_NS}g[@id='edges']")) > 100
+    texts = [t.text for t in svg.iter(SVG_NS + "text")]
+    # The orphans 17, 39 and 42 and the six themes of 2013-2015 are named on the picture.
+    for node in on_map:
+        if node.get("orphan") or node["kind"] == "Theme":
+            first_line = (node.get("short") or node["label"]).split("\n")[0]
+            assert first_line in texts, first_line
+    assert "Netwerkkaart Economie071" in texts and "rode rand: geen trekker (3)" in " ".join(texts)
+
+
+def test_map_svg_of_now_names_the_orphans_of_the_latest_editions(graph, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    import graph071
+
+    from .conftest import run
+
+    written = tmp_path / "kaart.svg"
+    run("map", "-o", str(written))
+    svg = ET.parse(written).getroot()
+    assert svg.get("viewBox") == "0 0 1920 1080"
+    texts = " ".join(t.text for t in svg.iter(SVG_NS + "text"))
+    now = graph071.Network(graph).orphans(rows=True)
+    assert len(now) == 4 and f"geen trekker ({len(now)})" in texts
+    for orphan in now:
+        assert orphan["name"].split()[0] in texts, orphan["name"]
+    assert "Haalbaarheidsstudie" not in texts  # action 17 is of 2013-2015: faded, not named

@@ -4,6 +4,7 @@ pictures `graph071 map -o kaart.png|.svg|.pdf` writes. Screenshots go to test-ar
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -14,7 +15,7 @@ from playwright.sync_api import Page
 from graph071.viz.network_map import document_sources, read_payload, write_map
 from graph071.viz.presentation import write_presentation
 
-from .conftest import graph071  # the CLI in a fresh process, as a user runs it
+from .conftest import graph071, two_programme_corpus  # the CLI in a fresh process, as a user runs it
 
 pytestmark = pytest.mark.browser
 SCREEN = {"width": 1600, "height": 1000}
@@ -60,6 +61,19 @@ def settled(page: Page, view: int | None = None) -> None:
     page.wait_for_selector(f"body[data-settled='true']{wanted}", state="attached", timeout=30_000)
 
 
+def move_slider(page: Page, position: int) -> None:
+    """Move the time slider to `position` with the keyboard, as a presenter does, and wait
+    until the map has settled there."""
+    before = view_number(page)
+    slider = page.locator("#time-slider")
+    slider.focus()
+    for _ in range(abs(position - page.evaluate("graph071.moment()"))):
+        page.keyboard.press("ArrowRight" if position > page.evaluate("graph071.moment()") else "ArrowLeft")
+    if view_number(page) != before:
+        settled(page, view_number(page))
+    assert page.evaluate("graph071.moment()") == position
+
+
 def view_number(page: Page) -> int:
     return int(page.evaluate("document.body.dataset.views"))
 
@@ -79,17 +93,26 @@ def test_the_overview_names_every_orphan_theme_and_the_top_hubs_without_overlap(
     page = open_page(overview)
     page.screenshot(path=str(artifacts / "present_overview_1600x1000.png"))
     payload = read_payload(overview)
-    labels = page.evaluate("graph071.labels()")
-    named = {label["id"] for label in labels}
-    orphans = {n["id"] for n in payload["nodes"] if n.get("orphan")}
     themes = {n["id"] for n in payload["nodes"] if n["kind"] == "Theme"}
     hubs = [n["id"] for n in sorted(payload["nodes"], key=lambda n: -n.get("score", 0))][:12]
-    assert len(orphans) == 12
-    assert orphans <= named
-    assert themes <= named
-    assert len(set(hubs) & named) >= 8
-    assert overlapping(labels) == []
-    assert all(label["px"] >= 14 for label in labels)
+    # At every moment of the slider: its orphans and themes named, most of its big hubs
+    # too, and nothing named that did not hold then (it is drawn faded).
+    for position in (payload["time"]["start"], 2, 0):
+        moment = payload["time"]["moments"][position]
+        move_slider(page, position)
+        labels = page.evaluate("graph071.labels()")
+        named = {label["id"] for label in labels}
+        assert set(moment["orphans"]) <= named, moment["label"]
+        assert themes & set(moment["nodes"]) <= named, moment["label"]
+        assert named <= set(moment["nodes"])
+        # A project without a trekker in another edition only is not named as a landmark.
+        assert named & {n["id"] for n in payload["nodes"] if n.get("orphan")} <= set(moment["orphans"])
+        assert len(set(hubs) & set(moment["nodes"]) - named) <= 4, moment["label"]
+        assert overlapping(labels) == []
+        assert all(label["px"] >= 14 for label in labels)
+    assert {"action:2013-2015/17", "action:2013-2015/39", "action:2013-2015/42"} <= named
+    assert {t for t in themes if t.startswith("theme:2013-2015/")} <= named
+    page.screenshot(path=str(artifacts / "present_overview_2013_1600x1000.png"))
     # The two "Economische structuurversterking" themes read apart, by their programme.
     theme_names = [n["label"] for n in payload["nodes"] if n["kind"] == "Theme"]
     assert any(name.endswith("(2013-2015)") for name in theme_names)
@@ -105,11 +128,12 @@ def test_the_overview_opens_without_people_and_the_monitor_and_one_click_brings_
     assert "Person" in {kinds[n] for n in shown(page)}
 
 
-def test_alleen_zonder_trekker_shows_the_twelve_orphans_with_their_themes(
+def test_alleen_zonder_trekker_shows_the_orphans_of_the_moment_with_their_themes(
         overview, open_page, artifacts):
     page = open_page(overview)
     payload = read_payload(overview)
-    orphans = {n["id"] for n in payload["nodes"] if n.get("orphan")}
+    orphans = set(payload["time"]["moments"][payload["time"]["start"]]["orphans"])
+    assert len(orphans) == 4  # graph071 orphans: the projects of January 2022 without a trekker
     before = view_number(page)
     page.check("#only-orphans")
     settled(page, before + 1)
@@ -118,15 +142,19 @@ def test_alleen_zonder_trekker_shows_the_twelve_orphans_with_their_themes(
     assert orphans <= shown(page)
     assert {kinds[n] for n in shown(page) - orphans} == {"Theme"}
     assert orphans <= {label["id"] for label in page.evaluate("graph071.labels()")}
+    move_slider(page, 0)  # 2013-2015: the programme's actions 17, 39 and 42
+    then = {"action:2013-2015/17", "action:2013-2015/39", "action:2013-2015/42"}
+    assert then <= shown(page) and not orphans & shown(page)
+    assert {kinds[n] for n in shown(page) - then} == {"Theme"}
     page.uncheck("#only-orphans")
-    settled(page, before + 2)
+    settled(page, view_number(page) + 1)
     assert len(shown(page)) > 150
 
 
 def test_searching_geen_trekker_offers_all_orphans_at_once(overview, open_page):
     page = open_page(overview)
     page.fill("#search", "geen trekker")
-    assert "Alle 12 zonder trekker tonen" in page.inner_text("#suggestions")
+    assert "Alle 4 zonder trekker tonen" in page.inner_text("#suggestions")  # as graph071 orphans
     before = view_number(page)
     page.press("#search", "Enter")
     settled(page, before + 1)
@@ -180,7 +208,58 @@ def test_the_overview_tabs_focus_the_map_on_their_rows(overview, open_page):
     page.click("#overview-list button >> nth=0")
     assert page.evaluate("network.getSelectedNodes()") == [first]
     page.click("#overview .tabs button[data-tab='projects']")
-    assert page.locator("#overview-list button").count() == 20
+    assert page.locator("#overview-list button").count() == 10  # the cards of January 2022
+
+
+def tab_rows(page: Page, tab: str) -> list[str]:
+    page.click(f"#overview .tabs button[data-tab='{tab}']")
+    return page.evaluate("[...document.querySelectorAll('#overview-list button')].map((b) => b.dataset.id)")
+
+
+def test_the_zonder_trekker_tab_answers_for_the_slider_s_moment_as_the_orphans_command_does(
+        overview, open_page, artifacts):
+    page = open_page(overview)
+    now = json.loads(graph071("orphans", "--json", check=True).stdout)
+    then = json.loads(graph071("--as-of", "2014", "orphans", "--json", check=True).stdout)
+    hubs_then = json.loads(graph071("--as-of", "2014", "hubs", "--top", "3", "--json",
+                                    check=True).stdout)
+    positions = page.evaluate("network.getPositions()")
+    canvas = page.locator("#network").bounding_box()
+    assert sorted(tab_rows(page, "orphans")) == sorted(o["id"] for o in now)
+    assert "projectkaarten januari 2022" in page.inner_text("#overview-moment")
+    assert page.inner_text("#mark-count") == str(len(now))
+    hubs_now = tab_rows(page, "hubs")
+    projects_now = tab_rows(page, "projects")
+    move_slider(page, 0)
+    assert sorted(tab_rows(page, "orphans")) == sorted(o["id"] for o in then) == [
+        "action:2013-2015/17", "action:2013-2015/39", "action:2013-2015/42"]
+    assert "uitvoeringsprogramma 2013-2015" in page.inner_text("#overview-moment")
+    assert page.inner_text("#mark-count") == "3"
+    assert tab_rows(page, "hubs")[:3] == [h["id"] for h in hubs_then] != hubs_now[:3]
+    assert tab_rows(page, "projects") != projects_now
+    page.screenshot(path=str(artifacts / "present_tabs_2013.png"))
+    assert page.evaluate("network.getPositions()") == positions  # the layout does not move
+    assert page.locator("#network").bounding_box() == canvas  # nor the header around it
+
+
+def test_with_two_programmes_the_search_for_17_lists_both_and_picks_neither(tmp_path, open_page):
+    folder = two_programme_corpus(tmp_path / "corpus")
+    written = tmp_path / "kaart.html"
+    graph071("--data", str(folder), "map", "-o", str(written), check=True)
+    page = open_page(written)
+    for asked in ("17", "actie 17"):
+        page.fill("#search", asked)
+        offered = page.inner_text("#suggestions")
+        assert "2013-2015/17" in offered and "2016-2018/17" in offered, offered
+        page.press("#search", "Enter")
+        assert page.evaluate("network.getSelectedNodes()") == []  # not silently one of them
+    page.fill("#search", "2013-2015/17")
+    page.press("#search", "Enter")
+    assert page.evaluate("network.getSelectedNodes()") == ["action:2013-2015/17"]
+    # Labels and the overview's rows say the programme.
+    assert "(2013-2015)" in page.inner_text("#details")
+    rows = page.inner_text("#overview-list")
+    assert "(2016-2018)" in rows or "(2013-2015)" in rows
 
 
 def test_the_presentation_steps_through_its_views_with_keys_and_clicks(
@@ -200,10 +279,17 @@ def test_the_presentation_steps_through_its_views_with_keys_and_clicks(
     assert page.evaluate("document.body.dataset.slide") == "2"
     assert shown(page) < whole and page.is_checked("#only-orphans")
     assert "stand 2018" in page.inner_text("#slide")
+    # The slide's as-of moves the time slider: the cards of October 2018 and their orphans.
+    assert page.evaluate("graph071.moment()") == 2
+    assert page.inner_text("#time-label") == "projectkaarten oktober 2018"
+    orphans_2018 = {o["id"] for o in json.loads(graph071("--as-of", "2018-12", "orphans", "--json",
+                                                          check=True).stdout)}
+    assert {n for n in shown(page) if not n.startswith("theme:")} == orphans_2018
     page.screenshot(path=str(artifacts / "present_slide_2.png"))
     page.click("#slide")  # a click on the slide goes on too
     settled(page, before + 2)
     assert page.evaluate("network.getSelectedNodes()") == [UVL]
+    assert page.inner_text("#time-label") == "projectkaarten januari 2022"  # no as-of: now
     page.screenshot(path=str(artifacts / "present_slide_3.png"))
     page.keyboard.press("ArrowLeft")
     settled(page, before + 3)
@@ -217,6 +303,25 @@ def test_a_wrong_slide_row_is_refused_with_its_row_and_column(graph, tmp_path):
     assert result.returncode == 1
     assert "row 2, column 'focus'" in result.stderr and "row 2, column 'diepte'" in result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "p.html").exists()
+
+
+def test_a_slide_as_of_before_the_corpus_is_refused_as_as_of_refuses_it(tmp_path):
+    sheet = tmp_path / "verhaal.csv"
+    sheet.write_text("titel,as-of\nVroeger,2010\n", encoding="utf-8")
+    result = graph071("presentatie", str(sheet), "-o", str(tmp_path / "p.html"))
+    assert result.returncode == 1 and "row 2, column 'as-of'" in result.stderr
+    assert "2013" in result.stderr and not (tmp_path / "p.html").exists()
+
+
+def test_the_presentation_file_moves_the_slider_to_each_slide_s_as_of(tmp_path):
+    sheet = tmp_path / "verhaal.csv"
+    sheet.write_text("titel,as-of\nToen,2014\nLater,2019-06\nNu,\n", encoding="utf-8")
+    written = tmp_path / "p.html"
+    graph071("presentatie", str(sheet), "-o", str(written), check=True)
+    payload = read_payload(written)
+    labels = [payload["time"]["moments"][s["moment"]]["label"] if "moment" in s else None
+              for s in payload["slides"]]
+    assert labels == ["uitvoeringsprogramma 2013-2015", "projectkaarten juni 2019", None]
 
 
 def png_size(data: bytes) -> tuple[int, int]:

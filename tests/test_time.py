@@ -5,7 +5,6 @@ the same action numbers never mix silently."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -13,10 +12,9 @@ from graph071.analytics.roles import NotFound, find_action, orphans
 from graph071.analytics.time import as_of, find_moment, moment_diff, timeline
 from graph071.build.periods import first_day, last_day
 from graph071.build.pipeline import build
-from graph071.corpus.manifest import bundled_data_dir
 from graph071.errors import Graph071Error
 from graph071.schema import Node
-from .conftest import PROGRAMME, graph071, programme_corpus, run
+from .conftest import graph071, programme_corpus, run, two_programme_corpus
 
 CVV = "project:centrum-voor-vitaliteit"
 
@@ -164,22 +162,8 @@ def test_diff_between_any_two_moments(graph):
 
 # ---------------------------------------------------------------- two programmes
 
-def _two_programmes(folder: Path) -> Path:
-    """A corpus with the 2013-2015 programme and a (made-up) 2016-2018 one with the same numbers."""
-    programme_corpus(folder)
-    text = (bundled_data_dir() / "documents" / PROGRAMME).read_text(encoding="utf-8")
-    for old, new in (("2013 – 2015", "2016 – 2018"), ("2013-2015", "2016-2018")):
-        text = text.replace(old, new)
-    (folder / "documents" / "2016_programma.txt").write_text(text, encoding="utf-8")
-    with (folder / "manifest.csv").open("a", encoding="utf-8") as manifest:
-        manifest.write("documents/2016_programma.txt,uitvoeringsprogramma-2016-2018,"
-                       "Uitvoeringsprogramma 2016-2018,Economie071,2016-01,action_programme,"
-                       "action_programme_2013,\n")
-    return folder
-
-
 def test_action_2_is_ambiguous_with_two_programmes(tmp_path):
-    folder = _two_programmes(tmp_path / "corpus")
+    folder = two_programme_corpus(tmp_path / "corpus")
     graph = build(folder).graph
     with pytest.raises(NotFound) as asked:
         find_action(graph, 2)

@@ -22,9 +22,9 @@ import networkx as nx
 from graph071.analytics.roles import hubs, orphans
 from graph071.errors import Graph071Error
 from graph071.viz.assets import vis_network_script
-from graph071.viz.payload import OVERVIEW_OFF, build_payload
+from graph071.viz.payload import OVERVIEW_OFF, action_programmes, build_payload
 from graph071.viz.selection import View, select
-from graph071.viz.timeslider import time_slider
+from graph071.viz.timeslider import orphans_of_any_moment, time_slider
 from graph071.schema import Edge, Node
 
 MAP_TITLE = "Netwerkkaart Economie071"
@@ -40,14 +40,21 @@ def write_map(graph: nx.MultiDiGraph, path: Path | str, view: View | None = None
     """Write the map of `graph` (or the part `view` chooses) to `path` and return the path.
 
     `sources` (document id -> its lines, e.g. from document_sources) puts the quoted
-    texts in the page, so each "Bron" opens its passage. A path ending in .png, .svg or
-    .pdf gets a picture of the map instead (graph071.viz.picture, through Chromium),
-    `size` pixels wide and high (default 1920x1080; a PDF is A4 landscape).
+    texts in the page, so each "Bron" opens its passage. A path ending in .png or .pdf
+    gets a picture of the map instead (graph071.viz.picture, through Chromium), .svg a
+    vector picture (graph071.viz.svg, no browser needed), `size` pixels wide and high
+    (default 1920x1080; a PDF is A4 landscape).
     """
-    from graph071.viz.picture import check_picture_path, is_picture, write_picture
+    from graph071.viz.picture import (DEFAULT_SIZE, check_picture_path, is_picture, write_bytes,
+                                      write_picture)
 
     check_picture_path(path)
-    page = render_page(map_payload(graph, view or View(), title=title, sources=sources))
+    payload = map_payload(graph, view or View(), title=title, sources=sources)
+    if Path(path).suffix.lower() == ".svg":  # vector shapes and text, drawn without a browser
+        from graph071.viz.svg import svg_of_map
+
+        return write_bytes(Path(path), svg_of_map(payload, size or DEFAULT_SIZE))
+    page = render_page(payload)
     if is_picture(path):
         return write_picture(page, path, size)
     return write_page(page, path)
@@ -64,9 +71,14 @@ def map_payload(graph: nx.MultiDiGraph, view: View, *, title: str = MAP_TITLE,
     overview = not (view.focus or view.kinds or view.theme)
     moment = graph.graph.get("as_of")  # a map of one moment (graph071 map --as-of) has no slider
     subtitle = " · ".join(p for p in (view.describe(graph), moment["text"] if moment else "") if p)
+    time = None if moment else time_slider(graph, shown)
+    marks = _marks(graph)
+    # A node without a trekker at one moment only (a 2019 card) is marked too; the page
+    # shows the mark at the slider's moments where it holds (P.time.moments[i].orphans).
+    marks["orphan_ids"] |= orphans_of_any_moment(time)
     payload = build_payload(shown, title=title, subtitle=subtitle, sources=sources,
-                            start_hidden=OVERVIEW_OFF if overview else (), **_marks(graph))
-    payload["time"] = None if moment else time_slider(graph, shown)
+                            start_hidden=OVERVIEW_OFF if overview else (), **marks)
+    payload["time"] = time
     return payload
 
 
@@ -175,9 +187,12 @@ def _edition_value(edition: str) -> float:
 
 
 def _marks(graph: nx.MultiDiGraph) -> dict[str, Any]:
-    """Return hub scores and orphans of the whole graph, so every view marks nodes alike."""
+    """Return hub scores and orphans of the whole graph, so every view marks nodes alike, and
+    whether actions need their programme (two programmes in the corpus, even when a focused
+    view shows one)."""
     return {"hub_scores": {row["id"]: row["score"] for row in hubs(graph, top=None)},
-            "orphan_ids": {row["id"] for row in orphans(graph)}}
+            "orphan_ids": {row["id"] for row in orphans(graph)},
+            "qualified": len(action_programmes(graph)) > 1}
 
 
 def render_page(payload: dict[str, Any]) -> str:

@@ -15,6 +15,8 @@ from typing import Any
 
 import networkx as nx
 
+from graph071.analytics.roles import action_ref
+from graph071.i18n import text
 from graph071.schema import EDGE_KINDS, Edge, HELIX_SIDES, NODE_KINDS, NO_TREKKER, Node
 
 from graph071.viz.selection import theme_label, theme_members
@@ -44,6 +46,12 @@ EDGE_GROUPS: tuple[tuple[str, str], ...] = (
 # Landmark ranks: the order in which labels claim their place at the overview zoom.
 RANK_ORPHAN, RANK_THEME, RANK_HUB = 1, 2, 3
 SHORT_WIDTH = 20  # characters per line of an orphan's label at the overview zoom
+# The words the page adds itself (English defaults; the Dutch rows are in the catalogue
+# under "map:<key>"). {n}, {number} and {count} are filled in by the page.
+PAGE_TEXTS: dict[str, str] = {
+    "choose_programme": "Action {number} is in {count} programmes: choose one",
+    "nothing_now": "Nothing at this moment",
+}
 
 
 def build_payload(graph: nx.MultiDiGraph,
@@ -51,24 +59,24 @@ def build_payload(graph: nx.MultiDiGraph,
                   title: str, subtitle: str = "", hub_scores: dict[str, float] | None = None,
                   orphan_ids: set[str] | None = None, axis: list[dict[str, Any]] | None = None,
                   mode: str = "network", start_hidden: tuple[str, ...] = (),
-                  sources: dict[str, list[str]] | None = None) -> dict[str, Any]:
-    """Return everything the page needs to draw `graph`.
-
-    `positions` (id -> x, y in pixels) defaults to graph071.viz.layout, which keeps
+                  sources: dict[str, list[str]] | None = None, qualified: bool | None = None
+                  ) -> dict[str, Any]:
+    """Return everything the page needs to draw `graph`. `positions` (id -> x, y in pixels) defaults to graph071.viz.layout, which keeps
     the labelled boxes from overlapping. `hub_scores` (organisation id -> hub score)
     sizes organisations; `orphan_ids` are actions and projects without a trekker.
     Both come from the whole graph, so a focused map sizes and marks nodes as the
     overview does. `start_hidden` are node kinds the page opens with switched off
     (OVERVIEW_OFF on the overview); `sources` (document id -> its lines) embeds the
-    texts the map quotes, so "Bron" opens the passage inside the page.
+    texts the map quotes, so "Bron" opens the passage inside the page. `qualified`
+    (default: two programmes in `graph`) names actions with their programme.
     """
-    hub_scores = hub_scores or {}
-    orphan_ids = orphan_ids or set()
+    hub_scores, orphan_ids = hub_scores or {}, orphan_ids or set()
     top_score = max(hub_scores.values(), default=0.0)
     themes = [n for n, d in sorted(graph.nodes(data=True)) if d["kind"] == Node.THEME]
     theme_index = _theme_index(graph, themes)
+    qualified = len(action_programmes(graph)) > 1 if qualified is None else qualified
     nodes = [_node(graph, node, data, hub_scores.get(node, 0.0), top_score,
-                   node in orphan_ids, theme_index.get(node, []))
+                   node in orphan_ids, theme_index.get(node, []), qualified)
              for node, data in sorted(graph.nodes(data=True))]
     readable = with_orphans(landmarks(graph, hub_scores), orphan_ids, graph)
     for item in nodes:
@@ -78,7 +86,7 @@ def build_payload(graph: nx.MultiDiGraph,
                             else RANK_ORPHAN if item.get("orphan") else RANK_HUB)
             if item.get("orphan"):
                 # Zoomed out the red border says "geen trekker"; the label keeps the name.
-                item["short"] = wrap_label(item["info"]["title"], SHORT_WIDTH)
+                item["short"] = short_label(item, graph.nodes[item["id"]])
     if positions is None:
         from graph071.viz.layout import positions as layout
 
@@ -101,6 +109,7 @@ def build_payload(graph: nx.MultiDiGraph,
         "axis": axis or [],
         "start_hidden": [k for k in start_hidden if any(n["kind"] == k for n in nodes)],
         "sources": embedded_sources(sources or {}, nodes, edges),
+        "texts": page_texts(),
     }
 
 
@@ -193,7 +202,8 @@ def _side(data: dict[str, Any]) -> str:
 
 
 def _node(graph: nx.MultiDiGraph, node: str, data: dict[str, Any], score: float,
-          top_score: float, orphan: bool, themes: list[int]) -> dict[str, Any]:
+          top_score: float, orphan: bool, themes: list[int], qualified: bool = False
+          ) -> dict[str, Any]:
     kind = data["kind"]
     item: dict[str, Any] = {"id": node, "kind": kind,
                             "label": wrap_label(str(data.get("name", node)))}
@@ -211,16 +221,56 @@ def _node(graph: nx.MultiDiGraph, node: str, data: dict[str, Any], score: float,
         item["label"] = theme_map_label(data)
     if score:
         item["score"] = score
+    if kind == Node.ACTION and data.get("programme"):
+        # The search takes the reference "2013-2015/17" (as graph071 action does); with two
+        # programmes numbering their actions alike, the label says which one too.
+        item["ref"] = action_ref(graph, node)
+        if qualified:
+            item["label"] += f"\n({data['programme']})"
     if orphan:
         item["orphan"] = True
         item["label"] += "\n" + NO_TREKKER.label_nl
     if themes:
         item["themes"] = themes
-    item["names"] = search_names(data) + ([NO_TREKKER.label_nl] if orphan else [])
-    item["info"] = node_info(graph, node, data, score, orphan)
+    item["names"] = search_names(data, qualified) + ([NO_TREKKER.label_nl] if orphan else [])
+    item["info"] = node_info(graph, node, data, score, orphan, qualified)
     if data.get("document") and data.get("line"):
         item["src"] = [str(data["document"]), int(data["line"])]
     return item
+
+
+def action_programmes(graph: nx.MultiDiGraph) -> set[str]:
+    """Return the programmes whose actions are in `graph` (two or more: numbers are shared)."""
+    return {str(d["programme"]) for _, d in graph.nodes(data=True)
+            if d["kind"] == Node.ACTION and d.get("programme")}
+
+
+def shown_name(graph: nx.MultiDiGraph, node: str, qualified: bool = False) -> str:
+    """Return how the map names `node`; `qualified` adds an action's programme.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("action:2013-2015/17", kind="Action", name="17. Studie", programme="2013-2015")
+    >>> shown_name(G, "action:2013-2015/17"), shown_name(G, "action:2013-2015/17", qualified=True)
+    ('17. Studie', '17. Studie (2013-2015)')
+    """
+    data = graph.nodes[node]
+    name = str(data.get("name", node))
+    if qualified and data["kind"] == Node.ACTION and data.get("programme"):
+        return f"{name} ({data['programme']})"
+    return name
+
+
+def short_label(item: dict[str, Any], data: dict[str, Any]) -> str:
+    """Return a landmark's label at the overview zoom: its name in SHORT_WIDTH lines, and
+    an action of one of two programmes its programme on a line of its own."""
+    if item.get("ref") and item["info"]["title"] != data.get("name"):  # qualified by shown_name
+        return wrap_label(str(data.get("name", item["id"])), SHORT_WIDTH) + f"\n({data['programme']})"
+    return wrap_label(item["info"]["title"], SHORT_WIDTH)
+
+
+def page_texts() -> dict[str, str]:
+    """Return the page's own words that the catalogue holds (graph071.i18n), by key."""
+    return {key: text(f"map:{key}", default) for key, default in PAGE_TEXTS.items()}
 
 
 def theme_map_label(data: dict[str, Any]) -> str:
@@ -259,12 +309,17 @@ def wrap_label(name: str, width: int = LABEL_WIDTH, lines: int = LABEL_LINES) ->
     return "\n".join(wrapped)
 
 
-def search_names(data: dict[str, Any]) -> list[str]:
-    """Return every name a user may type to find this node: name, title, aliases, "Actie 17"."""
+def search_names(data: dict[str, Any], qualified: bool = False) -> list[str]:
+    """Return every name a user may type to find this node: name, title, aliases, "Actie 17"
+    (with two programmes on the map "Actie 2013-2015/17" and "2013-2015/17" instead)."""
     forms = [data.get("name"), data.get("title"), *(data.get("aliases") or []),
              *(data.get("names") or [])]
     if data.get("number") is not None:
-        forms.append(f"{NODE_KINDS[data['kind']].label_nl} {data['number']}")
+        number = data["number"]
+        if qualified and data["kind"] == Node.ACTION and data.get("programme"):
+            number = f"{data['programme']}/{number}"
+            forms.append(number)
+        forms.append(f"{NODE_KINDS[data['kind']].label_nl} {number}")
     names: list[str] = []
     for form in forms:
         if isinstance(form, str) and form.strip() and form not in names:
@@ -273,8 +328,9 @@ def search_names(data: dict[str, Any]) -> list[str]:
 
 
 def node_info(graph: nx.MultiDiGraph, node: str, data: dict[str, Any], score: float = 0.0,
-              orphan: bool = False) -> dict[str, Any]:
-    """Return a node's tooltip: title, kind, rows of facts, the source and its quote."""
+              orphan: bool = False, qualified: bool = False) -> dict[str, Any]:
+    """Return a node's tooltip: title, kind, rows of facts, the source and its quote
+    (`qualified`: actions named with their programme, as two programmes share numbers)."""
     kind = NODE_KINDS[data["kind"]]
     subtitle = kind.label_nl
     if data["kind"] == Node.ORGANISATION:
@@ -288,7 +344,7 @@ def node_info(graph: nx.MultiDiGraph, node: str, data: dict[str, Any], score: fl
         rows.append(["Thema", str(data["theme_name"])])
     if score:
         rows.append(["Spilscore", f"{score:g}"])
-    relations = _relation_rows(graph, node)
+    relations = _relation_rows(graph, node, qualified)
     rows.extend(relations)
     if orphan:
         written = data.get("trekker_text")
@@ -299,7 +355,8 @@ def node_info(graph: nx.MultiDiGraph, node: str, data: dict[str, Any], score: fl
     for key, label in (("planning", "Planning"), ("edition", "Editie"), ("sector", "Sector")):
         if data.get(key):
             rows.append([label, str(data[key])])
-    info: dict[str, Any] = {"title": str(data.get("name", node)), "kind": subtitle, "rows": rows}
+    info: dict[str, Any] = {"title": shown_name(graph, node, qualified), "kind": subtitle,
+                            "rows": rows}
     if relations:
         # The details panel draws these itself, grouped and with a "Bron" per edge.
         info["relations"] = [label for label, _ in relations]
@@ -338,14 +395,14 @@ def _source(data: dict[str, Any]) -> dict[str, str]:
     return found
 
 
-def _relation_rows(graph: nx.MultiDiGraph, node: str) -> list[list[str]]:
+def _relation_rows(graph: nx.MultiDiGraph, node: str, qualified: bool = False) -> list[list[str]]:
     """Return one row per edge kind and direction: "Trekker van: 1. ..., 5. ... en 3 meer"."""
     outgoing: dict[str, list[str]] = defaultdict(list)
     incoming: dict[str, list[str]] = defaultdict(list)
     for _, target, data in graph.out_edges(node, data=True):
-        outgoing[data["kind"]].append(graph.nodes[target].get("name", target))
+        outgoing[data["kind"]].append(shown_name(graph, target, qualified))
     for source, _, data in graph.in_edges(node, data=True):
-        incoming[data["kind"]].append(graph.nodes[source].get("name", source))
+        incoming[data["kind"]].append(shown_name(graph, source, qualified))
     rows: dict[str, list[str]] = {}  # label -> names; a link both ways reads as one row
     for name, kind in EDGE_KINDS.items():
         if name == Edge.DESCRIBED_IN:

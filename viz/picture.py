@@ -1,16 +1,16 @@
-"""Pictures of a map for slides: PNG, SVG and PDF, drawn by headless Chromium.
+"""Pictures of a map for slides: PNG and PDF drawn by headless Chromium (SVG: graph071.viz.svg).
 
 The map page is opened in Chromium (Debian's, or whatever GRAPH071_CHROMIUM names)
 through Playwright, in its picture mode (no search box, buttons or panels), and
 photographed once its labels have settled: the page says so itself, so nothing
-waits a fixed time. PNG is the screenshot; SVG wraps that screenshot (vis-network
-draws on a canvas, so there are no vector shapes to keep); PDF is the page printed
-on A4 landscape with its print stylesheet. Every file is written by write_bytes.
+waits a fixed time. PNG is the screenshot; PDF is the page printed on A4 landscape
+with its print stylesheet. An SVG is drawn in Python from the same payload and
+layout, as vector shapes and text, without a browser. Every file is written by
+write_bytes.
 """
 
 from __future__ import annotations
 
-import base64
 import os
 import re
 import shutil
@@ -85,7 +85,8 @@ def find_chromium() -> str:
 
 def write_picture(page: str, path: Path | str, size: tuple[int, int] | None = None,
                   fragment: str = "") -> Path:
-    """Write a picture of the map `page` (its HTML) to `path` (.png, .svg or .pdf).
+    """Write a picture of the map `page` (its HTML) to `path` (.png or .pdf; an .svg is drawn
+    from the payload by graph071.viz.svg.svg_of_map instead).
 
     `size` is the screen in pixels (default 1920x1080; a PDF is always A4 landscape);
     `fragment` is a deep link such as "focus=org:universiteit-leiden" for the view.
@@ -93,6 +94,9 @@ def write_picture(page: str, path: Path | str, size: tuple[int, int] | None = No
     path = Path(path)
     check_picture_path(path)
     suffix = path.suffix.lower()
+    if suffix == ".svg":  # a screenshot in an .svg would hide that it is no vector picture
+        raise Graph071Error(f"{path}: een SVG wordt uit de kaartgegevens getekend, niet door Chromium",
+                            hint="gebruik graph071.viz.network_map.write_map")
     size = A4_LANDSCAPE_PX if suffix == ".pdf" else (size or DEFAULT_SIZE)
     chromium = find_chromium()
     try:
@@ -111,8 +115,6 @@ def write_picture(page: str, path: Path | str, size: tuple[int, int] | None = No
             first = str(error).strip().splitlines()[0] if str(error).strip() else "onbekend"
             raise Graph071Error(f"Chromium kon de kaart niet tekenen: {first}",
                                 hint="controleer GRAPH071_CHROMIUM of schrijf een .html-kaart") from None
-    if suffix == ".svg":
-        data = svg_around_png(data, size)
     return write_bytes(path, data)
 
 
@@ -133,17 +135,6 @@ def _photograph(playwright, chromium: str, html: Path, suffix: str, size: tuple[
         return page.screenshot(type="png")
     finally:
         browser.close()
-
-
-def svg_around_png(png: bytes, size: tuple[int, int]) -> bytes:
-    """Return an SVG of `size` that shows the PNG `png` (embedded, so it travels alone)."""
-    width, height = size
-    encoded = base64.b64encode(png).decode("ascii")
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
-            f'width="{width}" height="{height}" viewBox="0 0 {width} {height}">'
-            f'<title>Netwerkkaart Economie071</title>'
-            f'<image width="{width}" height="{height}" href="data:image/png;base64,{encoded}"/>'
-            f'</svg>\n').encode("utf-8")
 
 
 def write_bytes(path: Path, data: bytes) -> Path:

@@ -18,6 +18,7 @@ import networkx as nx
 
 from graph071.corpus.sheets import (Column, Problem, Row, SheetError, is_template_example,
                                     read_table)
+from graph071.analytics.time import find_moment
 from graph071.errors import Graph071Error
 from graph071.viz.selection import View, parse_kinds, resolve_focus, theme_ids
 
@@ -89,6 +90,8 @@ def _slide(graph: nx.MultiDiGraph, row: Row, problems: list[Problem]) -> dict[st
     if row.get("as-of"):
         if AS_OF.match(row.get("as-of")):
             slide["as_of"] = row.get("as-of")
+            # A moment before the corpus starts is refused here, as --as-of refuses it.
+            _checked(row, "as-of", problems, lambda: find_moment(graph, row.get("as-of")))
         else:
             problems.append(row.problem("as-of", f"{row.get('as-of')!r} is geen datum: "
                                                  "schrijf 2018 of 2018-10"))
@@ -117,5 +120,15 @@ def write_presentation(graph: nx.MultiDiGraph, sheet: Path | str, path: Path | s
     payload = map_payload(graph, View(), title=slides[0]["titel"] or "Presentatie",
                           sources=sources)
     payload["subtitle"] = f"Presentatie · {len(slides)} dia's · pijltjestoetsen of klik om verder te gaan"
+    for slide in slides:
+        if slide.get("as_of") and payload.get("time"):
+            slide["moment"] = slider_position(graph, payload["time"], slide["as_of"])
     payload["slides"] = slides
     return write_page(render_page(payload), path)
+
+
+def slider_position(graph: nx.MultiDiGraph, time: dict[str, Any], when: str) -> int:
+    """Return the position of the map's time slider that shows moment `when` (as --as-of
+    reads it): the last edition that had appeared by then."""
+    day = find_moment(graph, when).day
+    return max((i for i, moment in enumerate(time["moments"]) if moment["day"] <= day), default=0)

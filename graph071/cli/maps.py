@@ -13,7 +13,7 @@ from graph071.cli.session import session
 def map_(ctx: typer.Context,
          output_path: Annotated[Path, typer.Option(
              "-o", "--output", help="File to write: .html (interactive), or .png, .svg or .pdf "
-                                    "for a picture of the view (needs Chromium).")]
+                                    "for a picture of the view (.png and .pdf need Chromium).")]
          = Path("graph071.html"),
          size: Annotated[Optional[str], typer.Option(
              "--size", metavar="BxH", help="Size of a .png or .svg picture in pixels "
@@ -61,7 +61,7 @@ def presentation(ctx: typer.Context,
 
     Example: graph071 presentatie verhaal.xlsx -o presentatie.html
     """
-    written = session(ctx).network().write_presentation(sheet, output_path)
+    written = session(ctx).network("whole").write_presentation(sheet, output_path)
     typer.echo(f"Presentatie geschreven: {written}")
 
 
