@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from graph071 import i18n
 from graph071.corpus.manifest import Document
 from graph071.corpus.normalise import running_lines
 from graph071.errors import InputError
@@ -29,8 +30,8 @@ class Missing:
     error: InputError | None = field(default=None, compare=False, repr=False)
 
     def as_warning(self) -> ParseWarning:
-        return ParseWarning(self.document, 0, f"document niet ingelezen ({self.file}): "
-                                              f"{self.reason}")
+        return ParseWarning(self.document, 0, i18n.said(
+            "warning:reading.not_read", "document not read ({file}): {reason}", file=self.file, reason=self.reason))
 
 
 def furniture_warnings(document: Document) -> list[ParseWarning]:
@@ -38,11 +39,11 @@ def furniture_warnings(document: Document) -> list[ParseWarning]:
     warnings = []
     for running in running_lines(document.lines):
         shown = ", ".join(map(str, running.lines[:6])) + (", ..." if len(running.lines) > 6 else "")
-        warnings.append(ParseWarning(document.id, running.lines[0], (
-            f"{running.text!r} staat {len(running.lines)} keer in de tekst als paginakop of "
-            f"-voet (regels {shown}); een zin of lijst die erdoor onderbroken wordt kan verkeerd "
-            "gelezen zijn: voeg het origineel (PDF) toe met graph071 add, dat koppen en voeten "
-            "weglaat, of haal de regels uit de tekst")))
+        warnings.append(ParseWarning(document.id, running.lines[0], i18n.said(
+            "warning:reading.furniture", "{text!r} appears {count} times in the text as a page header or "
+            "footer (lines {lines}); a sentence or list it interrupts may be misread: add the original (PDF) "
+            "with graph071 add, which leaves headers and footers out, or take the lines out of the text",
+            text=running.text, count=len(running.lines), lines=shown)))
     return warnings
 
 
