@@ -61,8 +61,7 @@ def orphans(ctx: typer.Context,
     output.emit(render.orphan_rows(rows) if not suggest else rows,
                 [*columns, *([("suggested", "Voorgestelde trekkers")] if suggest else [])],
                 fmt=output_format(json_, csv_),
-                title=f"{'Ooit zonder' if all_ else 'Zonder'} trekker ({len(rows)})",
-                empty="Alle acties en projecten hebben een trekker.")
+                title=render.orphans_title(len(rows), ever=all_), empty=render.all_have_a_trekker())
 
 
 class HubMeasure(str, Enum):
