@@ -62,16 +62,17 @@ def language() -> str:
     return _chosen[0] if _chosen else checked(os.environ.get(ENVIRONMENT) or DEFAULT)
 
 
-def text(key: str, default: str | None = None, **values: object) -> str:
+def text(key: str, default: str | None = None, /, **values: object) -> str:
     """Return the text of `key` in the language in use, with `values` filled in.
 
     An English row left empty (or a key not in the catalogue) gives `default`, the
     text in the code; without a default the key itself, so a gap shows rather than hides.
+    `key` and `default` are positional only, so a message may have a {key} placeholder.
     """
     return text_in(language(), key, default, **values)
 
 
-def text_in(lang: str, key: str, default: str | None = None, **values: object) -> str:
+def text_in(lang: str, key: str, default: str | None = None, /, **values: object) -> str:
     """Return the text of `key` in `lang` (nl or en), with `values` filled in."""
     entry = catalogue().get(key, {})
     found = entry.get(lang) or default or entry.get(DEFAULT) or key
@@ -125,6 +126,6 @@ def english(message: object) -> str:
     return str(_said_in("en", message))
 
 
-def said(key: str, default: str, **values: object) -> Said:
+def said(key: str, default: str, /, **values: object) -> Said:
     """Return the message `key` (English `default`, `values` filled in) to be said later."""
     return Said(key, default, tuple(values.items()))
