@@ -234,7 +234,7 @@ def test_hubs_help_states_the_weights_and_the_measures():
 
 
 def test_an_unknown_ranking_is_refused_with_the_choices(graph):
-    with pytest.raises(Graph071Error, match="choose from score, trekker"):
+    with pytest.raises(Graph071Error, match="kies uit score, trekker"):
         hub_ranking(graph, by="populariteit")
 
 

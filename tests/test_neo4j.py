@@ -214,7 +214,7 @@ def test_none_lists_booleans_ints_floats_and_edge_keys_survive_the_round_trip(gr
 def test_a_value_neo4j_cannot_store_is_refused_before_anything_is_written(pushed, settings):
     broken = pushed.copy()
     broken.nodes[analytics.find_action(pushed, 1)]["when"] = {1, 2}  # a set: not even JSON
-    with pytest.raises(Exception, match="cannot store"):
+    with pytest.raises(Exception, match="niet kan bewaren"):
         push(broken, settings=settings)
     assert exported(pull_graph(settings)) == exported(pushed)
 
@@ -238,12 +238,12 @@ def test_nodes_and_relationships_graph071_did_not_write_are_never_touched(pushed
         # graph071 will not take over a node it did not write ...
         claiming = pushed.copy()
         claiming.add_node("org:foreign-test", kind="Organisation", name="Van graph071?")
-        with pytest.raises(Neo4jError, match="did not write"):
+        with pytest.raises(Neo4jError, match="niet schreef"):
             push(claiming, settings=settings)
         # ... nor drop someone's relationship along with a node the documents no longer have.
         without_1 = pushed.copy()
         without_1.remove_node(action_1)
-        with pytest.raises(Neo4jError, match="never other people's relationships"):
+        with pytest.raises(Neo4jError, match="nooit de relaties van anderen"):
             push(without_1, settings=settings)
         assert foreign_things(settings) == before
         assert exported(pull_graph(settings)) == exported(pushed)
@@ -269,7 +269,7 @@ def test_a_node_someone_else_writes_during_the_push_is_not_taken_over(pushed, se
 
     before = exported(pull_graph(settings))
     try:
-        with pytest.raises(Neo4jError, match="appeared in Neo4j during the push") as raised:
+        with pytest.raises(Neo4jError, match="tijdens de push in Neo4j verschenen") as raised:
             push(claiming, settings=settings, progress=someone_writes_meanwhile)
         assert written == [1]  # after the removal, before the node
         assert "1 node(s)" in str(raised.value) and "\n" not in str(raised.value)
@@ -569,7 +569,7 @@ def test_a_server_that_is_too_old_is_named_with_its_version():
     assert parse_version("Neo4j/5.26.30") == (5, 26, 30)
     check_version("Neo4j/5.26.30")
     check_version("Neo4j/2025.10.1")
-    with pytest.raises(Neo4jError, match=r"version 4\.4\.41, too old .* needs 5\.21 or newer"):
+    with pytest.raises(Neo4jError, match=r"versie 4\.4\.41, te oud .* 5\.21 of nieuwer"):
         check_version("Neo4j/4.4.41", "bolt://oud:7687")
 
 

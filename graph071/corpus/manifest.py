@@ -126,7 +126,8 @@ def document_path(data_dir: Path, entry: DocumentEntry) -> Path:
                          line=entry.manifest_line) from None
     if not resolved.is_relative_to(root):
         written = Path(entry.file)
-        how = "" if written.is_absolute() or ".." in written.parts else "through a symbolic link"
+        how = ("" if written.is_absolute() or ".." in written.parts
+               else i18n.text("error:manifest.through_link", "through a symbolic link"))
         raise InputError(data_dir / MANIFEST,
                          i18n.text("error:manifest.outside", "file {file!r} lies outside the corpus folder {folder}",
                                    file=entry.file, folder=data_dir)
