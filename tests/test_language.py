@@ -208,7 +208,7 @@ ANSWERS = [("summary",), ("hubs",), ("orphans",), ("orphans", "--all"), ("check"
            ("who", "UvL"), ("action", "17"), ("project", "Smart071"), ("timeline", "UvL"),
            ("index",)]
 # Said by graph071 in English output only where it has sentences of its own.
-ENGLISH_ANSWERS = [("summary",), ("hubs",), ("orphans",)]
+ENGLISH_ANSWERS = [("summary",), ("hubs",), ("orphans",), ("who", "UvL")]
 
 
 def test_answers_say_nothing_in_english_by_default():

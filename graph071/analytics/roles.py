@@ -203,7 +203,9 @@ def period_of(data: dict[str, Any]) -> str:
     start, end = data.get("valid_from"), data.get("valid_until")
     if not start:
         return ""
-    return f"{start[:7]} t/m {end[:7]}" if end else f"vanaf {start[:7]}"
+    if end:
+        return i18n.text("period:span", "{start} to {end}", start=start[:7], end=end[:7])
+    return i18n.text("period:from", "from {start}", start=start[:7])
 
 
 def who(graph: nx.MultiDiGraph, organisation: str) -> dict[str, Any]:

@@ -214,16 +214,17 @@ def print_who(result: dict[str, Any], other_roles: list[str], labels: dict[str, 
     """Print `graph071 who`: the organisation, its groups and its roles by kind."""
     out = output.console()
     esc = output.escape
-    out.print(f"[bold]{esc(result['name'])}[/bold] "
-              f"({result['sector']}, {result['helix']}{', groep' if result['is_group'] else ''})")
+    group = i18n.text("who:group", ", group") if result["is_group"] else ""
+    out.print(f"[bold]{esc(result['name'])}[/bold] ({result['sector']}, {result['helix']}{group})")
     if result["member_of"]:
-        out.print("Lid van: " + esc(", ".join(result["member_of"])))
+        out.print(i18n.text("who:member_of", "Member of: ") + esc(", ".join(result["member_of"])))
     if result["members"]:
-        out.print("Leden: " + esc(", ".join(result["members"])))
+        out.print(i18n.text("who:members", "Members: ") + esc(", ".join(result["members"])))
     columns = [("kind", "Soort"), ("name", "Naam"), ("period", "Periode"),
                ("role", "Rol zoals geschreven"), ("line", "Regel")]
-    for key, title in (("trekker", "Trekker van"), ("partner", "Partner van"),
-                       ("te_betrekken", "Te betrekken bij")):
+    for key, title in (("trekker", i18n.text("who:trekker", "Trekker of")),
+                       ("partner", i18n.text("who:partner", "Partner of")),
+                       ("te_betrekken", i18n.text("who:te_betrekken", "To be involved in"))):
         output.print_table(result[key], columns, title=f"{title} ({len(result[key])})",
                            empty="—")
     # The other roles on projects (projectboard, financier, betrokken), where it has them.
