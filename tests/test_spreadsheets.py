@@ -91,9 +91,9 @@ def problems_of(folder: Path) -> list[str]:
         i18n.use("en")
         with pytest.raises(SheetError) as caught:
             build(folder)
+        return [str(problem) for problem in caught.value.problems]
     finally:
         i18n.use(None)
-    return [str(problem) for problem in caught.value.problems]
 
 
 # ---------------------------------------------------------------- a good list
