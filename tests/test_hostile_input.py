@@ -467,7 +467,7 @@ def test_a_full_disk_leaves_the_previous_good_file_whole(tmp_path, name):
     command = ["map", "-o", str(target)] if name.endswith(".html") else ["export", str(target)]
     result = subprocess.run([sys.executable, "-m", "graph071", *command], capture_output=True,
                             text=True, preexec_fn=_limited(0.1), timeout=300)
-    one_line_error(result, str(target), "disk is full")
+    one_line_error(result, str(target), "de schijf is vol")
     assert target.read_text(encoding="utf-8") == "de vorige, goede versie\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == [name]  # no temporary file left
 
