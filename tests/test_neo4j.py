@@ -272,7 +272,7 @@ def test_a_node_someone_else_writes_during_the_push_is_not_taken_over(pushed, se
         with pytest.raises(Neo4jError, match="tijdens de push in Neo4j verschenen") as raised:
             push(claiming, settings=settings, progress=someone_writes_meanwhile)
         assert written == [1]  # after the removal, before the node
-        assert "1 node(s)" in str(raised.value) and "\n" not in str(raised.value)
+        assert "verschenen (1)" in str(raised.value) and "\n" not in str(raised.value)
         theirs = cypher(settings, "MATCH (n:Organisation {id: 'org:written-meanwhile'}) "
                                   "RETURN labels(n) AS labels, properties(n) AS props")
         assert theirs == [{"labels": ["Organisation"],
@@ -512,11 +512,12 @@ def _one_clear_line(result: subprocess.CompletedProcess, *words: str) -> None:
 
 
 @pytest.mark.parametrize("case, changes, words", [
-    ("server down", {"NEO4J_URI": "bolt://127.0.0.1:{port}"}, ("does not answer", "NEO4J_URI")),
-    ("wrong password", {"NEO4J_PASSWORD": "niet-het-wachtwoord"}, ("wrong user name or password",)),
-    ("unknown database", {"NEO4J_DATABASE": "bestaatniet"}, ("no database 'bestaatniet'",)),
-    ("no server set", {"NEO4J_URI": None}, ("NEO4J_URI is not set",)),
-    ("not a neo4j address", {"NEO4J_URI": "http//kapot"}, ("not a Neo4j address",)),
+    ("server down", {"NEO4J_URI": "bolt://127.0.0.1:{port}"}, ("antwoordt niet", "NEO4J_URI")),
+    ("wrong password", {"NEO4J_PASSWORD": "niet-het-wachtwoord"},
+     ("verkeerde gebruikersnaam of verkeerd wachtwoord",)),
+    ("unknown database", {"NEO4J_DATABASE": "bestaatniet"}, ("geen database 'bestaatniet'",)),
+    ("no server set", {"NEO4J_URI": None}, ("NEO4J_URI is niet gezet",)),
+    ("not a neo4j address", {"NEO4J_URI": "http//kapot"}, ("geen Neo4j-adres",)),
 ])
 def test_a_server_problem_is_one_clear_line_and_leaves_local_files_alone(
         pushed, settings, tmp_path, case, changes, words):
