@@ -257,3 +257,19 @@ def test_a_build_cached_in_dutch_reads_in_english_with_lang_en(bundled):
     changed = [(nl, en) for nl, en in zip(dutch, english) if nl != en]
     assert len(changed) > len(dutch) // 2, changed[:3]
     assert any(en.startswith("action 18: read 'Regiogemeenten' as the trekker") for _, en in changed)
+
+
+def test_the_templates_explanations_are_dutch_and_english_with_lang_en(tmp_path):
+    from openpyxl import load_workbook
+
+    graph071("template", "actions", str(tmp_path / "nl.xlsx"), check=True)
+    graph071("--lang", "en", "template", "actions", str(tmp_path / "en.xlsx"), check=True)
+    dutch = [[c.value for c in row] for row in load_workbook(tmp_path / "nl.xlsx")["toelichting"].rows]
+    english = [[c.value for c in row] for row in load_workbook(tmp_path / "en.xlsx")["toelichting"].rows]
+    assert dutch[0] == ["kolom", "verplicht", "wat erin staat", "voorbeeld"]
+    assert english[0] == ["column", "required", "what it holds", "example"]
+    assert ["title", "ja", "Titel van de actie."] == dutch[3][:3]
+    assert ["title", "yes", "Title of the action."] == english[3][:3]
+    assert not ENGLISH.findall(" ".join(str(row[2]) for row in dutch[1:] if len(row) > 2 and row[2]))
+    header = load_workbook(tmp_path / "nl.xlsx")["acties"]["B1"].comment.text
+    assert header.startswith("Verplicht. Actienummer binnen het programma")
