@@ -527,4 +527,4 @@ def test_neo4j_pull_onto_a_folder_is_one_line(tmp_path, neo4j_settings):
            "NEO4J_PASSWORD": neo4j_settings["password"],
            "NEO4J_DATABASE": neo4j_settings["database"]}
     one_line_error(graph071("neo4j", "pull", "-o", str(folder), env=env), str(folder),
-                   "is a folder")
+                   "is een map")
