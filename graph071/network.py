@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from graph071 import i18n
 from graph071.analytics import balance as balance_of
 from graph071.analytics import centrality, communities, diff, owners, paths, projects, roles
 from graph071.analytics import time as moments
@@ -160,8 +161,9 @@ class Network:
         is 17 or, where two programmes share it, "2013-2015/17"."""
         reference = roles.parse_action_ref(str(number))
         if reference is None:
-            raise roles.NotFound(f"{number!r} is no action number",
-                                 hint="write 17 or 2013-2015/17")
+            raise roles.NotFound(i18n.text("error:network.action_number", "{number!r} is no action number",
+                                           number=number),
+                                 hint=i18n.text("error:network.action_number.hint", "write 17 or 2013-2015/17"))
         graph = self.view("history")
         return roles.action_detail(graph, roles.find_action(graph, reference[1],
                                                             programme or reference[0]))
@@ -268,7 +270,7 @@ class Network:
     def check_moment(self) -> dict[str, Any]:
         """Return the moment `check` reports on: every document, or those of `as_of`."""
         if self.as_of is None:
-            return {"text": "Stand: alle documenten van het corpus"}
+            return {"text": i18n.text("moment:all", "As of: all documents of the corpus")}
         return moments.find_moment(self.graph, self.as_of).as_dict()
 
     def _documents_in_force(self) -> set[str] | None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph071.i18n import Said
+
 
 @dataclass(frozen=True)
 class Source:
@@ -75,8 +77,13 @@ class ParseWarning:
 
     document: str
     line: int
-    message: str
+    said: str | Said  # a Said is rendered when shown, in the language in use then
     level: str = "warning"
+
+    @property
+    def message(self) -> str:
+        """The message in the language in use now (a cached build speaks today's language)."""
+        return str(self.said)
 
     def __str__(self) -> str:
         return f"{self.document}:{self.line}: {self.level}: {self.message}"
@@ -91,9 +98,9 @@ class LoadResult:
     edges: list[EdgeRecord] = field(default_factory=list)
     warnings: list[ParseWarning] = field(default_factory=list)
 
-    def warn(self, line: int, message: str) -> None:
+    def warn(self, line: int, message: str | Said) -> None:
         self.warnings.append(ParseWarning(self.document, line, message))
 
-    def note(self, line: int, message: str) -> None:
+    def note(self, line: int, message: str | Said) -> None:
         """Record a reading decision (level "info")."""
         self.warnings.append(ParseWarning(self.document, line, message, "info"))

@@ -339,6 +339,39 @@ def label_nl(kind: str) -> str:
     return declared.label_nl
 
 
+# What --lang en users read for a kind: a node kind's own name, except where the name
+# alone would mislead; an edge kind's label as an English phrase.
+LABELS_EN: dict[str, str] = {
+    "Index": "Index (total)", "Practice": "Good practice",
+    "TREKKER": "is trekker of", "PARTNER": "is partner of", "TE_BETREKKEN": "is to be involved in",
+    "LINKS_TO": "is linked to", "SUCCEEDS": "succeeds", "APPEARS_IN": "appears in",
+    "OPDRACHTGEVER": "is opdrachtgever of", "PROJECTLEIDER": "is projectleider of",
+    "BESTUURLIJK_TREKKER": "is bestuurlijk trekker of", "WORKS_ON": "works on",
+    "QUOTED": "is quoted in", "AMBASSADEUR": "is ambassador of", "WORKS_FOR": "works for",
+    "VOORZITTER": "chairs", "PROJECTBOARD": "sits on the projectboard of",
+    "BETROKKEN": "is involved in", "FINANCIER": "funds", "CONTRIBUTES_TO": "contributes to",
+    "MEMBER_OF": "is a member of", "IN_THEME": "falls under", "DESCRIBED_IN": "is described in",
+    "IN_BASKET": "counts in", "IN_INDEX": "counts in the index", "MEASURES": "corresponds to",
+    "EXAMPLE_OF": "is an example for", "GOOD_PRACTICE": "sets the example for",
+    "MENTIONED_IN": "is mentioned in", "COLLABORATES_WITH": "works with", "UITVOERDER": "carries out",
+    "MERGED_INTO": "merged into",
+}
+
+
+def label(kind: str) -> str:
+    """Return the label users read for the node or edge kind `kind`, in the language in use.
+
+    >>> from graph071 import i18n
+    >>> label(Node.ORGANISATION) == {"nl": "Organisatie", "en": "Organisation"}[i18n.language()]
+    True
+    """
+    from graph071 import i18n
+
+    if i18n.language() == "en":
+        return LABELS_EN.get(kind, kind)
+    return label_nl(kind)
+
+
 def role_edge_kinds() -> tuple[str, ...]:
     """Return the edge kinds that are roles of an organisation on an action or project."""
     return tuple(name for name, kind in EDGE_KINDS.items() if kind.is_role)

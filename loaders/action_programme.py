@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from graph071 import i18n
 from graph071.corpus.manifest import Document
 from graph071.errors import InputError
 from graph071.records import EdgeRecord, LoadResult, NodeRecord, OrgName, Source
@@ -117,13 +118,15 @@ def load(document: Document, context: ParseContext) -> LoadResult:
     programme = _programme_period(document)
     themes = _theme_list(lines)
     if not themes:
-        raise InputError(document.path, "layout not recognised: no numbered theme list "
-                         "('vijf ... thema’s: 1. ... 5. ...') found",
-                         hint="is this an uitvoeringsprogramma? check the manifest's loader column")
+        raise InputError(document.path, i18n.text(
+            "error:programme.no_themes", "layout not recognised: no numbered theme list ('vijf ... thema’s: 1. ... 5. "
+            "...') found"), hint=i18n.text("error:programme.hint", "is this an uitvoeringsprogramma? check the "
+                                           "manifest's loader column"))
     blocks = _action_blocks(lines, themes, result)
     if not blocks:
-        raise InputError(document.path, "layout not recognised: no numbered actions found "
-                         "after a 'Doelstelling N - ...' table header")
+        raise InputError(document.path, i18n.text(
+            "error:programme.no_actions", "layout not recognised: no numbered actions found after a 'Doelstelling N "
+            "- ...' table header"))
     actions = _parse_blocks(blocks, context, result)
     _check_numbering(actions, result)
     _emit(document, programme, themes, actions, result)
@@ -209,7 +212,8 @@ class _BlockCutter:
             self.in_footnote = False
         if FOOTNOTE.match(text):
             self.in_footnote = True
-            self.result.note(number, f"footnote not attached to an action: {stripped[:80]}")
+            self.result.note(number, i18n.said("warning:programme.footnote", "footnote not attached to an action: "
+                                               "{text!r}", text=stripped[:80]))
             return True
         if CHAPTER_INTRO.match(text):
             self.close()
@@ -324,7 +328,8 @@ def _parse_block(block: _Block, context: ParseContext, result: LoadResult) -> Pa
     if role_start is None:
         runs = paragraphs(body)
         if len(runs) < 2:
-            result.warn(block.line, f"action {block.number}: no trekker column found")
+            result.warn(block.line, i18n.said("warning:programme.no_trekker_column", "action {number}: no trekker "
+                                              "column found", number=block.number))
             description, role_lines, rest = body, [], []
         else:
             description = runs[0]
@@ -439,8 +444,9 @@ def _parse_roles(action: ParsedAction, lines: list[Line], *,
             text, rest = known.cut_spill(text, next_text)
             if rest:
                 spilled.append((number, rest))
-                result.note(number, f"action {action.number}: read {text!r} as the trekker "
-                            f"and {rest!r} as the start of the beoogd resultaat")
+                result.note(number, i18n.said(
+                    "warning:programme.spill", "action {number}: read {text!r} as the trekker and {rest!r} as the "
+                    "start of the beoogd resultaat", number=action.number, text=text, rest=rest))
         if text:
             segment.add(number, text, _joiner(segment.text, text, known))
     for segment in segments:
@@ -489,8 +495,9 @@ def _segment_to_mentions(action: ParsedAction, segment: _Segment, known: "_Names
             if names is None:
                 if len(item.split()) >= 5:
                     action.remarks.append((line, item))
-                    result.note(line, f"action {action.number}: {item!r} in the {role} column "
-                                "is read as a remark, not an organisation")
+                    result.note(line, i18n.said(
+                        "warning:programme.remark", "action {number}: {item!r} in the {role} column is read as a "
+                        "remark, not an organisation", number=action.number, item=item, role=role))
                     continue
                 names = [item]
             for name in names:
@@ -576,7 +583,8 @@ def _parse_tail(action: ParsedAction, spilled: list[Line], rest: list[Line],
     before, after, categorie_line = _split_tail_after_categorie(rest)
     pre = ""
     if categorie_line is None:
-        result.warn(action.line, f"action {action.number}: no categorie (1-4) found")
+        result.warn(action.line, i18n.said("warning:programme.no_categorie", "action {number}: no categorie (1-4) "
+                                           "found", number=action.number))
     else:
         match = (CATEGORIE_ALONE.match(categorie_line[1])
                  or CATEGORIE_AFTER_PLANNING.match(categorie_line[1].rstrip()))
@@ -642,13 +650,15 @@ def _check_numbering(actions: list[ParsedAction], result: LoadResult) -> None:
     seen: dict[int, int] = {}
     for action in actions:
         if action.number in seen:
-            result.warn(action.line, f"action number {action.number} appears twice "
-                        f"(first on line {seen[action.number]}); the second is ignored")
+            result.warn(action.line, i18n.said(
+                "warning:programme.twice", "action number {number} appears twice (first on line {first}); the "
+                "second is ignored", number=action.number, first=seen[action.number]))
         else:
             seen[action.number] = action.line
     expected = set(range(1, max(seen, default=0) + 1))
     for missing in sorted(expected - set(seen)):
-        result.warn(0, f"action number {missing} is missing from the numbering")
+        result.warn(0, i18n.said("warning:programme.missing", "action number {number} is missing from the "
+                                 "numbering", number=missing))
 
 
 def _emit(document: Document, programme: str, themes: dict[int, str],

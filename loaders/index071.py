@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from graph071 import i18n
 from graph071.corpus.manifest import Document
 from graph071.errors import InputError
 from graph071.monitor.model import (Basket, CountClaim, Monitor, Parameter, Series, basket_form,
@@ -141,8 +142,10 @@ def load(document: Document, context: ParseContext) -> LoadResult:
     lines: list[Line] = list(enumerate(document.lines, start=1))
     appendix = next((n for n, text in lines if APPENDIX.match(text)), None)
     if appendix is None:
-        raise InputError(document.path, "layout not recognised: no 'Bijlage' with the index tables",
-                         hint="is this an Index071? check the manifest's loader column")
+        raise InputError(document.path, i18n.text("error:index071.layout", "layout not recognised: no 'Bijlage' "
+                                                  "with the index tables"),
+                         hint=i18n.text("error:index071.layout.hint", "is this an Index071? check the manifest's "
+                                        "loader column"))
     monitor = _read_appendix(document, lines[appendix:], result)
     _read_sources(monitor, lines[appendix:], result)
     before = lines[:appendix - 1]
@@ -172,8 +175,9 @@ def _cells(text: str, years: list[int], line: int, what: str,
     """Return the series and the cells as written of a row's figures."""
     cells = text.split()
     if len(cells) > len(years):
-        result.warn(line, f"{what}: {len(cells)} cijfers voor {len(years)} jaren; "
-                    f"de laatste {len(cells) - len(years)} zijn genegeerd.")
+        result.warn(line, i18n.said("warning:index071.cells", "{what}: {cells} figures for {years} years; the last "
+                                    "{extra} are ignored.", what=what, cells=len(cells), years=len(years),
+                                    extra=len(cells) - len(years)))
         cells = cells[:len(years)]
     series = {year: value for year, cell in zip(years, cells)
               if (value := parse_number(cell)) is not None}
@@ -185,8 +189,9 @@ def _read_appendix(document: Document, lines: list[Line], result: LoadResult) ->
     headers = [(i, WEIGHT_HEADER.match(text)) for i, (_, text) in enumerate(lines)]
     headers = [(i, m) for i, m in headers if m]
     if not headers or not headers[0][1]["label"]:
-        raise InputError(document.path, "layout not recognised: the appendix has no overview "
-                         "table 'Thema-mandje Weging 2012 ...'", line=lines[0][0])
+        raise InputError(document.path, i18n.text("error:index071.overview", "layout not recognised: the appendix "
+                                                  "has no overview table 'Thema-mandje Weging 2012 ...'"),
+                         line=lines[0][0])
     first, header = headers[0]
     years = [int(y) for y in header["years"].split()]
     monitor = Monitor(document=document.id, name="", edition=document.entry.edition,
@@ -197,8 +202,8 @@ def _read_appendix(document: Document, lines: list[Line], result: LoadResult) ->
             continue
         row = ROW.match(text)
         if not row:
-            result.warn(line, "overzichtstabel in de bijlage: regel niet gelezen: "
-                        f"{text.strip()!r}")
+            result.warn(line, i18n.said("warning:index071.overview_line", "overview table in the appendix: line not "
+                                        "read: {text!r}", text=text.strip()))
             break
         series, _ = _cells(row["cells"], years, line, row["name"].strip(), result)
         if row["weight"]:
@@ -211,15 +216,16 @@ def _read_appendix(document: Document, lines: list[Line], result: LoadResult) ->
             monitor.line, monitor.quote = line, text.strip()
             break
     if not monitor.name:
-        raise InputError(document.path, "layout not recognised: the overview table in the "
-                         "appendix has no total row ('Index071 totaal  100 ...')",
-                         line=lines[first][0])
+        raise InputError(document.path, i18n.text("error:index071.total", "layout not recognised: the overview "
+                                                  "table in the appendix has no total row ('Index071 totaal  100 "
+                                                  "...')"), line=lines[first][0])
     # The base year is the year in which every series stands at 100.
     monitor.base_year = next((y for y in years if monitor.overall.get(y) == 100), None)
     tables = [i for i, m in headers[1:] if not m["label"]]
     if len(tables) != len(monitor.baskets):
-        result.warn(lines[first][0], f"de bijlage heeft {len(tables)} tabellen per mandje voor "
-                    f"{len(monitor.baskets)} mandjes in het globale overzicht.")
+        result.warn(lines[first][0], i18n.said("warning:index071.tables", "the appendix has {tables} basket "
+                                               "tables for {baskets} baskets in the overall overview.",
+                                               tables=len(tables), baskets=len(monitor.baskets)))
     for basket, start in zip(monitor.baskets, tables):
         _read_basket_table(basket, lines, start, years, result)
     return monitor
@@ -237,9 +243,9 @@ def _read_basket_table(basket: Basket, lines: list[Line], start: int, years: lis
     """Add the parameters of `basket` from its appendix table, whose header is lines[start]."""
     heading_line, heading = _heading_above(lines, start)
     if basket_form(heading).split()[:1] != basket_form(basket.name).split()[:1]:
-        result.warn(heading_line, f"tabel ‘{heading}’ in de bijlage staat op de plaats van "
-                    f"mandje ‘{basket.name}’ uit het globale overzicht; gelezen als dat "
-                    "mandje.")
+        result.warn(heading_line, i18n.said("warning:index071.heading", "table ‘{heading}’ in the appendix stands "
+                                            "where basket (mandje) ‘{basket}’ of the overall overview belongs; read as "
+                                            "that basket.", heading=heading, basket=basket.name))
     if heading != basket.name:
         # The basket's own table names it as the chapters and the source table do
         # ("Onderwijs en Arbeidsmarkt"); the overview's wording stays an alias.
@@ -260,8 +266,9 @@ def _read_basket_table(basket: Basket, lines: list[Line], start: int, years: lis
             if row and not row["weight"]:
                 basket.table_series, _ = _cells(row["cells"], years, line, heading, result)
             else:
-                result.warn(line, f"mandje ‘{basket.name}’ in de bijlage: regel niet gelezen: "
-                            f"{text.strip()!r}")
+                result.warn(line, i18n.said("warning:index071.basket_line", "basket (mandje) ‘{basket}’ in the "
+                                            "appendix: line not read: {text!r}", basket=basket.name,
+                                            text=text.strip()))
             return
         joined = join_lines(current.texts)
         figures = WEIGHT_AND_CELLS.search(joined)
@@ -273,8 +280,8 @@ def _read_basket_table(basket: Basket, lines: list[Line], start: int, years: lis
                 current.number, name, parse_number(figures["weight"]), series, line=current.line,
                 quote=_lines_text(lines, current.line, line), cells=cells))
             current = None
-    result.warn(basket.table_line, f"mandje ‘{basket.name}’ in de bijlage: "
-                "geen totaalregel gevonden.")
+    result.warn(basket.table_line, i18n.said("warning:index071.no_total", "basket (mandje) ‘{basket}’ in the "
+                                             "appendix: no total row found.", basket=basket.name))
 
 
 def _lines_text(lines: list[Line], first: int, last: int) -> str:
@@ -287,8 +294,8 @@ def _read_sources(monitor: Monitor, lines: list[Line], result: LoadResult) -> No
     """Fill in each parameter's data source from the table after 'Parameter Bron'."""
     start = next((i for i, (_, text) in enumerate(lines) if SOURCE_HEADER.match(text)), None)
     if start is None:
-        result.warn(lines[0][0], "geen bronnentabel ('Parameter Bron') in de bijlage; "
-                    "de parameters krijgen geen bron.")
+        result.warn(lines[0][0], i18n.said("warning:index071.no_sources", "no source table ('Parameter Bron') in "
+                                           "the appendix; the parameters get no source."))
         return
     flat, offsets = _flatten(lines[start + 1:])
     found: list[tuple[Basket, Parameter, int, int]] = []
@@ -297,9 +304,10 @@ def _read_sources(monitor: Monitor, lines: list[Line], result: LoadResult) -> No
         for parameter in basket.parameters:
             match = _words_pattern(parameter.name).search(flat, position)
             if match is None:
-                result.warn(parameter.line, f"mandje ‘{basket.name}’, parameter "
-                            f"{parameter.number} ‘{parameter.name}’: niet gevonden in de "
-                            f"bronnentabel; geen bron.")
+                result.warn(parameter.line, i18n.said(
+                    "warning:index071.no_source", "basket (mandje) ‘{basket}’, parameter {number} ‘{name}’: not found "
+                    "in the source table; no source.", basket=basket.name, number=parameter.number,
+                    name=parameter.name))
                 continue
             found.append((basket, parameter, match.start(), match.end()))
             position = match.end()
@@ -432,14 +440,17 @@ def _read_text_weights(basket: Basket, body: list[Line], result: LoadResult) -> 
     for item, name, weight in items:
         parameter = by_number.get(item.number)
         if parameter is None:
-            result.warn(item.line, f"mandje ‘{basket.name}’: de tekst noemt parameter "
-                        f"{item.number} ‘{name}’, die de bijlage niet heeft.")
+            result.warn(item.line, i18n.said("warning:index071.extra_parameter", "basket (mandje) ‘{basket}’: the "
+                                             "text names parameter {number} ‘{name}’, which the appendix does not "
+                                             "have.", basket=basket.name, number=item.number, name=name))
             continue
         parameter.name_in_text, parameter.weight_in_text = name, weight
         parameter.text_line = item.line
     if items and len(items) < len(basket.parameters):
-        result.warn(body[start][0], f"mandje ‘{basket.name}’: de tabel in de tekst noemt "
-                    f"{len(items)} parameters, de bijlage {len(basket.parameters)}.")
+        result.warn(body[start][0], i18n.said("warning:index071.fewer_parameters", "basket (mandje) ‘{basket}’: "
+                                              "the table in the text names {text} parameters, the appendix "
+                                              "{appendix}.", basket=basket.name, text=len(items),
+                                              appendix=len(basket.parameters)))
 
 
 def _count_claims(texts: list[str]) -> list[CountClaim]:
@@ -566,8 +577,8 @@ def _fullest_table(tables: list[list[Speerpunt]], result: LoadResult) -> list[Sp
     fullest = max(tables, key=len)
     names = [normalise(s.name) for s in fullest]
     if len(set(names)) != len(names):
-        result.warn(fullest[0].line, "agendatabel in hoofdstuk 7: een speerpunt staat er twee "
-                    "keer in; mandjes niet aan speerpunten gekoppeld.")
+        result.warn(fullest[0].line, i18n.said("warning:index071.speerpunt_twice", "agenda table in chapter 7: a "
+                                               "speerpunt appears twice; baskets not linked to speerpunten."))
         return []
     # The rows of the other tables belong to the same speerpunten: keep them as evidence.
     by_name = {normalise(s.name): s for s in fullest}
@@ -602,8 +613,9 @@ def _emit_correspondence(document: Document, monitor: Monitor, speerpunten: list
     text = "\n".join(t for _, t in lines)
     sentence = CORRESPONDENCE.search(text)
     if sentence is None or not speerpunten:
-        result.warn(monitor.line, "mandjes niet aan de thema's van de economische agenda "
-                    "gekoppeld: geen zin met 'corresponderen' of geen agendatabel gevonden.")
+        result.warn(monitor.line, i18n.said("warning:index071.not_linked", "baskets not linked to the themes of "
+                                            "the economic agenda: no sentence with 'corresponderen' or no agenda "
+                                            "table found."))
         return
     start = sentence.start() + len(sentence.group(0)) - len(sentence.group(0).lstrip())
     quote_line = text.count("\n", 0, start) + 1
@@ -621,8 +633,8 @@ def _emit_correspondence(document: Document, monitor: Monitor, speerpunten: list
     if len(left_baskets) == 1 and len(left_speerpunten) == 1:
         pairs[left_baskets[0].number] = (left_speerpunten[0], "overgebleven")
     elif left_baskets:
-        result.warn(quote_line, "mandjes zonder duidelijk speerpunt: "
-                    + ", ".join(b.name for b in left_baskets) + "; niet gekoppeld.")
+        result.warn(quote_line, i18n.said("warning:index071.left", "baskets without a clear speerpunt: {baskets}; "
+                                          "not linked.", baskets=", ".join(b.name for b in left_baskets)))
     for basket in monitor.baskets:
         if basket.number not in pairs:
             continue

@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from graph071 import i18n
 from graph071.corpus.manifest import EDITION, Document
 from graph071.corpus.organisations import normalise, slug
 from graph071.records import EdgeRecord, LoadResult, NodeRecord, OrgName, Source
-from graph071.schema import CATEGORIE_COLOURS, Edge, Node, node_id
+from graph071.schema import CATEGORIE_COLOURS, Edge, Node, label, node_id
 from graph071.corpus.sheets import (Column, Problem, Row, SheetError, Table, is_template_example,
                              read_table, split_lines, split_list, unknown_column_warnings)
 
@@ -143,9 +144,10 @@ def load_actions(document: Document, context: ParseContext) -> LoadResult:
             continue
         key = (action.programme, action.number)
         if key in seen:
-            problems.append(row.problem("number", f"action {action.number} of "
-                                        f"{action.programme} is listed twice (also on row "
-                                        f"{seen[key]}); keep one row per action"))
+            problems.append(row.problem("number", i18n.text(
+                "error:spreadsheet.action_twice", "action {number} of {programme} is listed twice (also on row "
+                "{other}); keep one row per action", number=action.number, programme=action.programme,
+                other=seen[key])))
             continue
         seen[key] = row.number
         actions.append(action)
@@ -161,8 +163,9 @@ def _rows_without_example(table: Table, columns: tuple[Column, ...],
     rows = []
     for row in table.rows:
         if is_template_example(table, row, columns):
-            result.note(row.number, f"row {row.number} is the template's example row and is "
-                                    "not read; delete it from the sheet")
+            result.note(row.number, i18n.said(
+                "warning:spreadsheet.example_row", "row {row} is the template's example row and is not read; delete "
+                "it from the sheet", row=row.number))
         else:
             rows.append(row)
     return rows
@@ -172,11 +175,12 @@ def _programme(row: Row, problems: list[Problem]) -> str:
     text = row.get("programme")
     match = PROGRAMME.match(text)
     if not text:
-        problems.append(row.problem("programme", "empty; write the programme period, e.g. "
-                                    "2013-2015"))
+        problems.append(row.problem("programme", i18n.text(
+            "error:spreadsheet.programme", "empty; write the programme period, e.g. 2013-2015")))
     elif not match:
-        problems.append(row.problem("programme", f"{text!r} is not a programme period; "
-                                    "write it as 2013-2015"))
+        problems.append(row.problem("programme", i18n.text(
+            "error:spreadsheet.not_programme", "{text!r} is not a programme period; write it as 2013-2015",
+            text=text)))
     if not match:
         return ""
     return f"{match['first']}-{match['last']}"
@@ -200,9 +204,9 @@ def _theme_names(rows: list[tuple[Row, str]],
         if known is None:
             names[(programme, number)] = (name, row)
         elif normalise(known[0]) != normalise(name):
-            problems.append(row.problem("theme_name", f"theme {number} is called {name!r} here "
-                                        f"but {known[0]!r} on row {known[1].number}; "
-                                        "use one name per theme"))
+            problems.append(row.problem("theme_name", i18n.text(
+                "error:spreadsheet.theme_names", "theme {number} is called {name!r} here but {other!r} on row "
+                "{row}; use one name per theme", number=number, name=name, other=known[0], row=known[1].number)))
     return names
 
 
@@ -224,20 +228,23 @@ def _action(row: Row, programme: str, themes: dict[tuple[str, int], tuple[str, R
     text = row.get("number")
     number = _whole_number(text)
     if not text:
-        problems.append(row.problem("number", "empty; every action needs its number"))
+        problems.append(row.problem("number", i18n.text(
+            "error:spreadsheet.number", "empty; every action needs its number")))
     elif number is None:
-        problems.append(row.problem("number", f"{text!r} is not an action number; write a "
-                                    "whole number such as 17"))
+        problems.append(row.problem("number", i18n.text(
+            "error:spreadsheet.not_number", "{text!r} is not an action number; write a whole number such as 17",
+            text=text)))
     title = row.get("title")
     if not title:
-        problems.append(row.problem("title", "empty; every action needs a title"))
+        problems.append(row.problem("title", i18n.text("error:spreadsheet.title", "empty; every action needs a title")))
     theme = _theme_of(row, programme, themes, problems)
     categorie = None
     if row.get("categorie"):
         categorie = _whole_number(row.get("categorie"))
         if categorie not in CATEGORIE_COLOURS:
-            problems.append(row.problem("categorie", f"{row.get('categorie')!r} is not a "
-                                        "categorie; write 1, 2, 3 or 4, or leave it empty"))
+            problems.append(row.problem("categorie", i18n.text(
+                "error:spreadsheet.categorie", "{value!r} is not a categorie; write 1, 2, 3 or 4, or leave it empty",
+                value=row.get('categorie'))))
     links = _links(row, programme, problems)
     if len(problems) > before or not programme:
         return None
@@ -248,8 +255,8 @@ def _theme_of(row: Row, programme: str, themes: dict[tuple[str, int], tuple[str,
               problems: list[Problem]) -> int:
     text = row.get("theme")
     if not text:
-        problems.append(row.problem("theme", "empty; every action belongs to a theme "
-                                    "(doelstelling): write its number"))
+        problems.append(row.problem("theme", i18n.text(
+            "error:spreadsheet.theme", "empty; every action belongs to a theme (doelstelling): write its number")))
         return 0
     if not programme:
         return 0
@@ -260,10 +267,12 @@ def _theme_of(row: Row, programme: str, themes: dict[tuple[str, int], tuple[str,
                        if normalise(theme_name) == normalise(name)), None)
     if number is None or number not in known:
         listed = "; ".join(f"{n} {theme_name}" for n, theme_name in sorted(known.items()))
-        fix = (f"known themes of {programme}: {listed}" if listed else
-               f"no row names a theme of {programme} yet")
-        problems.append(row.problem("theme", f"unknown theme {text!r}: write a theme's name "
-                                    f"in column 'theme_name' on at least one row ({fix})"))
+        fix = (i18n.text("error:spreadsheet.known_themes", "known themes of {programme}: {listed}",
+                         programme=programme, listed=listed) if listed else
+               i18n.text("error:spreadsheet.no_themes", "no row names a theme of {programme} yet", programme=programme))
+        problems.append(row.problem("theme", i18n.text(
+            "error:spreadsheet.unknown_theme", "unknown theme {text!r}: write a theme's name in column 'theme_name' "
+            "on at least one row ({fix})", text=text, fix=fix)))
         return 0
     return number
 
@@ -274,8 +283,9 @@ def _links(row: Row, programme: str, problems: list[Problem]) -> list[tuple[str,
         match = LINK_ITEM.match(item.lower())
         kind = LINK_KINDS.get((match["kind"] or "link").strip()) if match else None
         if match is None or kind is None:
-            problems.append(row.problem("links", f"{item!r} is not a link; write e.g. '6', "
-                                        "'actie 6', 'thema 3' or 'prerequisite: 6'"))
+            problems.append(row.problem("links", i18n.text(
+                "error:spreadsheet.link", "{item!r} is not a link; write e.g. '6', 'actie 6', 'thema 3' or "
+                "'prerequisite: 6'", item=item)))
             continue
         is_theme = (match["word"] or "") in ("thema", "theme", "doelstelling")
         target = "theme" if is_theme else "action"
@@ -298,7 +308,8 @@ def _emit_actions(document: Document, table: Table,
         action_id = node_id(Node.ACTION, key)
         theme_name = themes[(action.programme, action.theme)][0]
         source = Source(doc, row.number, row.quote(["number", "title"]))
-        _trekker_names(row, f"action {action.number} of {action.programme}", result)
+        _trekker_names(row, i18n.said("warning:spreadsheet.action", "action {number} of {programme}",
+                                      number=action.number, programme=action.programme), result)
         props = {
             "number": action.number, "title": action.title, "programme": action.programme,
             "theme": action.theme, "theme_name": theme_name,
@@ -331,7 +342,7 @@ def _emit_actions(document: Document, table: Table,
                 props={"link_kind": kind, "cell": row.cell("links")}))
 
 
-def _trekker_names(row: Row, what: str, result: LoadResult) -> list[str]:
+def _trekker_names(row: Row, what: i18n.Said, result: LoadResult) -> list[str]:
     """Return the trekkers a row names; warn, naming the cell, when it names none.
 
     "?", "n.t.b." and the other words the documents use for "nobody yet" are no name.
@@ -339,9 +350,11 @@ def _trekker_names(row: Row, what: str, result: LoadResult) -> list[str]:
     text = row.get("trekkers")
     names = [item for item in split_list(text) if item.lower() not in NO_TREKKER]
     if not names:
-        where = f"{row.cell('trekkers')} (column {row.headers.get('trekkers', 'trekkers')!r})"
-        said = f"{text!r} means no trekker" if text else "empty"
-        result.warn(row.number, f"{where}: {said}; {what} has no trekker")
+        said = (i18n.said("warning:spreadsheet.means_none", "{text!r} means no trekker", text=text) if text
+                else i18n.said("warning:spreadsheet.empty", "empty"))
+        result.warn(row.number, i18n.said(
+            "warning:spreadsheet.no_trekker", "{cell} (column {column!r}): {said}; {what} has no trekker",
+            cell=row.cell('trekkers'), column=row.headers.get('trekkers', 'trekkers'), said=said, what=what))
     return names
 
 
@@ -381,25 +394,28 @@ def load_projects(document: Document, context: ParseContext) -> LoadResult:
         edition = row.get("edition")
         known = projects_table.resolve(name) if name else None
         if not name:
-            problems.append(row.problem("name", "empty; every project needs a name"))
+            problems.append(row.problem("name", i18n.text("error:spreadsheet.name", "empty; every project needs a name")))
         elif known is not None and known.kind != Node.PROJECT:
-            problems.append(row.problem("name", f"{name!r} is a {known.kind.lower()} in "
-                                        "projects.csv, not a project; list it elsewhere"))
+            problems.append(row.problem("name", i18n.text(
+                "error:spreadsheet.not_project", "{name!r} is a {kind} in projects.csv, not a project; list it "
+                "elsewhere", name=name, kind=label(known.kind).lower())))
         elif edition and not EDITION.match(edition):
-            problems.append(row.problem("edition", f"{edition!r} is not an edition date; "
-                                        "write 2024, 2024-03 or 2024-03-01"))
+            problems.append(row.problem("edition", i18n.text(
+                "error:spreadsheet.edition", "{edition!r} is not an edition date; write 2024, 2024-03 or 2024-03-01",
+                edition=edition)))
         else:
             key = known.key if known else slug(name)
             if key in seen:
-                problems.append(row.problem("name", f"project {name!r} is listed twice (also "
-                                            f"on row {seen[key]}); keep one row per project"))
+                problems.append(row.problem("name", i18n.text(
+                    "error:spreadsheet.project_twice", "project {name!r} is listed twice (also on row {other}); keep "
+                    "one row per project", name=name, other=seen[key])))
             else:
                 seen[key] = row.number
                 projects.append((row, key, known.name if known else name))
                 if known is None:
-                    result.warn(row.number, f"project {name!r} is not in projects.csv: add it "
-                                            "there to join it with the same project in other "
-                                            "editions")
+                    result.warn(row.number, i18n.said(
+                        "warning:project_not_listed", "project {name!r} is not in projects.csv: add it there to join "
+                        "it with the same project in other editions", name=name))
     if problems:
         raise SheetError(document.path, problems)
     for row, key, name in projects:
@@ -415,7 +431,7 @@ def _emit_project(document: Document, table: Table, projects_table, row: Row, ke
     status = row.get("categorie") or "geen categorie"
     source = Source(doc, row.number, row.quote(["name"]))
     known = projects_table.resolve(row.get("name"))
-    trekkers = _trekker_names(row, f"project {name!r}", result)
+    trekkers = _trekker_names(row, i18n.said("warning:spreadsheet.project", "project {name!r}", name=name), result)
     props = {"title": name, "names": [row.get("name")],
              "aliases": list(known.forms) if known else [], "editions": [edition],
              "timeline": [f"{edition}: {status}"], "description": row.get("description"),

@@ -51,7 +51,7 @@ def test_add_refuses_a_bad_list_and_writes_nothing(tmp_path):
                       str(excel_list(tmp_path / "acties.xlsx", number="een")),
                       "--kind", "actions", "--edition", "2016-01")
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "sheet 'acties', row 2, column 'number' (B): 'een' is not an action number" \
+    assert "blad 'acties', rij 2, kolom 'number' (B): 'een' is geen actienummer" \
         in result.stderr
     assert (folder / "manifest.csv").read_text(encoding="utf-8") == manifest
     assert not (folder / "documents" / "acties.xlsx").exists()
@@ -79,18 +79,18 @@ def test_add_says_what_to_do_when_the_kind_has_no_loader_yet(tmp_path):
     result = graph071("--data", str(folder), "add", str(notes), "--kind", "notulen",
                       "--edition", "2024-03")
     assert result.returncode == 1
-    assert "no document of kind 'notulen'" in result.stderr and "--loader" in result.stderr
+    assert "nog geen document van soort 'notulen'" in result.stderr and "--loader" in result.stderr
 
 
 def test_add_refuses_a_missing_file_a_bad_edition_and_a_taken_id(tmp_path):
     folder = corpus(tmp_path)
     missing = graph071("--data", str(folder), "add", str(tmp_path / "weg.xlsx"), "--kind",
                        "actions", "--edition", "2024")
-    assert missing.returncode == 1 and "file not found" in missing.stderr
+    assert missing.returncode == 1 and "bestand niet gevonden" in missing.stderr
     listed = excel_list(tmp_path / "a.xlsx")
     bad_date = graph071("--data", str(folder), "add", str(listed), "--kind", "actions",
                         "--edition", "maart 2024")
-    assert bad_date.returncode == 1 and "edition 'maart 2024' is not a date" in bad_date.stderr
+    assert bad_date.returncode == 1 and "editie 'maart 2024' is geen datum" in bad_date.stderr
     taken = graph071("--data", str(folder), "add", str(listed), "--kind", "actions",
                      "--edition", "2024", "--id", "uitvoeringsprogramma-2013-2015")
-    assert taken.returncode == 1 and "is already used on line 2" in taken.stderr
+    assert taken.returncode == 1 and "wordt al gebruikt op regel 2" in taken.stderr

@@ -234,7 +234,7 @@ def test_hubs_help_states_the_weights_and_the_measures():
 
 
 def test_an_unknown_ranking_is_refused_with_the_choices(graph):
-    with pytest.raises(Graph071Error, match="choose from score, trekker"):
+    with pytest.raises(Graph071Error, match="kies uit score, trekker"):
         hub_ranking(graph, by="populariteit")
 
 
@@ -285,7 +285,7 @@ def test_path_on_the_command_line_and_its_errors():
     assert json.loads(run("--as-of", "2014", "path", "UvL", "SpaceNed", "--json").stdout)["connected"] is True
     wrong = run("path", "Hogeschool Leidn", "VNO-NCW", check=False)
     assert wrong.returncode == 1 and wrong.stderr.count("\n") == 1
-    assert "did you mean 'Hogeschool Leiden'" in wrong.stderr and "Traceback" not in wrong.stderr
+    assert "bedoelde u 'Hogeschool Leiden'" in wrong.stderr and "Traceback" not in wrong.stderr
 
 
 # ---------------------------------------------------------------- balance
@@ -338,7 +338,7 @@ def test_balance_on_the_command_line():
                             "--json").stdout)
     assert [t["label"] for t in detail["themes"]] == ["4. Vestigingsklimaat (2018)"]
     wrong = run("--as-of", "2014", "balance", "--theme", "99", check=False)
-    assert wrong.returncode == 1 and "no theme '99'" in wrong.stderr
+    assert wrong.returncode == 1 and "geen thema '99'" in wrong.stderr
     assert "Ondernemerschap & starters" in wrong.stderr  # the themes it could have been
 
 
@@ -375,9 +375,9 @@ def test_an_edition_is_a_manifest_edition_a_year_or_a_document_id(graph):
 
 
 @pytest.mark.parametrize("written, expected", [
-    ("2020", "did you mean '2022-01'?"),
-    ("2013-10", "holds no project cards"),
-    ("uitvoeringsprogramma-2013-2015", "holds no project cards"),
+    ("2020", "bedoelde u '2022-01'?"),
+    ("2013-10", "bevat geen projectkaarten"),
+    ("uitvoeringsprogramma-2013-2015", "bevat geen projectkaarten"),
 ])
 def test_an_edition_without_cards_is_refused_with_the_editions_there_are(graph, written, expected):
     with pytest.raises(Graph071Error) as error:
@@ -392,7 +392,7 @@ def test_diff_on_the_command_line():
     result = json.loads(run("diff", "2019", "2022", "--json").stdout)
     assert result["from"]["document"] == "projectoverzicht-2019"
     same = run("diff", "2019", "2019-06", check=False)
-    assert same.returncode == 1 and "same edition" in same.stderr
+    assert same.returncode == 1 and "dezelfde editie" in same.stderr
 
 
 # ---------------------------------------------------------------- communities

@@ -70,8 +70,8 @@ def test_a_small_programme_in_the_same_layout_loads(tmp_path):
 def test_duplicate_action_number_and_gap_are_reported(tmp_path):
     result = json.loads(graph071("--data", str(corpus(tmp_path)), "check", "--json").stdout)
     messages = [w["message"] for w in result["warnings"]]
-    assert any("action number 2 appears twice" in m for m in messages)
-    assert any("action number 3 is missing" in m for m in messages)
+    assert any("actienummer 2 komt twee keer voor" in m for m in messages)
+    assert any("actienummer 3 ontbreekt" in m for m in messages)
 
 
 def test_unknown_name_is_listed_by_check_with_suggestions(tmp_path):
@@ -88,42 +88,42 @@ def test_check_strict_fails_when_something_needs_attention(tmp_path):
 
 def test_missing_document(tmp_path):
     assert_one_line_error(graph071("--data", str(corpus(tmp_path, None)), "summary"),
-                          "up.txt", "missing")
+                          "up.txt", "ontbreekt")
 
 
 def test_empty_document(tmp_path):
     assert_one_line_error(graph071("--data", str(corpus(tmp_path, "  \n\n")), "summary"),
-                          "up.txt", "empty")
+                          "up.txt", "leeg")
 
 
 def test_wrong_encoding_names_the_line(tmp_path):
     latin1 = MINI_PROGRAMME.replace("thema’s", "thema's").replace("–", "-").replace("Omschrijving.", "Financiële",
                                                                        1).encode("latin-1")
     assert_one_line_error(graph071("--data", str(corpus(tmp_path, latin1)), "summary"),
-                          "up.txt:", "not UTF-8", "save the text as UTF-8")
+                          "up.txt:", "geen UTF-8-tekst", "sla de tekst op als UTF-8")
 
 
 def test_unrecognised_layout(tmp_path):
     text = "Index071\nDe monitor van de economische ontwikkelingen.\n"
     assert_one_line_error(graph071("--data", str(corpus(tmp_path, text)), "summary"),
-                          "up.txt", "layout not recognised")
+                          "up.txt", "opmaak niet herkend")
 
 
 def test_unknown_loader_in_the_manifest(tmp_path):
     assert_one_line_error(graph071("--data", str(corpus(tmp_path, loader="spreadsheet_x")),
-                                   "summary"), "manifest.csv:2", "unknown loader 'spreadsheet_x'")
+                                   "summary"), "manifest.csv:2", "onbekende lezer 'spreadsheet_x'")
 
 
 def test_missing_corpus_folder(tmp_path):
     assert_one_line_error(graph071("--data", str(tmp_path / "nowhere"), "summary"),
-                          "corpus folder not found")
+                          "corpusmap niet gevonden")
 
 
 def test_manifest_without_a_required_column(tmp_path):
     folder = corpus(tmp_path)
     (folder / "manifest.csv").write_text("file,id\nx.txt,x\n", encoding="utf-8")
     assert_one_line_error(graph071("--data", str(folder), "summary"), "manifest.csv:1",
-                          "missing column")
+                          "ontbrekende kolom")
 
 
 def test_organisation_table_with_an_unknown_sector(tmp_path):
@@ -131,7 +131,7 @@ def test_organisation_table_with_an_unknown_sector(tmp_path):
     with (folder / "organisations.csv").open("a", encoding="utf-8") as handle:
         handle.write("Nieuwe club,vereniging,overig,no,,,,\n")
     assert_one_line_error(graph071("--data", str(folder), "summary"), "organisations.csv:",
-                          "unknown sector 'vereniging'")
+                          "onbekende sector 'vereniging'")
 
 
 @pytest.mark.parametrize("path", ["graph.xlsx", "no-such-folder/graph.json"])
@@ -162,6 +162,6 @@ def test_an_edge_the_schema_forbids_is_one_line_naming_the_row(tmp_path):
                                    Source("projecten-2024", 3, "links: gemeente Leiden")))
     with pytest.raises(SchemaError) as raised:
         assemble([loaded], table, {}, tmp_path)
-    assert str(raised.value).startswith("projecten-2024:3: LINKS_TO (hangt samen met) cannot "
-                                        "join Organisation 'gemeente Leiden'")
+    assert str(raised.value).startswith("projecten-2024:3: LINKS_TO (hangt samen met) kan niet "
+                                        "verbinden met Organisation 'gemeente Leiden'")
     assert "\n" not in str(raised.value)

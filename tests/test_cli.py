@@ -49,7 +49,7 @@ def test_who_accepts_an_alias():
 def test_who_near_miss_says_did_you_mean():
     result = run("who", "Universiteit Leidn", check=False)
     assert result.returncode == 1
-    assert "did you mean 'Universiteit Leiden'" in result.stderr
+    assert "bedoelde u 'Universiteit Leiden'" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -71,7 +71,7 @@ def test_unknown_action_number_is_one_clear_line():
     result = run("action", "99", check=False)
     assert result.returncode == 1
     assert result.stderr.strip().count("\n") == 0
-    assert "no action number 99" in result.stderr
+    assert "geen actie met nummer 99" in result.stderr
 
 
 def test_check_reports_parse_warnings_with_lines():

@@ -57,7 +57,7 @@ def test_action_17_found_a_trekker_and_the_fact_says_it_comes_from_a_correction(
     action = graph.nodes["action:2013-2015/17"]
     assert action["correction_reason"] == REASON
     assert action["corrections"] == [
-        f"2024-03-12: trekker set to gemeente Leiden; was none (onbekend); reason: {REASON} "
+        f"2024-03-12: trekker gezet op gemeente Leiden; was geen (onbekend); reden: {REASON} "
         "(corrections.csv:2)"]
 
 
@@ -86,7 +86,7 @@ def test_remove_role_takes_a_partner_away_and_says_where_it_was_written(tmp_path
                                                                "PARTNER")]
     assert partners == ["regiogemeenten"]
     note = graph.nodes["action:2013-2015/17"]["corrections"][0]
-    assert "partner Bedrijfsleven Rijnland removed (was in uitvoeringsprogramma-2013-2015:" in note
+    assert "partner Bedrijfsleven Rijnland verwijderd (stond in uitvoeringsprogramma-2013-2015:" in note
 
 
 def test_rename_keeps_the_old_name_as_an_alias(tmp_path):
@@ -118,7 +118,7 @@ def test_a_correction_that_matches_nothing_is_reported_by_check(tmp_path):
     folder = corpus_with(tmp_path, f"add_role,actie 99,partner,UWV,,{REASON},2024-03-12\n"
                                    f"remove_role,actie 17,trekker,UWV,,{REASON},2024-03-12\n"
                                    f"rename,Philips,,,Signify,{REASON},2024-03-12\n")
-    checked = json.loads(graph071("--data", str(folder), "check", "--json").stdout)
+    checked = json.loads(graph071("--lang", "en", "--data", str(folder), "check", "--json").stdout)
     reported = {w["line"]: w["message"] for w in checked["warnings"]
                 if w["document"] == "corrections.csv"}
     assert reported == {
@@ -136,7 +136,7 @@ def test_a_correction_a_document_now_makes_unnecessary_is_reported(tmp_path):
                                         "2024-03-12\n"))
     (warning,) = [w for w in built.warnings if w.document == "corrections.csv"]
     assert warning.line == 2
-    assert "no longer needed: regiogemeenten is already trekker of 18." in warning.message
+    assert "niet meer nodig: regiogemeenten is al trekker van 18." in warning.message
     edges = built.graph.get_edge_data("org:regiogemeenten", "action:2013-2015/18")
     assert [d["kind"] for d in edges.values()].count("TREKKER") == 1
 
@@ -155,7 +155,7 @@ def test_a_malformed_corrections_file_is_refused_whole_with_row_and_column(tmp_p
     folder = corpus_with(tmp_path, f"set_trekker,actie 17,,gemeente Leiden,,{REASON},2024-03-12\n"
                                    "verplaatsen,actie 18,,UWV,,reden,2024-03-12\n"
                                    "add_role,actie 19,baas,UWV,,,gisteren\n")
-    result = graph071("--data", str(folder), "orphans")
+    result = graph071("--lang", "en", "--data", str(folder), "orphans")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
     assert "corrections.csv: 4 problems, nothing from this file was loaded" in lines[0]
@@ -175,7 +175,7 @@ def test_a_corrections_file_without_a_reason_column_is_refused(tmp_path):
     with pytest.raises(SheetError) as caught:
         build(folder)
     assert [str(p) for p in caught.value.problems] == [
-        "row 1, column 'reason': required column missing from the header row"]
+        "rij 1, kolom 'reason': verplichte kolom ontbreekt in de kopregel"]
 
 
 def test_corrections_can_live_in_an_excel_sheet_of_the_same_shape(tmp_path):

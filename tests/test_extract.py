@@ -120,13 +120,13 @@ def test_a_news_page_gives_its_article_title_and_date_without_navigation(tmp_pat
 
 def test_an_unknown_format_is_one_clear_error(tmp_path):
     (tmp_path / "kaart.odt").write_bytes(b"PK")
-    with pytest.raises(InputError, match="cannot read .odt files"):
+    with pytest.raises(InputError, match="kan .odt-bestanden niet lezen"):
         extract(tmp_path / "kaart.odt")
 
 
 def test_a_damaged_pdf_is_one_clear_error(tmp_path):
     (tmp_path / "kapot.pdf").write_bytes(b"%PDF-1.4 dit is geen pdf")
-    with pytest.raises(InputError, match="cannot read this pdf file"):
+    with pytest.raises(InputError, match="kan dit pdf-bestand niet lezen"):
         extract(tmp_path / "kapot.pdf")
 
 

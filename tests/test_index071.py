@@ -298,7 +298,7 @@ def test_a_misspelt_basket_is_one_line_with_did_you_mean():
     result = run("index", "Regiomarkting", check=False)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
-    assert "did you mean 'Regiomarketing'" in result.stderr
+    assert "bedoelde u 'Regiomarketing'" in result.stderr
 
 
 def _image(path: Path):

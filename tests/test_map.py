@@ -217,10 +217,10 @@ def test_an_edition_shows_what_that_edition_says(graph):
 
 
 @pytest.mark.parametrize("view, words", [
-    (View(kinds=("Organisation",), focus="actie 17"), "not on this map"),
-    (View(theme="99"), "no theme '99'"),
-    (View(edition="1999"), "no edition '1999'"),
-    (View(focus="Gemeente Leidn"), "did you mean 'gemeente Leiden'"),
+    (View(kinds=("Organisation",), focus="actie 17"), "staat niet op deze kaart"),
+    (View(theme="99"), "geen thema '99'"),
+    (View(edition="1999"), "geen editie '1999'"),
+    (View(focus="Gemeente Leidn"), "bedoelde u 'gemeente Leiden'"),
 ])
 def test_a_view_that_cannot_be_drawn_says_what_to_do(graph, view, words):
     with pytest.raises(Graph071Error) as error:
@@ -229,7 +229,7 @@ def test_a_view_that_cannot_be_drawn_says_what_to_do(graph, view, words):
 
 
 def test_an_unknown_kind_lists_the_kinds_there_are():
-    with pytest.raises(Graph071Error, match=r"unknown node kind 'Bedrijf'.*Organisation \(Organisatie\)"):
+    with pytest.raises(Graph071Error, match=r"onbekende knoopsoort 'Bedrijf'.*Organisation \(Organisatie\)"):
         parse_kinds(["Bedrijf"])
 
 
@@ -275,7 +275,7 @@ def test_a_mistake_in_the_map_command_is_one_line_and_exit_code_1(tmp_path):
     result = subprocess.run([sys.executable, "-m", "graph071", "map", "--theme", "99",
                              "-o", str(tmp_path / "k.html")], capture_output=True, text=True)
     assert result.returncode == 1
-    assert result.stderr.startswith("Fout: no theme '99' (themes: 1. ")
+    assert result.stderr.startswith("Fout: geen thema '99' (thema's: 1. ")
     assert "Traceback" not in result.stderr
 
 

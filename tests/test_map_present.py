@@ -301,7 +301,7 @@ def test_a_wrong_slide_row_is_refused_with_its_row_and_column(graph, tmp_path):
     sheet.write_text("titel,focus,diepte\nA,Nergensland,9\n", encoding="utf-8")
     result = graph071("presentatie", str(sheet), "-o", str(tmp_path / "p.html"))
     assert result.returncode == 1
-    assert "row 2, column 'focus'" in result.stderr and "row 2, column 'diepte'" in result.stderr
+    assert "rij 2, kolom 'focus'" in result.stderr and "rij 2, kolom 'diepte'" in result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "p.html").exists()
 
 

@@ -214,7 +214,7 @@ def test_none_lists_booleans_ints_floats_and_edge_keys_survive_the_round_trip(gr
 def test_a_value_neo4j_cannot_store_is_refused_before_anything_is_written(pushed, settings):
     broken = pushed.copy()
     broken.nodes[analytics.find_action(pushed, 1)]["when"] = {1, 2}  # a set: not even JSON
-    with pytest.raises(Exception, match="cannot store"):
+    with pytest.raises(Exception, match="niet kan bewaren"):
         push(broken, settings=settings)
     assert exported(pull_graph(settings)) == exported(pushed)
 
@@ -238,12 +238,12 @@ def test_nodes_and_relationships_graph071_did_not_write_are_never_touched(pushed
         # graph071 will not take over a node it did not write ...
         claiming = pushed.copy()
         claiming.add_node("org:foreign-test", kind="Organisation", name="Van graph071?")
-        with pytest.raises(Neo4jError, match="did not write"):
+        with pytest.raises(Neo4jError, match="niet schreef"):
             push(claiming, settings=settings)
         # ... nor drop someone's relationship along with a node the documents no longer have.
         without_1 = pushed.copy()
         without_1.remove_node(action_1)
-        with pytest.raises(Neo4jError, match="never other people's relationships"):
+        with pytest.raises(Neo4jError, match="nooit de relaties van anderen"):
             push(without_1, settings=settings)
         assert foreign_things(settings) == before
         assert exported(pull_graph(settings)) == exported(pushed)
@@ -269,10 +269,10 @@ def test_a_node_someone_else_writes_during_the_push_is_not_taken_over(pushed, se
 
     before = exported(pull_graph(settings))
     try:
-        with pytest.raises(Neo4jError, match="appeared in Neo4j during the push") as raised:
+        with pytest.raises(Neo4jError, match="tijdens de push in Neo4j verschenen") as raised:
             push(claiming, settings=settings, progress=someone_writes_meanwhile)
         assert written == [1]  # after the removal, before the node
-        assert "1 node(s)" in str(raised.value) and "\n" not in str(raised.value)
+        assert "verschenen (1)" in str(raised.value) and "\n" not in str(raised.value)
         theirs = cypher(settings, "MATCH (n:Organisation {id: 'org:written-meanwhile'}) "
                                   "RETURN labels(n) AS labels, properties(n) AS props")
         assert theirs == [{"labels": ["Organisation"],
@@ -512,11 +512,12 @@ def _one_clear_line(result: subprocess.CompletedProcess, *words: str) -> None:
 
 
 @pytest.mark.parametrize("case, changes, words", [
-    ("server down", {"NEO4J_URI": "bolt://127.0.0.1:{port}"}, ("does not answer", "NEO4J_URI")),
-    ("wrong password", {"NEO4J_PASSWORD": "niet-het-wachtwoord"}, ("wrong user name or password",)),
-    ("unknown database", {"NEO4J_DATABASE": "bestaatniet"}, ("no database 'bestaatniet'",)),
-    ("no server set", {"NEO4J_URI": None}, ("NEO4J_URI is not set",)),
-    ("not a neo4j address", {"NEO4J_URI": "http//kapot"}, ("not a Neo4j address",)),
+    ("server down", {"NEO4J_URI": "bolt://127.0.0.1:{port}"}, ("antwoordt niet", "NEO4J_URI")),
+    ("wrong password", {"NEO4J_PASSWORD": "niet-het-wachtwoord"},
+     ("verkeerde gebruikersnaam of verkeerd wachtwoord",)),
+    ("unknown database", {"NEO4J_DATABASE": "bestaatniet"}, ("geen database 'bestaatniet'",)),
+    ("no server set", {"NEO4J_URI": None}, ("NEO4J_URI is niet gezet",)),
+    ("not a neo4j address", {"NEO4J_URI": "http//kapot"}, ("geen Neo4j-adres",)),
 ])
 def test_a_server_problem_is_one_clear_line_and_leaves_local_files_alone(
         pushed, settings, tmp_path, case, changes, words):
@@ -569,7 +570,7 @@ def test_a_server_that_is_too_old_is_named_with_its_version():
     assert parse_version("Neo4j/5.26.30") == (5, 26, 30)
     check_version("Neo4j/5.26.30")
     check_version("Neo4j/2025.10.1")
-    with pytest.raises(Neo4jError, match=r"version 4\.4\.41, too old .* needs 5\.21 or newer"):
+    with pytest.raises(Neo4jError, match=r"versie 4\.4\.41, te oud .* 5\.21 of nieuwer"):
         check_version("Neo4j/4.4.41", "bolt://oud:7687")
 
 

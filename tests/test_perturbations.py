@@ -161,7 +161,7 @@ def test_an_unknown_label_is_a_warning_naming_card_line_and_file(tmp_path):
     warning = next(w for w in changed.warnings if "Bestuurlijk aanjager" in w.message)
     assert warning.level == "warning" and warning.line == line
     assert "Stagepact071" not in warning.message  # the card of line 825 is MKB deal 071
-    assert "labels.csv" in warning.message and "card 'Laat digitalisering" in warning.message
+    assert "labels.csv" in warning.message and "kaart 'Laat digitalisering" in warning.message
     assert not [w for w in changed.warnings if w.level == "warning"
                 and "Martijn van Pelt" not in w.message and "aanjager" not in w.message
                 and "geen trekker" not in w.message]

@@ -357,7 +357,7 @@ def test_project_cli_shows_the_project_across_editions():
 
 def test_a_near_miss_project_name_says_did_you_mean():
     result = run("project", "Smart 071", check=False)
-    assert result.returncode == 1 and "did you mean 'Smart071'" in result.stderr
+    assert result.returncode == 1 and "bedoelde u 'Smart071'" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -370,7 +370,7 @@ def test_the_project_table_refuses_an_inference_without_a_reason(tmp_path):
     path = tmp_path / "projects.csv"
     path.write_text("name,kind,aliases,grew_out_of,grew_out_of_reason\n"
                     "Expat,Project,,action:2013-2015/55,\n", encoding="utf-8")
-    with pytest.raises(InputError, match="projects.csv:2: grew_out_of needs a grew_out_of_reason"):
+    with pytest.raises(InputError, match="projects.csv:2: grew_out_of vraagt een grew_out_of_reason"):
         ProjectTable.load(path)
 
 
@@ -381,7 +381,7 @@ def test_a_card_missing_from_the_project_table_is_still_read_and_reported(tmp_pa
     (corpus / "projects.csv").write_text("name,kind,aliases\n", encoding="utf-8")
     built = build(corpus)
     assert "project:professioneel-expat-centre-leiden" in built.graph  # no table: names apart
-    assert any("not in projects.csv" in w.message for w in built.warnings)
+    assert any("staat niet in projects.csv" in w.message for w in built.warnings)
 
 
 # ---------------------------------------------------------------- helpers

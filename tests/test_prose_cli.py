@@ -72,7 +72,7 @@ def test_read_refuses_a_missing_file_and_an_unknown_format_in_one_line(tmp_path)
     for result in (missing, unknown):
         assert result.returncode == 1 and len(result.stderr.strip().splitlines()) == 1
         assert "Traceback" not in result.stderr
-    assert "file not found" in missing.stderr and "save the text as .txt" in unknown.stderr
+    assert "bestand niet gevonden" in missing.stderr and "sla de tekst op als .txt" in unknown.stderr
 
 
 def test_add_text_links_known_names_with_their_line_and_quote(tmp_path):

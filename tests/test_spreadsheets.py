@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from graph071 import i18n
 from graph071.build.pipeline import build
 from graph071.corpus.manifest import bundled_data_dir
 from graph071.loaders.spreadsheet import ACTION_COLUMNS, PROJECT_COLUMNS
@@ -73,8 +74,9 @@ def list_corpus(tmp_path: Path, rows: list[list] = ROWS, header: list[str] = HEA
 
 
 def refused(folder: Path, *fragments: str) -> str:
-    """Run `summary` on `folder`: it must fail with exit 1, no traceback, naming `fragments`."""
-    result = graph071("--data", str(folder), "summary")
+    """Run `summary` on `folder`: it must fail with exit 1, no traceback, naming `fragments`
+    (in English, as the fragments are written; test_language checks the Dutch)."""
+    result = graph071("--lang", "en", "--data", str(folder), "summary")
     assert result.returncode == 1, result.stdout
     assert "Traceback" not in result.stderr
     assert "nothing from this file was loaded" in result.stderr
@@ -84,9 +86,14 @@ def refused(folder: Path, *fragments: str) -> str:
 
 
 def problems_of(folder: Path) -> list[str]:
-    with pytest.raises(SheetError) as caught:
-        build(folder)
-    return [str(problem) for problem in caught.value.problems]
+    """Return the problems a build of `folder` refuses it for, said in English."""
+    try:
+        i18n.use("en")
+        with pytest.raises(SheetError) as caught:
+            build(folder)
+        return [str(problem) for problem in caught.value.problems]
+    finally:
+        i18n.use(None)
 
 
 # ---------------------------------------------------------------- a good list
@@ -127,9 +134,9 @@ def test_question_mark_and_ntb_mean_no_trekker_and_check_says_so(tmp_path):
     assert [(o["number"], o["trekker_text"]) for o in orphans] == [(2, "?"), (3, "n.t.b.")]
     checked = json.loads(graph071("--data", str(folder), "check", "--json").stdout)
     messages = [(w["line"], w["message"]) for w in checked["warnings"] if w["level"] == "warning"]
-    assert (3, "acties!F3 (column 'trekkers'): '?' means no trekker; action 2 of 2024-2026 "
-               "has no trekker") in messages
-    assert any(line == 4 and "'n.t.b.' means no trekker" in m for line, m in messages)
+    assert (3, "acties!F3 (kolom 'trekkers'): '?' betekent: geen trekker; actie 2 van 2024-2026 "
+               "heeft geen trekker") in messages
+    assert any(line == 4 and "'n.t.b.' betekent: geen trekker" in m for line, m in messages)
     # Nobody becomes an organisation called "?".
     assert not [n for n, d in build(folder).graph.nodes(data=True) if d["name"] in ("?", "n.t.b.")]
 
@@ -167,13 +174,13 @@ def test_a_csv_list_gives_the_same_graph_as_the_workbook_also_with_dutch_semicol
 def test_a_column_graph071_does_not_know_is_reported_not_silently_dropped(tmp_path):
     header = [*HEADER[:-1], "contactpersoon"]
     built = build(list_corpus(tmp_path, header=header))
-    assert any("column 'contactpersoon' (M) is not read" in w.message for w in built.warnings)
+    assert any("kolom 'contactpersoon' (M) wordt niet gelezen" in w.message for w in built.warnings)
 
 
 def test_a_misspelt_column_is_reported_with_its_likely_meaning(tmp_path):
     header = [*HEADER[:6], "partnrs", *HEADER[7:]]
     built = build(list_corpus(tmp_path, header=header))
-    assert any("'partnrs' (G) is not read; did you mean 'partners'?" in w.message
+    assert any("'partnrs' (G) wordt niet gelezen; bedoelde u 'partners'?" in w.message
                for w in built.warnings)
 
 
@@ -185,7 +192,7 @@ def test_the_sheet_called_acties_is_read_when_there_are_several(tmp_path):
     workbook.save(path)
     built = build(folder)
     assert "action:2024-2026/1" in built.graph
-    assert not any("not read" in w.message for w in built.warnings)
+    assert not any("niet gelezen" in w.message for w in built.warnings)
 
 
 # ---------------------------------------------------------------- refused whole
@@ -282,7 +289,7 @@ def test_a_bad_list_next_to_a_good_document_stops_the_whole_build(tmp_path):
     write_xlsx(folder / "documents" / "acties.xlsx", [ROWS[0], ["2024-2026", "x", *ROWS[1][2:]]])
     out = tmp_path / "graph.json"
     result = graph071("--data", str(folder), "export", str(out))
-    assert result.returncode == 1 and "row 3, column 'number'" in result.stderr
+    assert result.returncode == 1 and "rij 3, kolom 'number'" in result.stderr
     assert not out.exists()
 
 
@@ -297,7 +304,7 @@ def test_a_bad_list_stops_a_neo4j_push_before_it_connects(tmp_path):
                              str(bad_list_corpus(tmp_path)), "neo4j", "push"],
                             capture_output=True, text=True, timeout=120, env=env)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "row 3, column 'number' (B): 'drie' is not an action number" in result.stderr
+    assert "rij 3, kolom 'number' (B): 'drie' is geen actienummer" in result.stderr
 
 
 @pytest.mark.neo4j
@@ -310,7 +317,7 @@ def test_a_bad_list_leaves_neo4j_as_it_was(tmp_path, neo4j_settings):
 
     before = in_neo4j()
     pushed = graph071("--data", str(bad_list_corpus(tmp_path)), "neo4j", "push")
-    assert pushed.returncode == 1 and "nothing from this file was loaded" in pushed.stderr
+    assert pushed.returncode == 1 and "niets uit dit bestand is ingelezen" in pushed.stderr
     assert in_neo4j() == before
 
 
@@ -325,7 +332,7 @@ def test_the_template_has_every_documented_column_and_its_example_row_is_not_loa
     assert "toelichting" in workbook.sheetnames
     built = build(folder)
     assert not [n for n, d in built.graph.nodes(data=True) if d["kind"] == "Action"]
-    assert any("example row" in w.message and w.level == "info" for w in built.warnings)
+    assert any("voorbeeldrij" in w.message and w.level == "info" for w in built.warnings)
 
 
 def test_a_filled_in_template_row_is_loaded(tmp_path):
@@ -345,9 +352,9 @@ def test_template_command_writes_xlsx_and_csv_and_refuses_to_overwrite(tmp_path)
     header = (tmp_path / "c.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert header == "correction,subject,role,organisation,new_name,reason,date"
     again = graph071("template", "projects", "projecten.xlsx", cwd=tmp_path)
-    assert again.returncode == 1 and "exists already" in again.stderr
+    assert again.returncode == 1 and "bestaat al" in again.stderr
     unknown = graph071("template", "begroting", "b.xlsx", cwd=tmp_path)
-    assert unknown.returncode == 1 and "use one of actions, projects, corrections" in unknown.stderr
+    assert unknown.returncode == 1 and "gebruik een van actions, projects, corrections" in unknown.stderr
 
 
 ACTION_PROPERTIES = ("number", "title", "programme", "theme", "theme_name", "voornemen_code",
@@ -427,7 +434,7 @@ def test_a_list_of_projects_gives_projects_with_their_trekkers(tmp_path):
     assert graph.has_edge("org:gemeente-leiden", "project:smart071")
     assert graph.has_edge("project:smart071", "project:kenniskring")
     assert graph.nodes["project:kenniskring"]["timeline"] == ["2024-03: aanjaagfase"]
-    assert any("project 'Kenniskring' has no trekker" in w.message for w in built.warnings)
+    assert any("project 'Kenniskring' heeft geen trekker" in w.message for w in built.warnings)
     orphans = json.loads(graph071("--data", str(folder), "orphans", "--json").stdout)
     assert [(o["kind"], o["name"]) for o in orphans] == [("Project", "Kenniskring")]
 
@@ -443,7 +450,7 @@ def test_a_listed_project_joins_the_same_project_of_the_cards_through_projects_c
     assert (project["name"], project["names"]) == ("Smart071", ["Internet of Things / Smart071"])
     assert built.graph.has_edge("project:smart071",
                                 "project:brede-kenniskring-onderwijs-en-arbeidsmarkt")
-    assert not any("not in projects.csv" in w.message for w in built.warnings)
+    assert not any("staat niet in projects.csv" in w.message for w in built.warnings)
 
 
 def test_a_project_listed_twice_is_refused(tmp_path):

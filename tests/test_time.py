@@ -69,9 +69,9 @@ def test_moments_read_as_years_months_days_or_edition_ids(graph):
     assert find_moment(graph, "projectkaarten-2018").day == "2018-10-01"
     assert find_moment(graph).documents[-1] == "projectkaarten-2022"
     assert (first_day("2018-10"), last_day("2024-02")) == ("2018-10-01", "2024-02-29")
-    with pytest.raises(Graph071Error, match="no moment"):
+    with pytest.raises(Graph071Error, match="is geen moment"):
         find_moment(graph, "volgend jaar")
-    with pytest.raises(Graph071Error, match="no document"):
+    with pytest.raises(Graph071Error, match="geen document"):
         find_moment(graph, "2010")
 
 
@@ -170,7 +170,7 @@ def test_action_2_is_ambiguous_with_two_programmes(tmp_path):
     assert "2013-2015/2" in asked.value.hint and "2016-2018/2" in asked.value.hint
     assert find_action(graph, 2, "2016-2018") == "action:2016-2018/2"
     result = graph071("--data", str(folder), "action", "2")
-    assert result.returncode == 1 and "2013-2015/2 or 2016-2018/2" in result.stderr
+    assert result.returncode == 1 and "2013-2015/2 of 2016-2018/2" in result.stderr
     shown = graph071("--data", str(folder), "action", "2016-2018/2", check=True).stdout
     assert "Actie 2016-2018/2" in shown
     written = tmp_path / "kaart.html"
@@ -188,7 +188,7 @@ def test_action_2_is_ambiguous_with_two_programmes(tmp_path):
 def test_path_to_an_organisation_not_named_now_says_when_it_was_last_seen():
     result = graph071("path", "UvL", "gemeente Leiden")
     assert result.returncode == 1
-    assert "Universiteit Leiden is not named at this moment" in result.stderr
+    assert "Universiteit Leiden wordt op dit moment (" in result.stderr
     assert "--as-of" in result.stderr
     assert "Universiteit Leiden" in run("--as-of", "2014", "path", "UvL", "gemeente Leiden").stdout
 

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from graph071 import i18n
 from graph071.errors import Graph071Error
 
 VIS_VERSION = "9.1.2"
@@ -25,8 +26,10 @@ def vis_network_script() -> str:
         path = resources.files("pyvis") / "lib" / f"vis-{VIS_VERSION}" / "vis-network.min.js"
         script = path.read_text(encoding="utf-8")
     except (ModuleNotFoundError, FileNotFoundError, NotADirectoryError) as error:
-        raise Graph071Error(f"vis-network {VIS_VERSION} not found in the pyvis package ({error})",
-                            hint="reinstall graph071: pip install -e . (it installs pyvis>=0.3.2)")
+        raise Graph071Error(i18n.text("error:assets.vis", "vis-network {version} not found in the pyvis package "
+                                      "({why})", version=VIS_VERSION, why=error),
+                            hint=i18n.text("error:assets.vis.hint", "reinstall graph071: pip install -e . (it "
+                                           "installs pyvis>=0.3.2)"))
     return inline_safe(script, "script")
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph071 import i18n
 from graph071.analytics.roles import hubs, orphans
 from graph071.errors import Graph071Error
 from graph071.viz.assets import vis_network_script
@@ -107,9 +108,9 @@ def write_lineage_map(graph: nx.MultiDiGraph, chain: list[str], path: Path | str
     """
     missing = [node for node in chain if node not in graph]
     if missing:
-        raise Graph071Error(f"not in the graph: {', '.join(missing)}")
+        raise Graph071Error(i18n.text("error:map.missing", "not in the graph: {missing}", missing=', '.join(missing)))
     if not chain:
-        raise Graph071Error("the lineage is empty: nothing to draw")
+        raise Graph071Error(i18n.text("error:map.empty_lineage", "the lineage is empty: nothing to draw"))
     members = list(dict.fromkeys(chain))
     shown = nx.MultiDiGraph(graph.subgraph(members))
     places, axis = lineage_positions(graph, members, editions)
@@ -228,8 +229,8 @@ def read_payload(path: Path | str) -> dict[str, Any]:
     marker = "const PAYLOAD = "
     start = text.find(marker)
     if start < 0:
-        raise Graph071Error(f"{path} is not a map written by graph071",
-                            hint="write one with: graph071 map -o kaart.html")
+        raise Graph071Error(i18n.text("error:map.foreign", "{path} is not a map written by graph071", path=path),
+                            hint=i18n.text("error:map.foreign.hint", "write one with: graph071 map -o kaart.html"))
     start += len(marker)
     return json.loads(text[start:text.index(";\n(function", start)])
 

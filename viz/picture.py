@@ -17,6 +17,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from graph071 import i18n
 from graph071.errors import Graph071Error
 
 PICTURE_SUFFIXES = (".png", ".svg", ".pdf")
@@ -40,13 +41,16 @@ def check_picture_path(path: Path | str) -> None:
     """Raise Graph071Error unless `path` ends in .html, .htm, .png, .svg or .pdf."""
     suffix = Path(path).suffix.lower()
     if suffix not in PICTURE_SUFFIXES + PAGE_SUFFIXES:
-        shown = suffix or "zonder extensie"
-        raise Graph071Error(f"{path}: een kaart kan niet als {shown} worden geschreven",
-                            hint="kies .html (interactief) of .png, .svg of .pdf (afbeelding)")
+        shown = suffix or i18n.text("error:picture.no_suffix", "without extension")
+        raise Graph071Error(i18n.text("error:picture.format", "{path}: a map cannot be written as {suffix}", path=path,
+                                      suffix=shown),
+                            hint=i18n.text("error:picture.format.hint", "choose .html (interactive) or .png, .svg or "
+                                           ".pdf (picture)"))
     folder = Path(path).parent
     if not folder.exists():
-        raise Graph071Error(f"map {folder} bestaat niet",
-                            hint="maak hem eerst aan of kies een ander pad voor -o")
+        raise Graph071Error(i18n.text("error:picture.folder", "folder {folder} does not exist", folder=folder),
+                            hint=i18n.text("error:picture.folder.hint", "create it first or choose another path for "
+                                           "-o"))
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -57,12 +61,14 @@ def parse_size(text: str) -> tuple[int, int]:
     """
     match = re.fullmatch(r"\s*(\d{2,5})\s*[x×X,]\s*(\d{2,5})\s*", text)
     if not match:
-        raise Graph071Error(f"ongeldige afmeting {text!r}",
-                            hint="schrijf breedte x hoogte in pixels, bijvoorbeeld --size 1920x1080")
+        raise Graph071Error(i18n.text("error:picture.size", "invalid size {text!r}", text=text),
+                            hint=i18n.text("error:picture.size.hint", "write width x height in pixels, e.g. --size "
+                                           "1920x1080"))
     width, height = int(match.group(1)), int(match.group(2))
     if not (100 <= width <= 10_000 and 100 <= height <= 10_000):
-        raise Graph071Error(f"afmeting {width}x{height} valt buiten 100-10000 pixels",
-                            hint="bijvoorbeeld --size 1920x1080")
+        raise Graph071Error(i18n.text("error:picture.range", "size {width}x{height} lies outside 100-10000 pixels",
+                                      width=width, height=height),
+                            hint=i18n.text("error:picture.range.hint", "e.g. --size 1920x1080"))
     return width, height
 
 
@@ -72,15 +78,17 @@ def find_chromium() -> str:
     if named:
         if Path(named).exists():
             return named
-        raise Graph071Error(f"GRAPH071_CHROMIUM wijst naar {named}, maar dat bestand bestaat niet",
-                            hint="zet GRAPH071_CHROMIUM op het Chromium-programma of haal hem weg")
+        raise Graph071Error(i18n.text("error:picture.chromium_path", "GRAPH071_CHROMIUM points to {named}, but that "
+                                      "file does not exist", named=named),
+                            hint=i18n.text("error:picture.chromium_path.hint", "set GRAPH071_CHROMIUM to the Chromium "
+                                           "program or unset it"))
     for name in CHROMIUM_NAMES:
         found = shutil.which(name)
         if found:
             return found
-    raise Graph071Error("geen Chromium gevonden om de afbeelding te tekenen",
-                        hint="installeer Chromium (Debian/Ubuntu: apt install chromium) of zet "
-                             "GRAPH071_CHROMIUM; een .html-kaart werkt zonder")
+    raise Graph071Error(i18n.text("error:picture.no_chromium", "no Chromium found to draw the picture"),
+                        hint=i18n.text("error:picture.no_chromium.hint", "install Chromium (Debian/Ubuntu: apt install "
+                                       "chromium) or set GRAPH071_CHROMIUM; an .html map works without"))
 
 
 def write_picture(page: str, path: Path | str, size: tuple[int, int] | None = None,
@@ -103,8 +111,9 @@ def write_picture(page: str, path: Path | str, size: tuple[int, int] | None = No
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import sync_playwright
     except ImportError:
-        raise Graph071Error("het pakket playwright ontbreekt om een afbeelding te tekenen",
-                            hint="pip install 'graph071[afbeeldingen]'") from None
+        raise Graph071Error(i18n.text("error:picture.playwright", "the package playwright is missing to draw a "
+                                      "picture"), hint=i18n.text("error:picture.playwright.hint",
+                                                      "pip install 'graph071[afbeeldingen]'")) from None
     with tempfile.TemporaryDirectory(prefix="graph071-") as folder:
         html = Path(folder) / "kaart.html"
         html.write_text(page, encoding="utf-8")
@@ -112,9 +121,11 @@ def write_picture(page: str, path: Path | str, size: tuple[int, int] | None = No
             with sync_playwright() as playwright:
                 data = _photograph(playwright, chromium, html, suffix, size, fragment)
         except PlaywrightError as error:
-            first = str(error).strip().splitlines()[0] if str(error).strip() else "onbekend"
-            raise Graph071Error(f"Chromium kon de kaart niet tekenen: {first}",
-                                hint="controleer GRAPH071_CHROMIUM of schrijf een .html-kaart") from None
+            first = (str(error).strip().splitlines()[0] if str(error).strip()
+                     else i18n.text("error:picture.unknown", "unknown"))
+            raise Graph071Error(i18n.text("error:picture.failed", "Chromium could not draw the map: {why}", why=first),
+                                hint=i18n.text("error:picture.failed.hint", "check GRAPH071_CHROMIUM or write an "
+                                               ".html map")) from None
     return write_bytes(path, data)
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph071 import i18n
 from graph071.corpus.sheets import (Column, Problem, Row, SheetError, is_template_example,
                                     read_table)
 from graph071.analytics.time import find_moment
@@ -58,8 +59,8 @@ def read_slides(graph: nx.MultiDiGraph, path: Path | str) -> list[dict[str, Any]
     problems: list[Problem] = []
     slides = [slide for slide in (_slide(graph, row, problems) for row in rows) if slide]
     if not problems and not slides:
-        problems.append(Problem(table.sheet, 0, "", "", "geen dia's: de grijze voorbeeldrij "
-                                "wordt overgeslagen, voeg eigen rijen toe"))
+        problems.append(Problem(table.sheet, 0, "", "", i18n.text(
+            "error:presentation.no_slides", "no slides: the grey example row is skipped, add rows of your own")))
     if problems:
         raise SheetError(path, problems)
     return slides
@@ -82,8 +83,9 @@ def _slide(graph: nx.MultiDiGraph, row: Row, problems: list[Problem]) -> dict[st
         if depth.isdigit() and 1 <= int(depth) <= MAX_DEPTH:
             slide["depth"] = int(depth)
         else:
-            problems.append(row.problem("diepte", f"diepte {depth!r}: schrijf een heel getal "
-                                                  f"van 1 tot en met {MAX_DEPTH}"))
+            problems.append(row.problem("diepte", i18n.text(
+                "error:presentation.depth", "diepte {depth!r}: write a whole number from 1 to {most}", depth=depth,
+                most=MAX_DEPTH)))
     if row.get("thema"):
         _checked(row, "thema", problems, lambda: theme_ids(graph, row.get("thema")))
         slide["theme"] = row.get("thema")
@@ -93,8 +95,8 @@ def _slide(graph: nx.MultiDiGraph, row: Row, problems: list[Problem]) -> dict[st
             # A moment before the corpus starts is refused here, as --as-of refuses it.
             _checked(row, "as-of", problems, lambda: find_moment(graph, row.get("as-of")))
         else:
-            problems.append(row.problem("as-of", f"{row.get('as-of')!r} is geen datum: "
-                                                 "schrijf 2018 of 2018-10"))
+            problems.append(row.problem("as-of", i18n.text(
+                "error:presentation.as_of", "{value!r} is not a date: write 2018 or 2018-10", value=row.get('as-of'))))
     return slide if len(problems) == before else None
 
 
@@ -114,8 +116,8 @@ def write_presentation(graph: nx.MultiDiGraph, sheet: Path | str, path: Path | s
 
     path = Path(path)
     if path.suffix.lower() not in (".html", ".htm"):
-        raise Graph071Error(f"{path}: een presentatie is een .html-bestand",
-                            hint="kies bijvoorbeeld -o presentatie.html")
+        raise Graph071Error(i18n.text("error:presentation.html", "{path}: a presentation is an .html file", path=path),
+                            hint=i18n.text("error:presentation.html.hint", "choose e.g. -o presentatie.html"))
     slides = read_slides(graph, sheet)
     payload = map_payload(graph, View(), title=slides[0]["titel"] or "Presentatie",
                           sources=sources)

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from graph071 import i18n
 from graph071.analytics.roles import NotFound, find_action, find_node, parse_action_ref
 from graph071.errors import Graph071Error
 from graph071.corpus.organisations import normalise
-from graph071.schema import NODE_KINDS, Node
+from graph071.schema import NODE_KINDS, Node, label
 
 # Documents are provenance: every tooltip names its document and line, so the
 # overview map leaves the document nodes (and their many "staat in" edges) out.
@@ -61,7 +62,8 @@ def parse_kinds(words: Iterable[str]) -> tuple[str, ...]:
         name = by_word.get(word.strip().lower())
         if name is None:
             known = ", ".join(f"{n} ({k.label_nl})" for n, k in NODE_KINDS.items())
-            raise Graph071Error(f"unknown node kind {word!r}", hint=f"choose from {known}")
+            raise Graph071Error(i18n.text("error:selection.kind", "unknown node kind {word!r}", word=word),
+                                hint=i18n.text("error:choose_from", "choose from {choices}", choices=known))
         if name not in chosen:
             chosen.append(name)
     return tuple(chosen)
@@ -78,14 +80,17 @@ def select(graph: nx.MultiDiGraph, view: View) -> nx.MultiDiGraph:
     if view.focus:
         centre = resolve_focus(graph, view.focus)
         if centre not in keep:
-            kind = NODE_KINDS[graph.nodes[centre]["kind"]].label_nl.lower()
-            raise Graph071Error(f"{graph.nodes[centre]['name']!r} ({kind}) is not on this map",
-                                hint="widen --kind, --theme or --edition to include it")
+            kind = label(graph.nodes[centre]["kind"]).lower()
+            raise Graph071Error(i18n.text("error:selection.off_map", "{name!r} ({kind}) is not on this map",
+                                          name=graph.nodes[centre]['name'], kind=kind),
+                                hint=i18n.text("error:selection.off_map.hint", "widen --kind, --theme or --edition to "
+                                               "include it"))
         undirected = graph.subgraph(keep).to_undirected(as_view=True)
         keep = set(nx.single_source_shortest_path_length(undirected, centre, cutoff=view.depth))
     if not keep:
-        raise Graph071Error("nothing left to draw with these options",
-                            hint="leave out --kind, --theme or --edition to see more")
+        raise Graph071Error(i18n.text("error:selection.nothing", "nothing left to draw with these options"),
+                            hint=i18n.text("error:selection.nothing.hint", "leave out --kind, --theme or --edition to "
+                                           "see more"))
     subgraph = nx.MultiDiGraph()
     subgraph.graph.update(graph.graph)
     subgraph.add_nodes_from((n, graph.nodes[n]) for n in sorted(keep))
@@ -108,7 +113,8 @@ def resolve_focus(graph: nx.MultiDiGraph, name: str) -> str:
         return find_node(graph, name,
                          kinds=preferred + tuple(k for k in present if k not in preferred))
     except NotFound as error:
-        raise NotFound(f"nothing on the map is called {name!r}", hint=error.hint) from None
+        raise NotFound(i18n.text("error:selection.no_name", "nothing on the map is called {name!r}", name=name),
+                       hint=error.hint) from None
 
 
 def theme_ids(graph: nx.MultiDiGraph, theme: str) -> list[str]:
@@ -120,8 +126,9 @@ def theme_ids(graph: nx.MultiDiGraph, theme: str) -> list[str]:
              or n == theme]
     if not found:
         listing = "; ".join(theme_label(d) for _, d in sorted(themes, key=lambda t: t[0]))
-        raise Graph071Error(f"no theme {theme!r}",
-                            hint=f"themes: {listing}" if listing else "this graph has no themes")
+        raise Graph071Error(i18n.text("error:balance.theme", "no theme {theme!r}", theme=theme),
+                            hint=i18n.text("error:balance.themes", "themes: {themes}", themes=listing) if listing
+                            else i18n.text("error:balance.no_themes", "this graph has no themes"))
     return sorted(found)
 
 
@@ -168,7 +175,8 @@ def edition_documents(graph: nx.MultiDiGraph, edition: str) -> set[str]:
              if str(d.get("edition", "")).lower().startswith(wanted) or doc.lower() == wanted}
     if not found:
         listing = ", ".join(sorted(f"{d.get('edition', '?')} ({doc})" for doc, d in documents.items()))
-        raise Graph071Error(f"no edition {edition!r}", hint=f"editions: {listing}")
+        raise Graph071Error(i18n.text("error:selection.edition", "no edition {edition!r}", edition=edition),
+                            hint=i18n.text("error:selection.editions", "editions: {editions}", editions=listing))
     return found
 
 

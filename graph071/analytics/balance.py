@@ -16,6 +16,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph071 import i18n
 from graph071.analytics.roles import join_nl, roles_on, work_label
 from graph071.errors import Graph071Error
 from graph071.corpus.organisations import normalise
@@ -58,8 +59,9 @@ def find_themes(graph: nx.MultiDiGraph, theme: str) -> list[str]:
         found = [n for n, d in themes if wanted and wanted in normalise(d["name"])]
     if not found:
         listing = "; ".join(theme_label(d) for _, d in themes)
-        raise Graph071Error(f"no theme {theme!r}",
-                            hint=f"themes: {listing}" if listing else "this graph has no themes")
+        raise Graph071Error(i18n.text("error:balance.theme", "no theme {theme!r}", theme=theme),
+                            hint=i18n.text("error:balance.themes", "themes: {themes}", themes=listing) if listing
+                            else i18n.text("error:balance.no_themes", "this graph has no themes"))
     return found
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph071 import i18n
 from graph071.analytics.roles import hubs, role_counts
 from graph071.errors import Graph071Error
 from graph071.schema import MAIN_ROLES, Node, role_edge_kinds
@@ -205,8 +206,8 @@ def collaboration_eigenvector(network: nx.Graph, tolerance: float = 1e-08,
         if np.abs(values - previous).sum() < size * tolerance:
             top = values.max() or 1.0
             return {node: float(values[i] / top) for i, node in enumerate(nodes)}
-    raise Graph071Error("eigenvector centrality did not settle on this graph",
-                        hint="try --by betweenness or --by score")
+    raise Graph071Error(i18n.text("error:centrality.eigenvector", "eigenvector centrality did not settle on this graph"),
+                        hint=i18n.text("error:centrality.eigenvector.hint", "try --by betweenness or --by score"))
 
 
 def hub_ranking(graph: nx.MultiDiGraph, by: str = "score", top: int | None = 10, *,
@@ -233,7 +234,9 @@ def hub_ranking(graph: nx.MultiDiGraph, by: str = "score", top: int | None = 10,
     '1 keer trekker'
     """
     if by not in HUB_MEASURES:
-        raise Graph071Error(f"unknown ranking {by!r}", hint=f"choose from {', '.join(HUB_MEASURES)}")
+        raise Graph071Error(i18n.text("error:centrality.ranking", "unknown ranking {by!r}", by=by),
+                            hint=i18n.text("error:choose_from", "choose from {choices}",
+                                           choices=', '.join(HUB_MEASURES)))
     rows = hubs(graph, top=None)
     counts = role_counts(graph)
     others = [kind for kind in role_edge_kinds() if kind not in MAIN_ROLES]

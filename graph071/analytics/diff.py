@@ -18,6 +18,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph071 import i18n
 from graph071.analytics.roles import NotFound, join_nl
 from graph071.errors import Graph071Error
 from graph071.corpus.corrections import is_correction_fact
@@ -80,27 +81,31 @@ def find_edition(graph: nx.MultiDiGraph, text: str) -> Edition:
     """
     wanted = text.strip().lower().removeprefix("doc:")
     editions = project_card_editions(graph)
-    listing = ", ".join(e.label() for e in editions) or "none"
+    listing = ", ".join(e.label() for e in editions) or i18n.text("error:none", "none")
     for matches in ([e for e in editions if e.document.lower() == wanted],
                     [e for e in editions if e.edition.lower() == wanted],
                     [e for e in editions if e.edition.lower().startswith(wanted)]):
         if len(matches) == 1:
             return matches[0]
         if len(matches) > 1:
-            raise NotFound(f"{text!r} names more than one edition of the projectkaarten",
-                           hint=f"use one of: {', '.join(e.document for e in matches)}")
+            raise NotFound(i18n.text("error:diff.ambiguous", "{text!r} names more than one edition of the "
+                                     "projectkaarten", text=text),
+                           hint=i18n.text("error:use_one_of", "use one of {choices}",
+                                          choices=', '.join(e.document for e in matches)))
     others = [d for _, d in graph.nodes(data=True) if d["kind"] == Node.DOCUMENT
               and wanted in (str(d.get("document", "")).lower(), str(d.get("edition", "")).lower())]
     if others:
         other = others[0]
-        raise NotFound(f"{other.get('document')} ({other.get('edition')}) holds no project cards",
-                       hint=f"diff compares editions of the projectkaarten: {listing}")
+        raise NotFound(i18n.text("error:diff.no_cards", "{document} ({edition}) holds no project cards",
+                                 document=other.get('document'), edition=other.get('edition')),
+                       hint=i18n.text("error:diff.no_cards.hint", "diff compares editions of the projectkaarten: "
+                                      "{editions}", editions=listing))
     nearest = difflib.get_close_matches(wanted, [e.edition for e in editions] +
                                         [e.document for e in editions], n=1, cutoff=0.5)
-    hint = f"editions of the projectkaarten: {listing}"
+    hint = i18n.text("error:diff.editions", "editions of the projectkaarten: {editions}", editions=listing)
     if nearest:
-        hint = f"did you mean {nearest[0]!r}? {hint}"
-    raise NotFound(f"no edition {text!r}", hint=hint)
+        hint = i18n.text("error:did_you_mean_one", "did you mean {name!r}?", name=nearest[0]) + " " + hint
+    raise NotFound(i18n.text("error:diff.no_edition", "no edition {text!r}", text=text), hint=hint)
 
 
 def cards_of(graph: nx.MultiDiGraph, edition: Edition) -> dict[str, Card]:
@@ -171,8 +176,9 @@ def edition_diff(graph: nx.MultiDiGraph, first: str, second: str) -> dict[str, A
     """
     old, new = find_edition(graph, first), find_edition(graph, second)
     if old == new:
-        raise Graph071Error(f"{first!r} and {second!r} are the same edition ({old.label()})",
-                            hint="name two different editions, e.g. 2018-10 2019-06")
+        raise Graph071Error(i18n.text("error:diff.same", "{first!r} and {second!r} are the same edition ({label})",
+                                      first=first, second=second, label=old.label()),
+                            hint=i18n.text("error:diff.same.hint", "name two different editions, e.g. 2018-10 2019-06"))
     before, after = cards_of(graph, old), cards_of(graph, new)
     result: dict[str, Any] = {"from": vars(old), "to": vars(new),
                               "new": _new_projects(graph, before, after, old),

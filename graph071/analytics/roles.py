@@ -16,9 +16,11 @@ from typing import Any
 
 import networkx as nx
 
+from graph071 import i18n
 from graph071.errors import Graph071Error
 from graph071.corpus.organisations import normalise
 from graph071.schema import Edge, Node, WORK_KINDS, hub_weight, role_edge_kinds
+from graph071.schema import label
 
 
 
@@ -177,9 +179,11 @@ def find_node(graph: nx.MultiDiGraph, name: str, kinds: tuple[str, ...] = (Node.
         display = graph.nodes[candidates[form]]["name"]
         if score >= 70 and display not in suggestions:
             suggestions.append(display)
-    kind_words = " or ".join(k.lower() for k in kinds)
-    hint = f"did you mean {' / '.join(repr(s) for s in suggestions[:3])}?" if suggestions else None
-    raise NotFound(f"no {kind_words} called {name!r}", hint=hint)
+    kind_words = i18n.text("error:or", " or ").join(label(k).lower() for k in kinds)
+    hint = i18n.text("error:did_you_mean", "did you mean {possibilities}?",
+                     possibilities=' / '.join(repr(s) for s in suggestions[:3])) if suggestions else None
+    raise NotFound(i18n.text("error:roles.no_such", "no {kinds} called {name!r}", kinds=kind_words, name=name),
+                   hint=hint)
 
 
 def _work_item(graph: nx.MultiDiGraph, node: str, edge: dict[str, Any]) -> dict[str, Any]:
@@ -199,7 +203,9 @@ def period_of(data: dict[str, Any]) -> str:
     start, end = data.get("valid_from"), data.get("valid_until")
     if not start:
         return ""
-    return f"{start[:7]} t/m {end[:7]}" if end else f"vanaf {start[:7]}"
+    if end:
+        return i18n.text("period:span", "{start} to {end}", start=start[:7], end=end[:7])
+    return i18n.text("period:from", "from {start}", start=start[:7])
 
 
 def who(graph: nx.MultiDiGraph, organisation: str) -> dict[str, Any]:
@@ -248,12 +254,16 @@ def find_action(graph: nx.MultiDiGraph, number: int, programme: str | None = Non
                      and (programme is None or data.get("programme") == programme))
     if not matches:
         numbers = sorted(d["number"] for _, d in graph.nodes(data=True) if d["kind"] == Node.ACTION)
-        span = f" (actions run from {numbers[0]} to {numbers[-1]})" if numbers else ""
-        where = f" in programme {programme}" if programme else ""
-        raise NotFound(f"no action number {number}{where}{span}")
+        span = i18n.text("error:roles.span", " (actions run from {first} to {last})", first=numbers[0],
+                         last=numbers[-1]) if numbers else ""
+        where = i18n.text("error:roles.in_programme", " in programme {programme}",
+                          programme=programme) if programme else ""
+        raise NotFound(i18n.text("error:roles.no_action", "no action number {number}", number=number) + where + span)
     if len(matches) > 1:
-        options = " or ".join(f"{p}/{number}" for p, _ in matches)
-        raise NotFound(f"action {number} is in {len(matches)} programmes", hint=f"write {options}")
+        options = i18n.text("error:or", " or ").join(f"{p}/{number}" for p, _ in matches)
+        raise NotFound(i18n.text("error:roles.programmes", "action {number} is in {count} programmes",
+                                 number=number, count=len(matches)),
+                       hint=i18n.text("error:write", "write {options}", options=options))
     return matches[0][1]
 
 

@@ -16,13 +16,14 @@ from typing import Any
 
 import networkx as nx
 
+from graph071 import i18n
 from graph071.build.periods import (CARRIED_KINDS, date_nl, is_date, last_day, status_at,
                                     status_rules)
 from graph071.errors import Graph071Error
 from graph071.schema import EDGE_KINDS, Edge, Node, WORK_KINDS, role_edge_kinds
 
-WHEN_HINT = "write a year (2014), a month (2019-06), a day (2019-06-30) or an edition id " \
-            "such as projectkaarten-2018"
+WHEN_HINT = ("error:time.when", "write a year (2014), a month (2019-06), a day (2019-06-30) or an edition id "
+                                  "such as projectkaarten-2018")  # key and English text: said when raised
 
 
 @dataclass(frozen=True)
@@ -42,13 +43,13 @@ class Moment:
     def text(self) -> str:
         """Return the moment as every answer states it: "Stand: projectkaarten januari 2022"."""
         newest, others = self.labels[-1], list(self.labels[:-1])
-        also = f"; geldt ook: {', '.join(others)}" if others else ""
+        also = i18n.text("moment:also", "; also in force: {others}", others=', '.join(others)) if others else ""
         if self.history:
-            also = f"; met de eerdere edities{also}"
+            also = i18n.text("moment:history", "; with the earlier editions") + also
         if self.latest:
-            return f"Stand: {newest} (nieuwste stand{also})"
+            return i18n.text("moment:latest", "As of: {newest} (latest state{also})", newest=newest, also=also)
         asked = date_nl(self.asked) if is_date(self.asked) else self.asked
-        return f"Stand: {asked} ({newest}{also})"
+        return i18n.text("moment:asked", "As of: {asked} ({newest}{also})", asked=asked, newest=newest, also=also)
 
     def as_dict(self) -> dict[str, Any]:
         return {"day": self.day, "asked": self.asked, "latest": self.latest,
@@ -74,7 +75,7 @@ def find_moment(graph: nx.MultiDiGraph, when: str | None = None) -> Moment:
     """
     docs = documents(graph)
     if not docs:
-        raise Graph071Error("the graph has no documents, so no moment to answer for")
+        raise Graph071Error(i18n.text("error:time.no_documents", "the graph has no documents, so no moment to answer for"))
     asked = (when or "").strip()
     by_id = {d["document"].lower(): d for d in docs}
     if not asked:
@@ -84,14 +85,16 @@ def find_moment(graph: nx.MultiDiGraph, when: str | None = None) -> Moment:
     elif is_date(asked):
         day = last_day(asked)
     else:
-        raise Graph071Error(f"--as-of {asked!r} is no moment", hint=WHEN_HINT)
+        raise Graph071Error(i18n.text("error:time.no_moment", "--as-of {asked!r} is no moment", asked=asked),
+                            hint=i18n.text(*WHEN_HINT))
     held = [d for d in docs if d["valid_from"] <= day and (d["valid_until"] is None
                                                            or day <= d["valid_until"])]
     if not held:
         newest = max(d["valid_from"] for d in docs)[:7]
-        raise Graph071Error(f"no document of the corpus holds on {day}",
-                            hint=f"the corpus starts in {docs[0]['valid_from'][:7]}, its newest "
-                                 f"edition is of {newest}; {WHEN_HINT}")
+        raise Graph071Error(i18n.text("error:time.none_holds", "no document of the corpus holds on {day}", day=day),
+                            hint=i18n.text("error:time.none_holds.hint", "the corpus starts in {start}, its newest "
+                                           "edition is of {newest}; {when}", start=docs[0]['valid_from'][:7],
+                                           newest=newest, when=i18n.text(*WHEN_HINT)))
     return Moment(day, asked, tuple(d["document"] for d in held), tuple(d["label"] for d in held))
 
 
@@ -193,11 +196,13 @@ def find_at(view: nx.MultiDiGraph, whole: nx.MultiDiGraph, name: str,
             raise nowhere from absent
     data = whole.nodes[node]
     last = whole.nodes.get(f"doc:{data.get('last_document')}", {})
-    moment = view.graph.get("as_of", {}).get("text", "").removeprefix("Stand: ")
-    raise NotFound(f"{data['name']} is not named at this moment ({moment}); last seen in "
-                   f"{last.get('edition_label') or data.get('last_seen') or 'an earlier edition'}",
-                   hint=f"ask for that moment with --as-of {data.get('last_seen') or 'YYYY'}, or "
-                        f"see graph071 timeline {name!r}")
+    moment = view.graph.get("as_of", {}).get("text", "").split(": ", 1)[-1]  # without "Stand: "
+    raise NotFound(i18n.text("error:time.not_named", "{name} is not named at this moment ({moment}); last seen in "
+                             "{last}", name=data['name'], moment=moment,
+                             last=last.get('edition_label') or data.get('last_seen')
+                             or i18n.text("error:time.earlier", "an earlier edition")),
+                   hint=i18n.text("error:time.not_named.hint", "ask for that moment with --as-of {when}, or see "
+                                  "graph071 timeline {name!r}", when=data.get('last_seen') or 'YYYY', name=name))
 
 
 # ---------------------------------------------------------------- across time
@@ -230,7 +235,9 @@ def _span(data: dict[str, Any]) -> str:
     start, end = data.get("valid_from"), data.get("valid_until")
     if not start:
         return ""
-    return f"{start[:7]} t/m {end[:7]}" if end else f"vanaf {start[:7]}"
+    if end:
+        return i18n.text("period:span", "{start} to {end}", start=start[:7], end=end[:7])
+    return i18n.text("period:from", "from {start}", start=start[:7])
 
 
 def timeline(graph: nx.MultiDiGraph, node: str) -> dict[str, Any]:

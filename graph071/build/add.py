@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from graph071 import i18n
 from graph071 import loaders
 from graph071.build.completeness import completeness, read_checked
 from graph071.build.reading import read_without_furniture
@@ -65,21 +66,23 @@ def add_document(path: Path, kind: str, edition: str, *, data_dir: Path | None =
     path = Path(path)
     entries = read_manifest(data_dir)
     if not path.is_file():
-        raise InputError(path, "file not found", hint="give the path of the file to add")
+        raise InputError(path, i18n.text("error:file_not_found", "file not found"),
+                         hint=i18n.text("error:add.not_found.hint", "give the path of the file to add"))
     if not EDITION.match(edition):
-        raise InputError(path, f"edition {edition!r} is not a date",
-                         hint="write --edition 2024, 2024-03 or 2024-03-01")
+        raise InputError(path, i18n.text("error:add.edition", "edition {edition!r} is not a date", edition=edition),
+                         hint=i18n.text("error:add.edition.hint", "write --edition 2024, 2024-03 or 2024-03-01"))
     loader = loader or _loader_for(path, kind, entries)
     read = loaders.get(loader)
     if read is None:
-        raise InputError(path, f"unknown loader {loader!r}",
-                         hint=f"known loaders: {', '.join(loaders.names())}")
+        raise InputError(path, i18n.text("error:unknown_loader", "unknown loader {loader!r}", loader=loader),
+                         hint=i18n.text("error:known_loaders", "known loaders: {loaders}",
+                                        loaders=', '.join(loaders.names())))
     document_id = document_id or slug(path.stem)
     taken = next((e for e in entries if e.id == document_id), None)
     if taken is not None:
-        raise InputError(path, f"document id {document_id!r} is already used on line "
-                         f"{taken.manifest_line} of {data_dir / MANIFEST}",
-                         hint="choose another with --id")
+        raise InputError(path, i18n.text("error:add.id_taken", "document id {id!r} is already used on line {line} of "
+                                         "{file}", id=document_id, line=taken.manifest_line, file=data_dir / MANIFEST),
+                         hint=i18n.text("error:add.id_taken.hint", "choose another with --id"))
     file, copy_to = _place(path, data_dir, entries)
     extracted, text_file = _extract(path, file, data_dir, entries)
     entry = DocumentEntry(file=text_file or file, id=document_id,
@@ -139,8 +142,9 @@ def _extract(path: Path, file: str, data_dir: Path, entries: list[DocumentEntry]
     target = data_dir / text_file
     if listed is not None or (target.exists() and target.read_text(encoding="utf-8")
                               != extracted.text):
-        raise InputError(path, f"{text_file} is already in the corpus and holds another text",
-                         hint="rename your file before adding it")
+        raise InputError(path, i18n.text("error:add.text_taken", "{file} is already in the corpus and holds another "
+                                         "text", file=text_file),
+                         hint=i18n.text("error:add.rename.hint", "rename your file before adding it"))
     return extracted, text_file
 
 
@@ -163,17 +167,20 @@ def _loader_for(path: Path, kind: str, entries: list[DocumentEntry]) -> str:
         return TEXT_LOADERS[kind]
     if path.suffix.lower() in SPREADSHEET_SUFFIXES:
         if kind not in SPREADSHEET_LOADERS:
-            raise InputError(path, f"no spreadsheet loader for kind {kind!r}",
-                             hint="an Excel or CSV list takes --kind actions or --kind projects")
+            raise InputError(path, i18n.text("error:add.no_sheet_loader", "no spreadsheet loader for kind {kind!r}",
+                                             kind=kind),
+                             hint=i18n.text("error:add.no_sheet_loader.hint",
+                                            "an Excel or CSV list takes --kind actions or --kind projects"))
         return SPREADSHEET_LOADERS[kind]
     same_kind = sorted((e for e in entries if e.kind == kind
                         and Path(e.file).suffix.lower() not in SPREADSHEET_SUFFIXES),
                        key=lambda e: e.edition)
     if not same_kind:
         kinds = sorted({e.kind for e in entries})
-        raise InputError(path, f"no document of kind {kind!r} in the corpus yet, so no loader "
-                         "to copy", hint=f"known kinds: {', '.join(kinds)}; or name one with "
-                                         f"--loader ({', '.join(loaders.names())})")
+        raise InputError(path, i18n.text("error:add.no_kind", "no document of kind {kind!r} in the corpus yet, so no "
+                                         "loader to copy", kind=kind),
+                         hint=i18n.text("error:add.no_kind.hint", "known kinds: {kinds}; or name one with --loader "
+                                        "({loaders})", kinds=', '.join(kinds), loaders=', '.join(loaders.names())))
     return same_kind[-1].loader
 
 
@@ -185,10 +192,12 @@ def _place(path: Path, data_dir: Path, entries: list[DocumentEntry]) -> tuple[st
         target = data_dir / "documents" / path.name
         file = target.relative_to(data_dir).as_posix()
         if target.exists() and target.read_bytes() != path.read_bytes():
-            raise InputError(path, f"{target} exists already and holds another file",
-                             hint="rename your file before adding it") from None
+            raise InputError(path, i18n.text("error:add.file_taken", "{file} exists already and holds another file",
+                                             file=target),
+                             hint=i18n.text("error:add.rename.hint", "rename your file before adding it")) from None
     listed = next((e for e in entries if e.file == file), None)
     if listed is not None:
-        raise InputError(path, f"{file} is already in the manifest (line {listed.manifest_line}, "
-                         f"id {listed.id!r})", hint="rename your file if it is a new edition")
+        raise InputError(path, i18n.text("error:add.listed", "{file} is already in the manifest (line {line}, id {id!r})",
+                                         file=file, line=listed.manifest_line, id=listed.id),
+                         hint=i18n.text("error:add.listed.hint", "rename your file if it is a new edition"))
     return file, (target if target is not None and not target.exists() else None)

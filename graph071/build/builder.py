@@ -16,6 +16,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph071 import i18n
 from graph071.build.reading import Missing
 from graph071.corpus.anchors import anchored_lines, split_anchor
 from graph071.corpus.manifest import ORGANISATIONS, Document, DocumentEntry
@@ -81,9 +82,11 @@ class GraphBuilder:
 
     def add_node(self, record: NodeRecord) -> str:
         if record.kind not in NODE_KINDS:
-            raise SchemaError(record.source.document, f"node kind {record.kind!r} is not declared",
-                              line=record.source.line,
-                              hint=f"known kinds: {', '.join(NODE_KINDS)} (graph071/schema.py)")
+            raise SchemaError(record.source.document, i18n.text(
+                "error:builder.node_kind", "node kind {kind!r} is not declared", kind=record.kind),
+                              line=record.source.line, hint=i18n.text(
+                                  "error:builder.known_kinds", "known kinds: {kinds} (graph071/schema.py)",
+                                  kinds=', '.join(NODE_KINDS)))
         identifier = node_id(record.kind, record.key)
         attrs: dict[str, Any] = {"kind": record.kind, "name": record.name,
                                  **record.source.as_props(), **record.props}
@@ -146,24 +149,31 @@ class GraphBuilder:
     def add_edge(self, edge: EdgeRecord) -> None:
         kind = EDGE_KINDS.get(edge.kind)
         if kind is None:
-            raise SchemaError(edge.source.document, f"edge kind {edge.kind!r} is not declared",
-                              line=edge.source.line,
-                              hint=f"known kinds: {', '.join(EDGE_KINDS)} (graph071/schema.py)")
+            raise SchemaError(edge.source.document, i18n.text(
+                "error:builder.edge_kind", "edge kind {kind!r} is not declared", kind=edge.kind),
+                              line=edge.source.line, hint=i18n.text(
+                                  "error:builder.known_kinds", "known kinds: {kinds} (graph071/schema.py)",
+                                  kinds=', '.join(EDGE_KINDS)))
         source = self.resolve_ref(edge.source_ref, edge)
         target = self.resolve_ref(edge.target_ref, edge)
         for end, allowed in ((source, kind.sources), (target, kind.targets)):
             if end not in self.graph:
                 self.result.warnings.append(ParseWarning(
-                    edge.source.document, edge.source.line,
-                    f"{edge.kind} refers to {end!r}, which is not in the graph; edge left out"))
+                    edge.source.document, edge.source.line, i18n.said(
+                        "warning:builder.dangling", "{kind} refers to {end!r}, which is not in the graph; edge left out",
+                        kind=edge.kind, end=end)))
                 return
             if self.graph.nodes[end]["kind"] not in allowed:
                 found = self.graph.nodes[end]
                 raise SchemaError(
-                    edge.source.document, f"{edge.kind} ({kind.label_nl}) cannot join "
-                    f"{found['kind']} {found.get('name', end)!r}", line=edge.source.line,
-                    hint=f"it joins {' or '.join(kind.sources)} to {' or '.join(kind.targets)}; "
-                         "check the name in that row")
+                    edge.source.document, i18n.text(
+                        "error:builder.cannot_join", "{kind} ({label}) cannot join {found_kind} {name!r}",
+                        kind=edge.kind, label=kind.label_nl, found_kind=found['kind'],
+                        name=found.get('name', end)), line=edge.source.line,
+                    hint=i18n.text("error:builder.cannot_join.hint",
+                                   "it joins {sources} to {targets}; check the name in that row",
+                                   sources=i18n.text("error:or", " or ").join(kind.sources),
+                                   targets=i18n.text("error:or", " or ").join(kind.targets)))
         attrs = {"kind": edge.kind, "role": edge.role, **edge.source.as_props(), **edge.props}
         existing = self.graph.get_edge_data(source, target) or {}
         same = [key for key, data in existing.items() if data["kind"] == edge.kind]
@@ -194,8 +204,10 @@ class GraphBuilder:
             span = anchored_lines(document, where) if document.lines else (0, 0)
             if span is None:  # a re-wrapped or new edition: said, never dropped unseen
                 self.result.warnings.append(ParseWarning(
-                    "organisations.csv", 0, f"{org.name}: members_source {where!r} is not in "
-                    f"{document_id}; the members are not linked (fix members_source)"))
+                    "organisations.csv", 0, i18n.said(
+                        "warning:builder.members_source", "{name}: members_source {where!r} is not in {document}; "
+                        "the members are not linked (fix members_source)", name=org.name, where=where,
+                        document=document_id)))
                 continue
             first, last = span
             quote = document.quote(first, last) if first else ""
@@ -203,8 +215,9 @@ class GraphBuilder:
             for member_name in org.members:
                 member = self.table.by_name.get(member_name)
                 if member is None:
-                    raise InputError(self.result.data_dir / ORGANISATIONS,
-                                     f"{org.name}: member {member_name!r} is not a name in the table")
+                    raise InputError(self.result.data_dir / ORGANISATIONS, i18n.text(
+                        "error:builder.member", "{name}: member {member!r} is not a name in the table",
+                        name=org.name, member=member_name))
                 self.graph.add_edge(self._ensure_organisation(member), group, key=Edge.MEMBER_OF,
                                     kind=Edge.MEMBER_OF, role="lid van", document=document_id,
                                     line=first, quote=quote)

@@ -20,6 +20,7 @@ import stat
 from pathlib import Path
 
 from graph071 import __version__
+from graph071 import i18n
 from graph071.build import snapshot
 from graph071.build.builder import Build
 from graph071.build.pipeline import build
@@ -77,8 +78,10 @@ def cache_key(data_dir: Path) -> str:
     import graph071
     import graph071.loaders
 
-    digest = hashlib.sha256(f"{__version__}\0{snapshot.FORMAT}\0{data_dir.resolve()}".encode(
-        "utf-8", "surrogateescape"))
+    # The language too: warnings keep their keys, but a build also holds texts said as it was
+    # made (the notes of corrections on nodes), which exports write out as they are.
+    digest = hashlib.sha256(f"{__version__}\0{snapshot.FORMAT}\0{i18n.language()}\0{data_dir.resolve()}"
+                            .encode("utf-8", "surrogateescape"))
     _digest(_files(data_dir), data_dir, digest)
     _digest(_manifest_targets(data_dir), data_dir, digest)
     for folder in (*graph071.__path__, *graph071.loaders.__path__, bundled_data_dir()):
@@ -95,13 +98,15 @@ def unsafe_reason(path: Path) -> str | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        return f"{path} cannot be checked ({error.strerror})"
+        return i18n.text("warning:cache.unchecked", "{path} cannot be checked ({why})", path=path,
+                         why=error.strerror)
     if stat.S_ISLNK(info.st_mode):
-        return f"{path} is a symbolic link"
+        return i18n.text("warning:cache.link", "{path} is a symbolic link", path=path)
     if info.st_uid != os.getuid():
-        return f"{path} belongs to another user (uid {info.st_uid})"
+        return i18n.text("warning:cache.owner", "{path} belongs to another user (uid {uid})", path=path,
+                         uid=info.st_uid)
     if info.st_mode & _UNSAFE_MODE:
-        return f"{path} is writable by other users"
+        return i18n.text("warning:cache.writable", "{path} is writable by other users", path=path)
     return None
 
 
@@ -169,9 +174,9 @@ def cached_build(data_dir: Path | None = None) -> Build:
     refused = _trusted_folder(folder) or unsafe_reason(path)
     result = build(data_dir)
     if refused is not None:
-        result.warnings.append(ParseWarning("cache", 0, f"build cache not used: {refused}; "
-                                            "remove it or set XDG_CACHE_HOME to a folder of "
-                                            "your own", level="info"))
+        result.warnings.append(ParseWarning("cache", 0, i18n.said(
+            "warning:cache.refused", "build cache not used: {why}; remove it or set XDG_CACHE_HOME to a "
+            "folder of your own", why=refused), level="info"))
         return result
     try:
         _write(path, result)

@@ -27,9 +27,11 @@ from pathlib import Path
 
 import networkx as nx
 
+from graph071 import i18n
 from graph071.corpus.manifest import DocumentEntry
 from graph071.corpus.projects import ProjectTable
 from graph071.corpus.tables import read_table
+from graph071.i18n import Said
 from graph071.records import LoadResult, ParseWarning
 from graph071.schema import Edge, Node, node_id
 
@@ -50,7 +52,7 @@ class Finding:
     line: int
     check: str  # trekker, projectleider, categorie, no_roles, furniture, fewer, fewer_roles
     subject: str  # the card's or action's title; for an edition the counts ("8 van 10")
-    message: str
+    message: str | Said
 
 
 @dataclass(frozen=True)
@@ -76,8 +78,9 @@ def completeness(results: list[LoadResult], documents: list[DocumentEntry],
         reason = (checked.get((finding.document, finding.check, finding.subject))
                   or checked.get((finding.document, finding.check, "*")))
         if reason:
-            warnings.append(ParseWarning(finding.document, finding.line,
-                                         f"{finding.message} (nagekeken: {reason})", "info"))
+            warnings.append(ParseWarning(finding.document, finding.line, i18n.said(
+                "warning:completeness.checked", "{message} (checked: ‘{reason}’)", message=finding.message,
+                reason=reason), "info"))
         else:
             warnings.append(ParseWarning(finding.document, finding.line, finding.message))
     return warnings
@@ -120,27 +123,33 @@ def items_of(result: LoadResult) -> list[Item]:
 
 
 def _item_findings(item: Item, entry: DocumentEntry | None, others: list[Item]) -> list[Finding]:
-    what = "kaart" if item.kind == Node.PROJECT else "actie"
-    name = f"{what} {item.title!r}" if item.kind == Node.PROJECT else item.title
+    # A card is named by its title; an action's title already starts "actie 17" (checked.csv's subject).
+    name = (i18n.said("warning:completeness.card", "card {title!r}", title=item.title)
+            if item.kind == Node.PROJECT else item.title)
     found: list[Finding] = []
 
-    def add(check: str, message: str) -> None:
+    def add(check: str, message: Said) -> None:
         found.append(Finding(item.document, item.line, check, item.title, message))
 
-    says = f" (het document zegt: {item.trekker_text!r})" if item.trekker_text else ""
+    says = (i18n.said("warning:completeness.says", " (the document says: {text!r})", text=item.trekker_text)
+            if item.trekker_text else "")
     if not item.roles:
-        add("no_roles", f"{name}: er is geen enkele rol gelezen (trekker, partner, "
-                        f"projectleider){says}; is een label of de opmaak veranderd?")
+        add("no_roles", i18n.said("warning:completeness.no_roles", "{name}: not one role was read (trekker, "
+                                  "partner, projectleider){says}; has a label or the layout changed?",
+                                  name=name, says=says))
     elif not any(item.roles.get(kind) for kind in TREKKERS):
-        add("trekker", f"{name}: geen trekker gelezen{says}")
+        add("trekker", i18n.said("warning:completeness.no_trekker", "{name}: no trekker read{says}",
+                                 name=name, says=says))
     if item.kind == Node.PROJECT and item.roles and not item.roles.get(Edge.PROJECTLEIDER):
-        add("projectleider", f"{name}: geen projectleider gelezen")
+        add("projectleider", i18n.said("warning:completeness.no_projectleider", "{name}: no projectleider read",
+                                       name=name))
     same_kind = [other for other in others if other.kind == item.kind]
     if not item.categorie and sum(bool(o.categorie) for o in same_kind) * 2 >= len(same_kind):
-        add("categorie", f"{name}: geen categorie gelezen (de meeste andere wel)")
+        add("categorie", i18n.said("warning:completeness.no_categorie",
+                                   "{name}: no categorie read (most others have one)", name=name))
     if item.kind == Node.PROJECT and _looks_like_furniture(item.title, entry):
-        add("furniture", f"{name}: de titel lijkt een paginakop, -voet of paginanummer; "
-                         "is een kop van de pagina als kaart gelezen?")
+        add("furniture", i18n.said("warning:completeness.furniture", "{name}: the title looks like a page header, "
+                                   "footer or page number; was a page heading read as a card?", name=name))
     return found
 
 
@@ -172,15 +181,18 @@ def _edition_findings(items: dict[str, list[Item]], documents: list[DocumentEntr
             before, now = items[previous.id], items[current.id]
             if len(now) < len(before):
                 found.append(Finding(current.id, 0, "fewer", f"{len(now)} van {len(before)}",
-                                     f"{current.id}: {len(now)} kaarten/acties, de vorige editie "
-                                     f"({previous.id}) had er {len(before)}; welke ontbreken?"))
+                                     i18n.said("warning:completeness.fewer", "{document}: {now} cards/actions, "
+                                               "the previous edition ({previous}) had {before}; which are missing?",
+                                               document=current.id, now=len(now), previous=previous.id,
+                                               before=len(before))))
             per_before = sum(sum(i.roles.values()) for i in before) / len(before)
             per_now = sum(sum(i.roles.values()) for i in now) / len(now)
             if per_now < per_before * FAR_FEWER:
                 found.append(Finding(current.id, 0, "fewer_roles", f"{per_now:.1f} van {per_before:.1f}",
-                                     f"{current.id}: {per_now:.1f} rollen per kaart/actie, de "
-                                     f"vorige editie ({previous.id}) {per_before:.1f}; is een "
-                                     "label veranderd?"))
+                                     i18n.said("warning:completeness.fewer_roles", "{document}: {now:.1f} roles "
+                                               "per card/action, the previous edition ({previous}) {before:.1f}; "
+                                               "has a label changed?", document=current.id, now=per_now,
+                                               previous=previous.id, before=per_before)))
     return found
 
 
@@ -211,9 +223,10 @@ def lineage_warnings(graph: nx.MultiDiGraph, table: ProjectTable) -> list[ParseW
                 continue  # the builder already says the edge was left out
             actual = str(node.get("title") or node.get("name") or "")
             if fuzz.token_set_ratio(actual.casefold(), title.casefold()) < SAME_TITLE:
-                warnings.append(ParseWarning("projects.csv", 0, (
-                    f"{project.name}: grew_out_of {ref} should be {title!r}, but that is now "
-                    f"{actual!r}; renumbered? fix grew_out_of in projects.csv")))
+                warnings.append(ParseWarning("projects.csv", 0, i18n.said(
+                    "warning:completeness.lineage", "{project}: grew_out_of {ref} should be {title!r}, but that "
+                    "is now {actual!r}; renumbered? fix grew_out_of in projects.csv", project=project.name,
+                    ref=ref, title=title, actual=actual)))
     return warnings
 
 

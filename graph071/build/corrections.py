@@ -9,9 +9,11 @@ from typing import Any
 
 import networkx as nx
 
+from graph071 import i18n
 from graph071.analytics.roles import NotFound, find_node
 from graph071.build.builder import Build, GraphBuilder
 from graph071.corpus.corrections import Correction
+from graph071.i18n import Said
 from graph071.records import EdgeRecord, ParseWarning
 from graph071.schema import Edge, Node, node_id
 
@@ -42,26 +44,30 @@ class _Applier:
         if message:
             self.build.warnings.append(ParseWarning(
                 correction.document, correction.row.number,
-                f"correction {correction.kind} ({correction.subject!r}): {message}"))
+                i18n.said("warning:corrections.correction", "correction {kind} ({subject!r}): {message}",
+                          kind=correction.kind, subject=correction.subject, message=message)))
             return False
         return True
 
     # ------------------------------------------------------------ the five corrections
 
-    def _add_role(self, c: Correction) -> str:
+    def _add_role(self, c: Correction) -> str | Said:
         work, missing = self._work(c.subject)
         if work is None:
             return missing
         org = self._organisation_for(c, c.organisations[0])
         existing = self._edges(org, work, c.role)
         if existing:
-            return (f"no longer needed: {self._name(org)} is already {c.role.lower()} of "
-                    f"{self._name(work)} ({self._where(existing[0])})")
+            return i18n.said("warning:corrections.has_role",
+                             "no longer needed: {organisation} is already {role} of {work} ({where})",
+                             organisation=self._name(org), role=c.role.lower(), work=self._name(work),
+                             where=self._where(existing[0]))
         self._add_edge(c, c.role, org, c.organisations[0], work)
-        self._note(work, c, f"{c.role.lower()} {self._name(org)} added")
+        self._note(work, c, i18n.text("note:corrections.added", "{role} {organisation} added",
+                                      role=c.role.lower(), organisation=self._name(org)))
         return ""
 
-    def _remove_role(self, c: Correction) -> str:
+    def _remove_role(self, c: Correction) -> str | Said:
         work, missing = self._work(c.subject)
         if work is None:
             return missing
@@ -70,15 +76,16 @@ class _Applier:
             return missing
         existing = self._edges(org, work, c.role)
         if not existing:
-            return (f"matches nothing: {self._name(org)} is not {c.role.lower()} of "
-                    f"{self._name(work)}")
+            return i18n.said("warning:corrections.no_role", "matches nothing: {organisation} is not {role} of {work}",
+                             organisation=self._name(org), role=c.role.lower(), work=self._name(work))
         for key, data in existing:
             self.graph.remove_edge(org, work, key=key)
         where = ", ".join(self._where(edge) for edge in existing)
-        self._note(work, c, f"{c.role.lower()} {self._name(org)} removed (was in {where})")
+        self._note(work, c, i18n.text("note:corrections.removed", "{role} {organisation} removed (was in {where})",
+                                      role=c.role.lower(), organisation=self._name(org), where=where))
         return ""
 
-    def _set_trekker(self, c: Correction) -> str:
+    def _set_trekker(self, c: Correction) -> str | Said:
         work, missing = self._work(c.subject)
         if work is None:
             return missing
@@ -87,20 +94,23 @@ class _Applier:
                    in self.graph.in_edges(work, keys=True, data=True) if data["kind"] == Edge.TREKKER]
         if {source for source, _, _ in current} == set(wanted):
             where = ", ".join(self._where((key, data)) for _, key, data in current)
-            return f"no longer needed: the trekker of {self._name(work)} is already so ({where})"
+            return i18n.said("warning:corrections.is_trekker",
+                             "no longer needed: the trekker of {work} is already so ({where})",
+                             work=self._name(work), where=where)
         for source, key, data in current:
             self.graph.remove_edge(source, work, key=key)
         before = ", ".join(f"{self._name(s)} ({self._where((k, d))})" for s, k, d in current)
-        before = before or f"none ({self.graph.nodes[work].get('trekker_text') or 'empty'})"
+        before = before or i18n.text("note:corrections.none", "none ({text})", text=self.graph.nodes[work].get(
+            'trekker_text') or i18n.text("note:corrections.empty", "empty"))
         for org, name in wanted.items():
             self._add_edge(c, Edge.TREKKER, org, name, work)
         if "trekker_text" in self.graph.nodes[work]:
             self.graph.nodes[work]["trekker_text"] = "; ".join(c.organisations)
-        self._note(work, c, f"trekker set to {', '.join(self._name(o) for o in wanted)}; "
-                            f"was {before}")
+        self._note(work, c, i18n.text("note:corrections.trekker_set", "trekker set to {trekkers}; was {before}",
+                                      trekkers=', '.join(self._name(o) for o in wanted), before=before))
         return ""
 
-    def _rename(self, c: Correction) -> str:
+    def _rename(self, c: Correction) -> str | Said:
         node, missing = self._existing_organisation(c.subject)
         if node is None:
             node, _ = self._node_of(c.subject, (Node.PROJECT,))
@@ -108,28 +118,32 @@ class _Applier:
             return missing
         data = self.graph.nodes[node]
         if data["name"] == c.new_name:
-            return f"no longer needed: {c.subject!r} is already called {c.new_name!r}"
+            return i18n.said("warning:corrections.named", "no longer needed: {subject!r} is already called {name!r}",
+                             subject=c.subject, name=c.new_name)
         holder = self._name_holder(node, c.new_name)
         if holder is not None:
-            return (f"refused: {c.new_name!r} is already the name of {self._name(holder)} "
-                    f"({holder}); two organisations may not share a name; if they are one, "
-                    f"write a merge correction instead")
+            return i18n.said("warning:corrections.name_taken",
+                             "refused: {name!r} is already the name of {holder} ({id}); two organisations may "
+                             "not share a name; if they are one, write a merge correction instead",
+                             name=c.new_name, holder=self._name(holder), id=holder)
         old = data["name"]
         data["name"] = c.new_name
         names_key = "aliases" if data["kind"] == Node.ORGANISATION else "names"
         names = list(data.get(names_key) or [])
         data[names_key] = names + [n for n in (old,) if n not in names]
-        self._note(node, c, f"renamed from {old!r} to {c.new_name!r}")
+        self._note(node, c, i18n.text("note:corrections.renamed", "renamed from {old!r} to {new!r}",
+                                      old=old, new=c.new_name))
         return ""
 
-    def _merge(self, c: Correction) -> str:
+    def _merge(self, c: Correction) -> str | Said:
         gone, missing = self._existing_organisation(c.subject)
         if gone is None:
             return missing
         kept = self._organisation_for(c, c.organisations[0])
         if kept == gone:
-            return (f"no longer needed: {c.subject!r} and {c.organisations[0]!r} are already "
-                    "one organisation")
+            return i18n.said("warning:corrections.one_already",
+                             "no longer needed: {subject!r} and {other!r} are already one organisation",
+                             subject=c.subject, other=c.organisations[0])
         gone_data = self.graph.nodes[gone]
         moved = 0
         edges = [(s, t, k, d) for s, t, k, d in self.graph.in_edges(gone, keys=True, data=True)]
@@ -153,13 +167,14 @@ class _Applier:
             self.build.unresolved.pop(alias, None)  # now known, through this correction
         kept_data["aliases"] = aliases
         self.graph.remove_node(gone)
-        self._note(kept, c, f"{gone_data['name']!r} merged into {kept_data['name']!r} "
-                            f"({moved} roles and links moved)")
+        self._note(kept, c, i18n.text("note:corrections.merged",
+                                      "{gone!r} merged into {kept!r} ({moved} roles and links moved)",
+                                      gone=gone_data['name'], kept=kept_data['name'], moved=moved))
         return ""
 
     # ------------------------------------------------------------ finding things
 
-    def _work(self, text: str) -> tuple[str | None, str]:
+    def _work(self, text: str) -> tuple[str | None, str | Said]:
         """Return (id of the action or project `text` names, or None, and why not)."""
         match = re.fullmatch(r"(?:actie|action)?\s*(?:(\d{4}-\d{4})/)?(\d+)\.?", text.strip(),
                              re.IGNORECASE)
@@ -171,9 +186,11 @@ class _Applier:
             if len(found) == 1:
                 return found[0], ""
             if found:
-                options = " or ".join(repr(n.split(":", 1)[1]) for n in found)
-                return None, f"matches more than one action: write {options}"
-            return None, f"matches nothing: there is no action {text.strip()!r} in the graph"
+                options = i18n.text("error:or", " or ").join(repr(n.split(":", 1)[1]) for n in found)
+                return None, i18n.said("warning:corrections.ambiguous", "matches more than one action: write {options}",
+                                       options=options)
+            return None, i18n.said("warning:corrections.no_action",
+                                   "matches nothing: there is no action {action!r} in the graph", action=text.strip())
         return self._node_of(text, (Node.PROJECT,))
 
     def _name_holder(self, node: str, name: str) -> str | None:
@@ -190,13 +207,13 @@ class _Applier:
                      if other != node and data["kind"] == kind
                      and normalise(str(data.get("name", ""))) == wanted), None)
 
-    def _node_of(self, text: str, kinds: tuple[str, ...]) -> tuple[str | None, str]:
+    def _node_of(self, text: str, kinds: tuple[str, ...]) -> tuple[str | None, str | Said]:
         try:
             return find_node(self.graph, text, kinds), ""
         except NotFound as error:
-            return None, f"matches nothing: {error}"
+            return None, i18n.said("warning:corrections.nothing", "matches nothing: {error}", error=str(error))
 
-    def _existing_organisation(self, text: str) -> tuple[str | None, str]:
+    def _existing_organisation(self, text: str) -> tuple[str | None, str | Said]:
         org = self.build.organisations.resolve(text)
         if org is not None:
             identifier = node_id(Node.ORGANISATION, org.key)
@@ -225,7 +242,8 @@ class _Applier:
         data = self.graph.nodes[node]
         data.update(c.marks())
         data["corrections"] = list(data.get("corrections") or []) + [
-            f"{c.date}: {what}; reason: {c.reason} ({c.document}:{c.row.number})"]
+            i18n.text("note:corrections.note", "{date}: {what}; reason: {reason} ({where})", date=c.date,
+                      what=what, reason=c.reason, where=f"{c.document}:{c.row.number}")]
 
     def _name(self, node: str) -> str:
         return self.graph.nodes[node]["name"]

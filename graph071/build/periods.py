@@ -26,6 +26,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph071 import i18n
 from graph071.corpus.manifest import DocumentEntry, bundled_data_dir
 from graph071.errors import InputError
 from graph071.schema import Edge, Node, WORK_KINDS
@@ -148,7 +149,8 @@ def _rows(data_dir: Path | str | None, name: str, columns: tuple[str, ...]) -> l
     reader = csv.DictReader(lines)
     missing = [c for c in columns if c not in (reader.fieldnames or [])]
     if missing:
-        raise InputError(path, f"missing column(s) {', '.join(missing)}", line=1)
+        raise InputError(path, i18n.text("error:tables.columns", "missing column(s) {columns}",
+                                         columns=', '.join(missing)), line=1)
     return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
 
 
@@ -157,8 +159,9 @@ def kind_rules(data_dir: Path | None = None) -> dict[str, KindRule]:
     rules = {}
     for row in _rows(data_dir, PERIODS, ("kind", "rule", "label_nl")):
         if row["rule"] not in ("programme", "edition", "news"):
-            raise InputError(bundled_data_dir() / PERIODS, f"unknown rule {row['rule']!r}",
-                             hint="use programme, edition or news")
+            raise InputError(bundled_data_dir() / PERIODS, i18n.text("error:periods.rule", "unknown rule {rule!r}",
+                                                                     rule=row['rule']),
+                             hint=i18n.text("error:periods.rule.hint", "use programme, edition or news"))
         rules[row["kind"]] = KindRule(row["kind"], row["rule"], row["label_nl"])
     return rules
 
@@ -191,8 +194,10 @@ def document_periods(entries: list[DocumentEntry], rules: dict[str, KindRule],
         given_from, given_until = (entry.extra.get(c, "").strip() for c in ("valid_from", "valid_until"))
         for column, value in (("valid_from", given_from), ("valid_until", given_until)):
             if value and not is_date(value):
-                raise InputError(manifest or Path("manifest.csv"), f"{column} {value!r} is not a date",
-                                 line=entry.manifest_line, hint="write YYYY, YYYY-MM or YYYY-MM-DD")
+                raise InputError(manifest or Path("manifest.csv"), i18n.text(
+                    "error:periods.date", "{column} {value!r} is not a date", column=column, value=value),
+                                 line=entry.manifest_line, hint=i18n.text("error:periods.date.hint",
+                                                                          "write YYYY, YYYY-MM or YYYY-MM-DD"))
         periods[entry.id] = Period(first_day(given_from) if given_from else start,
                                    last_day(given_until) if given_until else end)
     return periods

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from graph071 import i18n
 from graph071 import loaders
 from graph071.build.builder import Build, assemble
 from graph071.build.completeness import completeness, lineage_warnings, read_checked
@@ -68,9 +69,10 @@ def _parse(corpus: Corpus) -> tuple[list[LoadResult], list[Missing]]:
     for entry in corpus.entries:
         loader = loaders.get(entry.loader)
         if loader is None:
-            raise InputError(corpus.data_dir / MANIFEST, f"unknown loader {entry.loader!r}",
-                             line=entry.manifest_line,
-                             hint=f"known loaders: {', '.join(loaders.names())}")
+            raise InputError(corpus.data_dir / MANIFEST, i18n.text("error:unknown_loader", "unknown loader {loader!r}",
+                                                                   loader=entry.loader),
+                             line=entry.manifest_line, hint=i18n.text("error:known_loaders", "known loaders: {loaders}",
+                                                                      loaders=', '.join(loaders.names())))
         if entry.id in corpus.unread:
             continue
         document = corpus.documents[entry.id]

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from graph071 import i18n
 from graph071.build.cache import cached_build
 from graph071.build.review import people_of
 from graph071.corpus.manifest import bundled_data_dir
@@ -42,17 +43,22 @@ def text_of(path: Path) -> TextFile:
     """
     path = Path(path)
     if not path.is_file():
-        raise InputError(path, "file not found", hint="give the path of the text to read")
+        raise InputError(path, i18n.text("error:file_not_found", "file not found"),
+                         hint=i18n.text("error:read.not_found.hint", "give the path of the text to read"))
     if path.suffix.lower() not in TEXT_SUFFIXES:
-        raise InputError(path, f"cannot read {path.suffix or 'this'} files yet",
-                         hint="save the text as .txt (UTF-8) or .md and read that")
+        raise InputError(path, i18n.text("error:read.unsupported", "cannot read {suffix} files yet",
+                                         suffix=path.suffix or i18n.text("error:extract.no_suffix",
+                                                                         "a file without extension")),
+                         hint=i18n.text("error:read.unsupported.hint",
+                                        "save the text as .txt (UTF-8) or .md and read that"))
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError(path, "not UTF-8 text", hint="save the text as UTF-8") from None
+        raise InputError(path, i18n.text("error:not_utf8", "not UTF-8 text"),
+                         hint=i18n.text("error:manifest.not_utf8.hint", "save the text as UTF-8")) from None
     lines = text.splitlines()
     if not text.strip():
-        raise InputError(path, "the file is empty")
+        raise InputError(path, i18n.text("error:read.empty", "the file is empty"))
     markdown = path.suffix.lower() in (".md", ".markdown")
     if markdown:
         lines = [re.sub(r"^\s{0,3}#{1,6}\s+|[*_`]{1,3}", "", line) for line in lines]

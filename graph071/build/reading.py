@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from graph071 import i18n
 from graph071.corpus.manifest import Document
 from graph071.corpus.normalise import running_lines
 from graph071.errors import InputError
@@ -32,8 +33,8 @@ class Missing:
     error: InputError | None = field(default=None, compare=False, repr=False)
 
     def as_warning(self) -> ParseWarning:
-        return ParseWarning(self.document, 0, f"document niet ingelezen ({self.file}): "
-                                              f"{self.reason}")
+        return ParseWarning(self.document, 0, i18n.said(
+            "warning:reading.not_read", "document not read ({file}): {reason}", file=self.file, reason=self.reason))
 
 
 def furniture_warnings(document: Document) -> list[ParseWarning]:
@@ -41,12 +42,15 @@ def furniture_warnings(document: Document) -> list[ParseWarning]:
     warnings = []
     for running in running_lines(document.lines):
         shown = ", ".join(map(str, running.lines[:6])) + (", ..." if len(running.lines) > 6 else "")
-        effect = (" en is bij het lezen weggelaten" if running.counts_pages else
-                  "; een zin of lijst die erdoor onderbroken wordt kan verkeerd gelezen zijn")
-        warnings.append(ParseWarning(document.id, running.lines[0], (
-            f"{running.text!r} staat {len(running.lines)} keer in de tekst als paginakop of "
-            f"-voet (regels {shown}){effect}: voeg het origineel (PDF) toe met graph071 add, "
-            "dat koppen en voeten weglaat, of haal de regels uit de tekst")))
+        effect = (i18n.said("warning:reading.furniture.dropped", " and was left out when reading")
+                  if running.counts_pages else
+                  i18n.said("warning:reading.furniture.kept",
+                            "; a sentence or list it interrupts may be misread"))
+        warnings.append(ParseWarning(document.id, running.lines[0], i18n.said(
+            "warning:reading.furniture", "{text!r} appears {count} times in the text as a page header or "
+            "footer (lines {lines}){effect}: add the original (PDF) "
+            "with graph071 add, which leaves headers and footers out, or take the lines out of the text",
+            text=running.text, count=len(running.lines), lines=shown, effect=effect)))
     return warnings
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from graph071 import i18n
 from graph071.build.cache import cached_build
 from graph071.corpus.manifest import ORGANISATIONS, bundled_data_dir, read_document, read_manifest
 from graph071.corpus.organisations import OrganisationTable
@@ -126,7 +127,8 @@ def _warning_items(built, data_dir: Path) -> list[ReviewItem]:
             lines[warning.document] = read_document(data_dir, entries[warning.document]).lines
         text = lines[warning.document]
         quote = text[warning.line - 1].strip() if 0 < warning.line <= len(text) else ""
-        items.append(ReviewItem(item_id(warning.document, "warning", warning.message), "warning",
+        # The id from the English text: the same item whichever language the reviewer reads.
+        items.append(ReviewItem(item_id(warning.document, "warning", i18n.english(warning.said)), "warning",
                                 warning.document, warning.line, warning.message, quote, "reject"))
     return items
 
@@ -136,8 +138,8 @@ def find_item(data_dir: Path | None, identifier: str) -> ReviewItem:
     for item in review_queue(data_dir, include_decided=True):
         if item.id == identifier:
             return item
-    raise InputError(identifier, "no review item with this id",
-                     hint="`graph071 review` lists the open items and their ids")
+    raise InputError(identifier, i18n.text("error:review.no_item", "no review item with this id"),
+                     hint=i18n.text("error:review.no_item.hint", "`graph071 review` lists the open items and their ids"))
 
 
 def decide_item(data_dir: Path | None, identifier: str, decision: str, *, organisation: str = "",
@@ -179,15 +181,17 @@ def read_workbook(path: Path) -> list[WorkbookRow]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (OSError, ValueError, KeyError) as error:
-        raise InputError(path, f"cannot read the workbook: {error}",
-                         hint="give the .xlsx file `graph071 review --xlsx` wrote") from None
+        raise InputError(path, i18n.text("error:review.workbook", "cannot read the workbook: {why}", why=error),
+                         hint=i18n.text("error:review.workbook.hint",
+                                        "give the .xlsx file `graph071 review --xlsx` wrote")) from None
     sheet = book[SHEET] if SHEET in book.sheetnames else book.active
     rows = list(sheet.iter_rows(values_only=True))
     header = [str(c or "").strip().lower() for c in rows[0]] if rows else []
     missing = [c for c in ("id", "beslissing") if c not in header]
     if missing:
-        raise InputError(path, f"column {missing[0]!r} is missing", line=1,
-                         hint=f"the header must hold {', '.join(WORKBOOK_COLUMNS)}")
+        raise InputError(path, i18n.text("error:review.column", "column {column!r} is missing", column=missing[0]),
+                         line=1, hint=i18n.text("error:review.column.hint", "the header must hold {columns}",
+                                                columns=', '.join(WORKBOOK_COLUMNS)))
     found = []
     for number, values in enumerate(rows[1:], start=2):
         cells = {h: str(v).strip() if v is not None else "" for h, v in zip(header, values)}
@@ -212,13 +216,18 @@ def apply_workbook(data_dir: Path | None, path: Path) -> list[Decision]:
         decision = DECISION_WORDS.get(words[0].lower(), "")
         organisation = row.organisation or (words[1] if len(words) > 1 else "")
         if row.id not in items:
-            raise InputError(path, f"no review item {row.id!r}", line=row.row,
-                             hint="use the workbook `graph071 review --xlsx` wrote")
+            raise InputError(path, i18n.text("error:review.unknown_id", "no review item {id!r}", id=row.id),
+                             line=row.row, hint=i18n.text("error:review.unknown_id.hint",
+                                                          "use the workbook `graph071 review --xlsx` wrote"))
         if not decision:
-            raise InputError(path, f"beslissing {row.decision!r} is not accept, reject or alias",
-                             line=row.row, hint="write accept, reject or alias (and the organisation)")
+            raise InputError(path, i18n.text("error:review.decision", "beslissing {decision!r} is not accept, reject or "
+                                             "alias", decision=row.decision), line=row.row,
+                             hint=i18n.text("error:review.decision.hint",
+                                            "write accept, reject or alias (and the organisation)"))
         if decision == "alias" and table.resolve(organisation) is None:
-            raise InputError(path, f"organisatie {organisation!r} is not in organisations.csv",
-                             line=row.row, hint="write the organisation's name as the table has it")
+            raise InputError(path, i18n.text("error:review.organisation", "organisatie {organisation!r} is not in "
+                                             "organisations.csv", organisation=organisation), line=row.row,
+                             hint=i18n.text("error:review.organisation.hint",
+                                            "write the organisation's name as the table has it"))
         planned.append((items[row.id], decision, organisation, row.reason))
     return [_decide(data_dir, *plan) for plan in planned]

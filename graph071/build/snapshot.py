@@ -21,11 +21,12 @@ import networkx as nx
 from graph071.build.builder import Build, Mention
 from graph071.corpus.manifest import DocumentEntry
 from graph071.corpus.organisations import Organisation, OrganisationTable
+from graph071.i18n import Said
 from graph071.records import ParseWarning, Source
 
-FORMAT = 1
+FORMAT = 2  # 2: warnings keep key and values (a Said), said in the language of the reader
 RECORD_TYPES: dict[str, type] = {cls.__name__: cls for cls in (
-    Build, DocumentEntry, Mention, Organisation, ParseWarning, Source)}
+    Build, DocumentEntry, Mention, Organisation, ParseWarning, Said, Source)}
 
 
 class SnapshotError(ValueError):

@@ -11,7 +11,7 @@ import typer
 from graph071.cli import output, render
 from graph071.cli.options import CsvOption, JsonOption, output_format
 from graph071.cli.session import session
-from graph071.schema import EDGE_KINDS, MAIN_ROLES, hub_formula_nl, role_edge_kinds
+from graph071.schema import MAIN_ROLES, hub_formula_nl, label, role_edge_kinds
 
 
 
@@ -61,8 +61,7 @@ def orphans(ctx: typer.Context,
     output.emit(render.orphan_rows(rows) if not suggest else rows,
                 [*columns, *([("suggested", "Voorgestelde trekkers")] if suggest else [])],
                 fmt=output_format(json_, csv_),
-                title=f"{'Ooit zonder' if all_ else 'Zonder'} trekker ({len(rows)})",
-                empty="Alle acties en projecten hebben een trekker.")
+                title=render.orphans_title(len(rows), ever=all_), empty=render.all_have_a_trekker())
 
 
 class HubMeasure(str, Enum):
@@ -116,7 +115,7 @@ def who(ctx: typer.Context,
         output.print_json(result)
         return
     render.print_who(result, [kind for kind in role_edge_kinds() if kind not in MAIN_ROLES],
-                     {kind: EDGE_KINDS[kind].label_nl for kind in role_edge_kinds()})
+                     {kind: label(kind) for kind in role_edge_kinds()})
 
 
 def action(ctx: typer.Context,

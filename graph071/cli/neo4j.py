@@ -11,6 +11,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from graph071 import i18n
 from graph071.cli import output
 from graph071.cli.options import JsonOption
 from graph071.cli.session import Source, session
@@ -40,8 +41,9 @@ def push(ctx: typer.Context, dry_run: Annotated[bool, typer.Option(
     """
     current = session(ctx)
     if current.source is Source.neo4j:
-        raise Graph071Error("push sends the graph built from the documents, not the one in Neo4j",
-                            hint="leave out --source neo4j")
+        raise Graph071Error(i18n.text("error:neo4j.push_source", "push sends the graph built from the documents, not "
+                                      "the one in Neo4j"),
+                            hint=i18n.text("error:neo4j.push_source.hint", "leave out --source neo4j"))
     report = current.built().at(current.as_of).push(dry_run=dry_run)  # every edition, or --as-of
     if json_:
         output.print_json(report.as_dict())
@@ -106,8 +108,8 @@ def _params(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
-            raise Graph071Error(f"--param {pair!r} is not key=value",
-                                hint="e.g. --param organisation='Gemeente Leiden'")
+            raise Graph071Error(i18n.text("error:neo4j.param", "--param {pair!r} is not key=value", pair=pair),
+                                hint=i18n.text("error:neo4j.param.hint", "e.g. --param organisation='Gemeente Leiden'"))
         params[key.strip()] = value
     return params
 

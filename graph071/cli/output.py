@@ -13,6 +13,7 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
+from graph071 import i18n
 from graph071.errors import Graph071Error
 
 Column = tuple[str, str]  # (key in the row, header users read)
@@ -22,12 +23,28 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "ja" if value else "nee"
+        return i18n.text("output:yes", "yes") if value else i18n.text("output:no", "no")
     if isinstance(value, (list, tuple)):
         return ", ".join(_cell(v) for v in value)
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)
+
+
+def said(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> tuple[list[dict[str, Any]], list[Column]]:
+    """Return `rows` and `columns` as users read them in the language in use.
+
+    Headers are written in Dutch in the commands; the catalogue's row "header:<Dutch
+    header>" gives the English one. A node or edge kind in a "kind" cell becomes its label
+    (Organisatie, Actie; Organisation, Action with --lang en). JSON keeps the kinds as data.
+    """
+    from graph071.schema import EDGE_KINDS, NODE_KINDS, label
+
+    columns = [(key, i18n.text(f"header:{header}", header)) for key, header in columns]
+    if not any(key == "kind" for key, _ in columns):
+        return list(rows), columns
+    kinds = NODE_KINDS.keys() | EDGE_KINDS.keys()
+    return [{**row, "kind": label(row["kind"])} if row.get("kind") in kinds else row for row in rows], columns
 
 
 def print_json(data: Any) -> None:
@@ -41,6 +58,7 @@ def print_csv(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> None
     from graph071.io.safe import spreadsheet_row, terminal_text
     from graph071.io.tables import csv_text
 
+    rows, columns = said(rows, columns)
     # Spreadsheet-safe (no formulas) and no terminal escapes, as graph071.io.safe says.
     safe = [{key: terminal_text(str(row.get(key))) if isinstance(row.get(key), str)
              else row.get(key) for key, _ in columns} for row in rows]
@@ -71,9 +89,9 @@ def tables_to_xlsx(path: Path | None) -> Iterator[None]:
     finally:
         _LISTINGS.reset(token)
     if not listings:
-        raise Graph071Error(f"{path}: geen tabel om in de werkmap te zetten",
-                            hint="--xlsx bewaart de tabellen die het commando toont; "
-                                 "laat --json weg")
+        raise Graph071Error(i18n.text("error:output.no_table", "{path}: no table to put in the workbook", path=path),
+                            hint=i18n.text("error:output.no_table.hint", "--xlsx keeps the tables the command shows; "
+                                           "leave out --json"))
     write_workbook(Path(path), listings)
     sys.stderr.write(f"Werkmap geschreven: {path}\n")
 
@@ -85,7 +103,8 @@ def collect_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column],
     if listings is not None:
         from graph071.io.tables import Listing
 
-        listings.append(Listing(title or "tabel", list(rows), list(columns)))
+        rows, columns = said(rows, columns)
+        listings.append(Listing(title or i18n.text("output:table", "table"), list(rows), list(columns)))
 
 
 def console():
@@ -149,7 +168,7 @@ def table_cell(value: Any) -> str:
 
 
 def print_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column], *,
-                title: str | None = None, empty: str = "Niets gevonden.") -> None:
+                title: str | None = None, empty: str | None = None) -> None:
     """Write `rows` as a table that fits the terminal; `empty` when there are none.
 
     Names wrap (a word too long for its column is folded, never cut to "…"), numbers
@@ -160,11 +179,12 @@ def print_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column], *,
     from rich.table import Table
 
     collect_table(rows, columns, title)
+    rows, columns = said(rows, columns)
     out = console()
     if not rows:
         if title:
             out.print(f"[bold]{escape(title)}[/bold]")
-        out.print(empty)
+        out.print(empty or i18n.text("output:nothing", "Nothing found."))
         return
     shown = shown_columns(rows, columns)
     numeric = {key for key, _ in shown if all(looks_numeric(row.get(key)) for row in rows)}
@@ -194,7 +214,7 @@ def print_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column], *,
         table.add_row(*(escape(table_cell(row.get(key))) for key, _ in shown))
     out.print(table)
     if notes:
-        out.print(escape("Afkortingen: " + ", ".join(notes)), style="dim")
+        out.print(escape(i18n.text("output:abbreviations", "Abbreviations: ") + ", ".join(notes)), style="dim")
 
 
 def text_widths(natural: Sequence[int], minimum: Sequence[int], room: int) -> list[int]:
@@ -285,7 +305,7 @@ def escape(text: str) -> str:
 
 
 def emit(rows: Sequence[dict[str, Any]], columns: Sequence[Column], *, fmt: str = "table",
-         title: str | None = None, empty: str = "Niets gevonden.") -> None:
+         title: str | None = None, empty: str | None = None) -> None:
     """Write `rows` in the format the user chose: "table" (default), "json" or "csv"."""
     if fmt == "json":
         print_json(list(rows))

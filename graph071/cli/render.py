@@ -7,17 +7,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph071 import i18n
 from graph071.cli import output
-from graph071.schema import HELIX_SIDES, Edge, Node, label_nl
+from graph071.schema import HELIX_SIDES, Edge, Node, label, label_nl
 
-HUB_TITLES = {
-    "score": "Spilorganisaties (hubs), op score",
-    "trekker": "Spilorganisaties, op aantal keer trekker",
-    "partner": "Spilorganisaties, op aantal keer partner",
-    "betweenness": "Spilorganisaties op tussenpositie (betweenness): het deel van de kortste "
-                   "samenwerkingsketens tussen twee andere organisaties dat via hen loopt",
-    "eigenvector": "Spilorganisaties op verbondenheid (eigenvector): werken veel samen met "
-                   "organisaties die zelf veel samenwerken; de best verbonden organisatie = 1",
+HUB_TITLES = {  # in English; the catalogue's "hubs:title.<by>" rows say them in Dutch
+    "score": "Hub organisations, by score",
+    "trekker": "Hub organisations, by times trekker",
+    "partner": "Hub organisations, by times partner",
+    "betweenness": "Hub organisations by betweenness: the share of the shortest chains of "
+                   "cooperation between two other organisations that run through them",
+    "eigenvector": "Hub organisations by connectedness (eigenvector): they work with organisations "
+                   "that themselves work with many; the best connected organisation = 1",
 }
 HUB_COLUMNS = [("rank", "#"), ("name", "Organisatie"), ("helix", "Kant"), ("trekker", "Trekker"),
                ("partner", "Partner"), ("te_betrekken", "Te betrekken"),
@@ -35,7 +36,7 @@ def hub_columns(by: str) -> list[tuple[str, str]]:
 
 def hub_title(rows: list[dict[str, Any]], by: str) -> str:
     """Return the hub table's title; it says when betweenness was estimated from a sample."""
-    title = HUB_TITLES[by]
+    title = i18n.text(f"hubs:title.{by}", HUB_TITLES[by])
     if rows and by == "betweenness":
         title += f" ({rows[0]['method']})"
     return title
@@ -184,34 +185,46 @@ def print_communities(result: dict[str, Any]) -> None:
 def print_summary(result: dict[str, Any]) -> None:
     """Print `graph071 summary`: counts per kind, the orphans and the top hubs."""
     out = output.console()
-    out.print("[bold]graph071: het netwerk van Economie071[/bold]")
+    out.print(f"[bold]{i18n.text('summary:title', 'graph071: the network of Economie071')}[/bold]")
     # Node kinds as users name them (Actie, Organisatie); edges keep their relationship
     # types, the names Neo4j Browser shows too.
-    out.print("Knopen: " + ", ".join(f"{label_nl(k)} {v}" for k, v in result["nodes"].items()))
-    out.print("Verbindingen: " + ", ".join(f"{k} {v}" for k, v in result["edges"].items()))
+    out.print(i18n.text("summary:nodes", "Nodes: ") + ", ".join(f"{label(k)} {v}" for k, v in result["nodes"].items()))
+    out.print(i18n.text("summary:edges", "Edges: ") + ", ".join(f"{k} {v}" for k, v in result["edges"].items()))
     output.print_table(result["orphans"], [("kind", "Soort"), ("number", "Nr"), ("title", "Titel"),
                                            ("categorie", "Cat."), ("partners", "Partners")],
-                       title=f"Zonder trekker ({len(result['orphans'])})",
-                       empty="Alle acties en projecten hebben een trekker.")
+                       title=orphans_title(len(result["orphans"])), empty=all_have_a_trekker())
     output.print_table(result["hubs"], [("rank", "#"), ("name", "Organisatie"),
                                         ("trekker", "Trekker"), ("partner", "Partner"),
-                                        ("score", "Score")], title="Spilorganisaties (hubs)")
+                                        ("score", "Score")], title=i18n.text("summary:hubs", "Hub organisations"))
+
+
+def orphans_title(count: int, ever: bool = False) -> str:
+    """Return the title of a table of actions and projects without a trekker."""
+    if ever:
+        return i18n.text("orphans:title.ever", "Ever without a trekker ({count})", count=count)
+    return i18n.text("orphans:title", "Without a trekker ({count})", count=count)
+
+
+def all_have_a_trekker() -> str:
+    """Return what an empty table of actions and projects without a trekker says."""
+    return i18n.text("orphans:none", "Every action and project has a trekker.")
 
 
 def print_who(result: dict[str, Any], other_roles: list[str], labels: dict[str, str]) -> None:
     """Print `graph071 who`: the organisation, its groups and its roles by kind."""
     out = output.console()
     esc = output.escape
-    out.print(f"[bold]{esc(result['name'])}[/bold] "
-              f"({result['sector']}, {result['helix']}{', groep' if result['is_group'] else ''})")
+    group = i18n.text("who:group", ", group") if result["is_group"] else ""
+    out.print(f"[bold]{esc(result['name'])}[/bold] ({result['sector']}, {result['helix']}{group})")
     if result["member_of"]:
-        out.print("Lid van: " + esc(", ".join(result["member_of"])))
+        out.print(i18n.text("who:member_of", "Member of: ") + esc(", ".join(result["member_of"])))
     if result["members"]:
-        out.print("Leden: " + esc(", ".join(result["members"])))
+        out.print(i18n.text("who:members", "Members: ") + esc(", ".join(result["members"])))
     columns = [("kind", "Soort"), ("name", "Naam"), ("period", "Periode"),
                ("role", "Rol zoals geschreven"), ("line", "Regel")]
-    for key, title in (("trekker", "Trekker van"), ("partner", "Partner van"),
-                       ("te_betrekken", "Te betrekken bij")):
+    for key, title in (("trekker", i18n.text("who:trekker", "Trekker of")),
+                       ("partner", i18n.text("who:partner", "Partner of")),
+                       ("te_betrekken", i18n.text("who:te_betrekken", "To be involved in"))):
         output.print_table(result[key], columns, title=f"{title} ({len(result[key])})",
                            empty="—")
     # The other roles on projects (projectboard, financier, betrokken), where it has them.
@@ -254,13 +267,14 @@ def print_check(report: dict[str, list[dict[str, Any]]]) -> None:
     """Print `graph071 check`: unknown names with suggestions, then the reading warnings."""
     output.print_table(report["unresolved"], [("name", "Naam zoals geschreven"), ("where", "Waar"),
                                               ("suggestions", "Bedoelt u?")],
-                       title=f"Onbekende namen ({len(report['unresolved'])})",
-                       empty="Alle namen zijn herkend.")
-    output.print_table(report["warnings"], [("document", label_nl(Node.DOCUMENT)),
-                                            ("line", "Regel"), ("level", "Soort"),
-                                            ("message", "Melding")],
-                       title=f"Meldingen bij het inlezen ({len(report['warnings'])})",
-                       empty="Geen meldingen.")
+                       title=i18n.text("check:unknown", "Unknown names ({count})", count=len(report['unresolved'])),
+                       empty=i18n.text("check:all_known", "Every name is recognised."))
+    warnings = [{**w, "level": i18n.text(f"check:level.{w['level']}", w["level"])} for w in report["warnings"]]
+    output.print_table(warnings, [("document", label_nl(Node.DOCUMENT)),
+                                  ("line", "Regel"), ("level", "Soort"),
+                                  ("message", "Melding")],
+                       title=i18n.text("check:warnings", "Reading notes ({count})", count=len(report['warnings'])),
+                       empty=i18n.text("check:no_warnings", "No notes."))
 
 
 # ---------------------------------------------------------------- projects and people

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graph071 import i18n
 from graph071.records import Source
 from graph071.schema import CORRECTION_KEYS, Edge
 from graph071.corpus.sheets import (Column, Problem, Row, SheetError, header_key, is_template_example,
@@ -145,35 +146,43 @@ def _correction(row: Row, document: str, problems: list[Problem]) -> Correction 
     kinds = {header_key(form): kind for kind, forms in KINDS.items() for form in (kind, *forms)}
     kind = kinds.get(header_key(row.get("correction")))
     if kind is None:
-        problems.append(row.problem("correction", f"{row.get('correction')!r} is not a "
-                                    f"correction; write one of {', '.join(KINDS)}"))
+        problems.append(row.problem("correction", i18n.text(
+            "error:corrections.kind", "{value!r} is not a correction; write one of {choices}",
+            value=row.get('correction'), choices=', '.join(KINDS))))
     if not row.get("subject"):
-        problems.append(row.problem("subject", "empty; say which action, project or "
-                                    "organisation the correction is about"))
+        problems.append(row.problem("subject", i18n.text(
+            "error:corrections.subject", "empty; say which action, project or organisation the correction is about")))
     if not row.get("reason"):
-        problems.append(row.problem("reason", "empty; every correction needs its reason"))
+        problems.append(row.problem("reason", i18n.text(
+            "error:corrections.reason", "empty; every correction needs its reason")))
     date = parse_date(row.get("date"))
     if not row.get("date"):
-        problems.append(row.problem("date", "empty; every correction needs its date"))
+        problems.append(row.problem("date", i18n.text(
+            "error:corrections.date", "empty; every correction needs its date")))
     elif date is None:
-        problems.append(row.problem("date", f"{row.get('date')!r} is not a date; write "
-                                    "2024-03-12 (or 12-3-2024)"))
+        problems.append(row.problem("date", i18n.text(
+            "error:corrections.not_date", "{value!r} is not a date; write 2024-03-12 (or 12-3-2024)",
+            value=row.get('date'))))
     role = ""
     if kind in ("add_role", "remove_role"):
         role = ROLES.get(header_key(row.get("role")), "")
         if not role:
-            problems.append(row.problem("role", f"{row.get('role')!r} is not a role; write "
-                                        "trekker, partner or te betrekken"))
+            problems.append(row.problem("role", i18n.text(
+                "error:corrections.role", "{value!r} is not a role; write trekker, partner or te betrekken",
+                value=row.get('role'))))
     organisations = split_list(row.get("organisation"))
     if kind in ("add_role", "remove_role", "merge") and not organisations:
-        problems.append(row.problem("organisation", "empty; name the organisation"))
+        problems.append(row.problem("organisation", i18n.text(
+            "error:corrections.organisation", "empty; name the organisation")))
     elif kind in ("add_role", "remove_role", "merge") and len(organisations) > 1:
-        problems.append(row.problem("organisation", "name one organisation per row"))
+        problems.append(row.problem("organisation", i18n.text(
+            "error:corrections.one_organisation", "name one organisation per row")))
     if kind == "set_trekker" and not organisations:
-        problems.append(row.problem("organisation", "empty; name the new trekker(s), "
-                                    "separated by ';'"))
+        problems.append(row.problem("organisation", i18n.text(
+            "error:corrections.trekkers", "empty; name the new trekker(s), separated by ';'")))
     if kind == "rename" and not row.get("new_name"):
-        problems.append(row.problem("new_name", "empty; write the new name"))
+        problems.append(row.problem("new_name", i18n.text(
+            "error:corrections.new_name", "empty; write the new name")))
     if len(problems) > before:
         return None
     return Correction(kind, row.get("subject"), row.get("reason"), date, row, document,

@@ -26,6 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from graph071 import i18n
 from graph071.corpus.normalise import normalise, normalise_characters
 from graph071.errors import InputError
 
@@ -60,22 +61,29 @@ def extract(path: Path) -> Extracted:
     path = Path(path)
     kind = FORMATS.get(path.suffix.lower())
     if kind is None:
-        raise InputError(path, f"cannot read {path.suffix or 'a file without extension'} files",
-                         hint="give a .pdf, .docx, .html, .htm, .txt or .md file")
+        raise InputError(path, i18n.text("error:extract.unsupported", "cannot read {suffix} files",
+                                         suffix=path.suffix or i18n.text(
+                                             "error:extract.no_suffix", "a file without extension")),
+                         hint=i18n.text("error:extract.unsupported.hint",
+                                        "give a .pdf, .docx, .html, .htm, .txt or .md file"))
     if not path.is_file():
-        raise InputError(path, "file not found", hint="give the path of the file to read")
+        raise InputError(path, i18n.text("error:file_not_found", "file not found"),
+                         hint=i18n.text("error:extract.not_found.hint", "give the path of the file to read"))
     try:
         extracted = _READERS[kind](path)
     except InputError:
         raise
     except Exception as error:  # a damaged file: the libraries raise their own errors
-        raise InputError(path, f"cannot read this {kind} file ({type(error).__name__}: "
-                               f"{str(error)[:120]})",
-                         hint="open and save it again, or export it as text") from None
+        raise InputError(path, i18n.text("error:extract.unreadable", "cannot read this {kind} file ({why})",
+                                         kind=kind, why=f"{type(error).__name__}: {str(error)[:120]}"),
+                         hint=i18n.text("error:extract.unreadable.hint",
+                                        "open and save it again, or export it as text")) from None
     extracted.text = normalise_characters(extracted.text)
     if not extracted.text.strip():
-        raise InputError(path, f"no text found in this {kind} file",
-                         hint="a scanned PDF has no text layer: run OCR first")
+        raise InputError(path, i18n.text("error:extract.no_text", "no text found in this {kind} file",
+                                         kind=kind),
+                         hint=i18n.text("error:extract.no_text.hint",
+                                        "a scanned PDF has no text layer: run OCR first"))
     normalised = normalise(extracted.text)
     if kind == "pdf":
         extracted.page_of_line = normalised.page_of_line
@@ -107,8 +115,9 @@ def _read_html(path: Path) -> Extracted:
     text = trafilatura.extract(html, output_format="txt", include_tables=True,
                                include_comments=False)
     if not text:
-        raise InputError(path, "no main text found in this web page",
-                         hint="save the page as text and add that instead")
+        raise InputError(path, i18n.text("error:extract.no_main_text", "no main text found in this web page"),
+                         hint=i18n.text("error:extract.no_main_text.hint",
+                                        "save the page as text and add that instead"))
     metadata = trafilatura.extract_metadata(html)
     title = (metadata.title if metadata else "") or ""
     date = (metadata.date if metadata else "") or ""

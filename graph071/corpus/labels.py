@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from graph071 import i18n
 from graph071.corpus.manifest import bundled_data_dir
 from graph071.corpus.tables import read_table
 from graph071.errors import InputError
@@ -124,18 +125,23 @@ def read_labels(path: Path | None = None) -> tuple[Label, ...]:
 def _label_row(path: Path, number: int, row: dict[str, str]) -> Label:
     values = {k: (v or "").strip() for k, v in row.items() if k}
     if not values["label"]:
-        raise InputError(path, "empty label", line=number)
+        raise InputError(path, i18n.text("error:labels.empty", "empty label"), line=number)
     for column in ("organisation_edge", "person_edge"):
         if values[column] and values[column] not in EDGE_KINDS:
-            raise InputError(path, f"{column} {values[column]!r} is not an edge kind",
-                             line=number, hint=f"use one of {', '.join(sorted(EDGE_KINDS))}")
+            raise InputError(path, i18n.text("error:labels.edge_kind", "{column} {value!r} is not an edge kind",
+                                             column=column, value=values[column]),
+                             line=number, hint=i18n.text("error:use_one_of", "use one of {choices}",
+                                                         choices=', '.join(sorted(EDGE_KINDS))))
     if values["match"] not in MATCHES:
-        raise InputError(path, f"match {values['match']!r} unknown", line=number,
-                         hint=f"use one of {', '.join(MATCHES)}")
+        raise InputError(path, i18n.text("error:labels.match", "match {value!r} unknown",
+                                         value=values['match']), line=number,
+                         hint=i18n.text("error:use_one_of", "use one of {choices}",
+                                        choices=', '.join(MATCHES)))
     scopes = frozenset(values["scope"].split())
     if not scopes or not scopes <= set(SCOPES):
-        raise InputError(path, f"scope {values['scope']!r} unknown", line=number,
-                         hint="write kaart, actie or both")
+        raise InputError(path, i18n.text("error:labels.scope", "scope {value!r} unknown",
+                                         value=values['scope']), line=number,
+                         hint=i18n.text("error:labels.scope.hint", "write kaart, actie or both"))
     return Label(values["label"], values["role"], values["organisation_edge"] or None,
                  values["person_edge"] or None, values["organisation_via_person"] == "ja",
                  values["match"], scopes, values["language"], values["seen"], number)

@@ -15,6 +15,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from graph071 import i18n
 from graph071.errors import InputError
 
 
@@ -37,10 +38,13 @@ class Limit:
 
     def refuse(self, path: Path, size: int) -> InputError:
         """Return the one-line error for `path`, of `size` bytes, over this limit."""
-        return InputError(path, f"{self.what} is {size / 1024 / 1024:.0f} MB, more than the "
-                          f"limit of {self.bytes() / 1024 / 1024:.0f} MB",
-                          hint=f"if the file is right, raise the limit: "
-                               f"export {self.variable}=<MB>")
+        return InputError(path, i18n.text("error:limits.too_big",
+                                          "{what} is {size:.0f} MB, more than the limit of {limit:.0f} MB",
+                                          what=i18n.text(f"error:limits.{self.variable}", self.what), size=size / 1024 / 1024,
+                                          limit=self.bytes() / 1024 / 1024),
+                          hint=i18n.text("error:limits.too_big.hint",
+                                         "if the file is right, raise the limit: export {variable}=<MB>",
+                                         variable=self.variable))
 
 
 DOCUMENT_MB = Limit("the document", "GRAPH071_MAX_DOCUMENT_MB", 50)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from graph071 import i18n
 from graph071.errors import InputError
 from graph071.corpus.normalise import normalise
 from graph071.corpus.tables import read_table
@@ -78,15 +79,17 @@ def read_manifest(data_dir: Path) -> list[DocumentEntry]:
     """Return the manifest rows of `data_dir`, checked for the columns and unique ids."""
     path = data_dir / MANIFEST
     if not data_dir.is_dir():
-        raise InputError(data_dir, "corpus folder not found",
-                         hint="give --data a folder with manifest.csv and organisations.csv")
+        raise InputError(data_dir, i18n.text("error:manifest.no_folder", "corpus folder not found"),
+                         hint=i18n.text("error:manifest.no_folder.hint",
+                                        "give --data a folder with manifest.csv and organisations.csv"))
     entries = read_table(path, MANIFEST_COLUMNS, _manifest_entry,
-                         missing_hint="a corpus folder needs a manifest.csv")
+                         missing_hint=i18n.text("error:manifest.needs_manifest",
+                                                "a corpus folder needs a manifest.csv"))
     seen: dict[str, int] = {}
     for entry in entries:
         if entry.id in seen:
-            raise InputError(path, f"document id {entry.id!r} used twice "
-                             f"(also on line {seen[entry.id]})", line=entry.manifest_line)
+            raise InputError(path, i18n.text("error:manifest.twice", "document id {id!r} used twice (also on line {other})",
+                                             id=entry.id, other=seen[entry.id]), line=entry.manifest_line)
         seen[entry.id] = entry.manifest_line
     return entries
 
@@ -110,22 +113,28 @@ def document_path(data_dir: Path, entry: DocumentEntry) -> Path:
     path = data_dir / entry.file
     root = data_dir.resolve()
     if "\0" in entry.file or any(ord(ch) < 32 for ch in entry.file):
-        raise InputError(data_dir / MANIFEST, f"file {entry.file!r} holds a control character",
-                         line=entry.manifest_line, hint="write the file name as plain text")
+        raise InputError(data_dir / MANIFEST, i18n.text("error:manifest.control", "file {file!r} holds a control character",
+                                                        file=entry.file),
+                         line=entry.manifest_line, hint=i18n.text("error:manifest.control.hint",
+                                                                  "write the file name as plain text"))
     try:
         resolved = path.resolve()
     except (OSError, RuntimeError) as error:  # a symlink loop
-        raise InputError(data_dir / MANIFEST, f"file {entry.file!r} cannot be followed "
-                         f"({getattr(error, 'strerror', None) or 'symbolic link loop'})",
+        raise InputError(data_dir / MANIFEST, i18n.text(
+            "error:manifest.unfollowable", "file {file!r} cannot be followed ({why})", file=entry.file,
+            why=getattr(error, 'strerror', None) or i18n.text("error:manifest.link_loop", "symbolic link loop")),
                          line=entry.manifest_line) from None
     if not resolved.is_relative_to(root):
         written = Path(entry.file)
-        how = "" if written.is_absolute() or ".." in written.parts else "through a symbolic link"
+        how = ("" if written.is_absolute() or ".." in written.parts
+               else i18n.text("error:manifest.through_link", "through a symbolic link"))
         raise InputError(data_dir / MANIFEST,
-                         f"file {entry.file!r} lies outside the corpus folder {data_dir}"
+                         i18n.text("error:manifest.outside", "file {file!r} lies outside the corpus folder {folder}",
+                                   file=entry.file, folder=data_dir)
                          + (f" ({how})" if how else ""), line=entry.manifest_line,
-                         hint="copy the document into the corpus folder (e.g. documents/) and "
-                              "name it relative to that folder")
+                         hint=i18n.text("error:manifest.outside.hint",
+                                        "copy the document into the corpus folder (e.g. documents/) "
+                                        "and name it relative to that folder"))
     return path
 
 
@@ -141,25 +150,28 @@ def read_document(data_dir: Path, entry: DocumentEntry) -> Document:
     path = document_path(data_dir, entry)
     try:
         if path.is_dir():
-            raise InputError(path, "is a folder, not a document",
-                             hint=f"fix line {entry.manifest_line} of {data_dir / MANIFEST}")
+            raise InputError(path, i18n.text("error:manifest.folder", "is a folder, not a document"),
+                             hint=i18n.text("error:manifest.fix_line", "fix line {line} of {file}",
+                                            line=entry.manifest_line, file=data_dir / MANIFEST))
         check_size(path, DOCUMENT_MB)
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise InputError(path, "document listed in the manifest is missing",
-                         hint=f"fix line {entry.manifest_line} of {data_dir / MANIFEST}") from None
+        raise InputError(path, i18n.text("error:manifest.missing", "document listed in the manifest is missing"),
+                         hint=i18n.text("error:manifest.fix_line", "fix line {line} of {file}",
+                                        line=entry.manifest_line, file=data_dir / MANIFEST)) from None
     except OSError as error:
-        raise InputError(path, f"cannot read the file: {error.strerror}") from None
+        raise InputError(path, i18n.text("error:cannot_read", "cannot read the file: {why}",
+                                         why=error.strerror)) from None
     if not raw.strip():
-        raise InputError(path, "the document is empty")
+        raise InputError(path, i18n.text("error:manifest.empty", "the document is empty"))
     if path.suffix.lower() in READ_BY_LOADER:
         return Document(entry=entry, path=path, lines=[], data_dir=data_dir)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[:error.start].count(b"\n") + 1
-        raise InputError(path, "not UTF-8 text", line=line,
-                         hint="save the text as UTF-8") from None
+        raise InputError(path, i18n.text("error:not_utf8", "not UTF-8 text"), line=line,
+                         hint=i18n.text("error:manifest.not_utf8.hint", "save the text as UTF-8")) from None
     normalised = normalise(text)  # the same characters whatever tool made the text
     pages = normalised.page_of_line if normalised.pages > 1 else []
     return Document(entry=entry, path=path, lines=normalised.lines, page_of_line=pages,

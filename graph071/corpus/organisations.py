@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from graph071 import i18n
 from graph071.errors import InputError
 from graph071.schema import HELIX_SIDES, SECTORS
 from graph071.corpus.tables import cell as table_cell
@@ -112,16 +113,18 @@ def _row_to_organisation(path: Path, number: int, row: dict[str, str]) -> Organi
         return table_cell(row, name)
 
     if not cell("name"):
-        raise InputError(path, "empty name", line=number)
+        raise InputError(path, i18n.text("error:table.empty_name", "empty name"), line=number)
     if cell("sector") not in SECTORS:
-        raise InputError(path, f"unknown sector {cell('sector')!r}", line=number,
-                         hint=f"use one of {', '.join(SECTORS)}")
+        raise InputError(path, i18n.text("error:organisations.sector", "unknown sector {value!r}",
+                                         value=cell('sector')), line=number,
+                         hint=i18n.text("error:use_one_of", "use one of {choices}", choices=', '.join(SECTORS)))
     if cell("helix") not in HELIX_SIDES:
-        raise InputError(path, f"unknown triple-helix side {cell('helix')!r}", line=number,
-                         hint=f"use one of {', '.join(HELIX_SIDES)}")
+        raise InputError(path, i18n.text("error:organisations.helix", "unknown triple-helix side {value!r}",
+                                         value=cell('helix')), line=number,
+                         hint=i18n.text("error:use_one_of", "use one of {choices}", choices=', '.join(HELIX_SIDES)))
     if cell("is_group") not in ("yes", "no"):
-        raise InputError(path, f"is_group must be yes or no, not {cell('is_group')!r}",
-                         line=number)
+        raise InputError(path, i18n.text("error:organisations.is_group", "is_group must be yes or no, not {value!r}",
+                                         value=cell('is_group')), line=number)
     return Organisation(
         name=cell("name"), sector=cell("sector"), helix=cell("helix"),
         is_group=cell("is_group") == "yes", aliases=cells(row, "aliases"),

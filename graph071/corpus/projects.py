@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from graph071 import i18n
 from graph071.errors import InputError
 from graph071.corpus.organisations import normalise, slug
 from graph071.corpus.tables import cell as table_cell
@@ -92,7 +93,8 @@ class ProjectTable:
     def load(cls, path: Path) -> "ProjectTable":
         """Read the table from `path`; a malformed row is an InputError naming the row."""
         return cls(read_table(path, REQUIRED_COLUMNS, _row,
-                              missing_hint="a corpus folder with project cards needs a projects.csv"))
+                              missing_hint=i18n.text(
+                                  "error:projects.needs_table", "a corpus folder with project cards needs a projects.csv")))
 
     @classmethod
     def for_corpus(cls, data_dir: Path) -> "ProjectTable":
@@ -168,23 +170,27 @@ def _row(path: Path, number: int, row: dict[str, str]) -> KnownProject:
         return table_cells(row, name)
 
     if not cell("name"):
-        raise InputError(path, "empty name", line=number)
+        raise InputError(path, i18n.text("error:table.empty_name", "empty name"), line=number)
     if cell("kind") not in KINDS:
-        raise InputError(path, f"unknown kind {cell('kind')!r}", line=number,
-                         hint=f"use one of {', '.join(KINDS)}")
+        raise InputError(path, i18n.text("error:projects.kind", "unknown kind {value!r}", value=cell('kind')),
+                         line=number, hint=i18n.text("error:use_one_of", "use one of {choices}",
+                                                     choices=', '.join(KINDS)))
     grew_out_of = cells("grew_out_of")
     for ref in grew_out_of:
         if ":" not in ref:
-            raise InputError(path, f"grew_out_of {ref!r} is not a node id", line=number,
-                             hint='write ids such as "action:2013-2015/55"')
+            raise InputError(path, i18n.text("error:projects.ref", "grew_out_of {ref!r} is not a node id", ref=ref),
+                             line=number, hint=i18n.text("error:projects.ref.hint",
+                                                         'write ids such as "action:2013-2015/55"'))
     if grew_out_of and not cell("grew_out_of_reason"):
-        raise InputError(path, "grew_out_of needs a grew_out_of_reason: an inference must say why",
+        raise InputError(path, i18n.text("error:projects.reason",
+                                         "grew_out_of needs a grew_out_of_reason: an inference must say why"),
                          line=number)
     titles = cells("grew_out_of_titles")
     if titles and len(titles) != len(grew_out_of):
-        raise InputError(path, f"{len(titles)} grew_out_of_titles for {len(grew_out_of)} "
-                               "grew_out_of ids", line=number,
-                         hint="give one title per id, in the same order, separated by ';'")
+        raise InputError(path, i18n.text("error:projects.titles", "{titles} grew_out_of_titles for {ids} grew_out_of ids",
+                                         titles=len(titles), ids=len(grew_out_of)), line=number,
+                         hint=i18n.text("error:projects.titles.hint",
+                                        "give one title per id, in the same order, separated by ';'"))
     return KnownProject(name=cell("name"), kind=cell("kind"), aliases=cells("aliases"),
                         grew_out_of=grew_out_of, grew_out_of_reason=cell("grew_out_of_reason"),
                         note=cell("note"), grew_out_of_titles=titles)

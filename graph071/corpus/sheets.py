@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from graph071 import i18n
 from graph071.errors import InputError
 from graph071.corpus.organisations import normalise
 
@@ -50,11 +51,12 @@ class Problem:
     def __str__(self) -> str:
         where = []
         if self.sheet:
-            where.append(f"sheet {self.sheet!r}")
+            where.append(i18n.text("error:sheets.sheet", "sheet {sheet!r}", sheet=self.sheet))
         if self.row:
-            where.append(f"row {self.row}")
+            where.append(i18n.text("error:sheets.row", "row {row}", row=self.row))
         if self.column:
-            where.append(f"column {self.column!r}" + (f" ({self.letter})" if self.letter else ""))
+            where.append(i18n.text("error:sheets.column", "column {column!r}", column=self.column)
+                         + (f" ({self.letter})" if self.letter else ""))
         return f"{', '.join(where)}: {self.message}" if where else self.message
 
 
@@ -65,9 +67,11 @@ class SheetError(InputError):
         # In reading order, as a user goes through the sheet: by row, then column.
         self.problems = sorted(problems, key=lambda p: (p.sheet, p.row, len(p.letter), p.letter))
         if len(self.problems) == 1:
-            message = f"{self.problems[0]}; nothing from this file was loaded"
+            message = i18n.text("error:sheets.refused_one", "{problem}; nothing from this file was loaded",
+                                problem=self.problems[0])
         else:
-            message = (f"{len(self.problems)} problems, nothing from this file was loaded:\n"
+            message = (i18n.text("error:sheets.refused", "{count} problems, nothing from this file was loaded:",
+                                 count=len(self.problems)) + "\n"
                        + "\n".join(f"  {problem}" for problem in self.problems))
         super().__init__(path, message)
 
@@ -226,11 +230,12 @@ def read_table(path: Path, columns: Sequence[Column], sheets: Sequence[str] = ()
                                       for index, value in enumerate(values)
                                       if value in excel_errors()])
     elif suffix in (".xls", ".ods", ".numbers"):
-        raise SheetError(path, [Problem("", 0, "", "", f"{suffix} files cannot be read: "
-                                        "open the file and save it as Excel workbook (.xlsx)")])
+        raise SheetError(path, [Problem("", 0, "", "", i18n.text(
+            "error:sheets.old_format", "{suffix} files cannot be read: open the file and save it as "
+            "Excel workbook (.xlsx)", suffix=suffix))])
     else:
-        raise SheetError(path, [Problem("", 0, "", "", "not a spreadsheet: give an Excel "
-                                        "workbook (.xlsx) or a CSV file (.csv)")])
+        raise SheetError(path, [Problem("", 0, "", "", i18n.text(
+            "error:sheets.not_sheet", "not a spreadsheet: give an Excel workbook (.xlsx) or a CSV file (.csv)"))])
     return _table(path, grid, columns)
 
 
@@ -260,11 +265,11 @@ def _open_workbook(path: Path):
         # extent of a sheet whatever its (possibly stale) <dimension> says.
         return load_workbook(path, data_only=True)
     except FileNotFoundError:
-        raise InputError(path, "file not found") from None
+        raise InputError(path, i18n.text("error:file_not_found", "file not found")) from None
     except Exception as error:  # openpyxl raises zip, XML and key errors for non-workbooks
-        raise SheetError(path, [Problem("", 0, "", "", "not an Excel workbook (.xlsx) "
-                                        f"({type(error).__name__}); open it in Excel and save "
-                                        "it as Excel workbook (.xlsx)")]) from None
+        raise SheetError(path, [Problem("", 0, "", "", i18n.text(
+            "error:sheets.not_xlsx", "not an Excel workbook (.xlsx) ({why}); open it in Excel and save it "
+            "as Excel workbook (.xlsx)", why=type(error).__name__))]) from None
 
 
 def _read_workbook(path: Path, wanted: Sequence[str]) -> Grid:
@@ -272,8 +277,9 @@ def _read_workbook(path: Path, wanted: Sequence[str]) -> Grid:
     try:
         names = workbook.sheetnames
         if not names:
-            raise SheetError(path, [Problem("", 0, "", "", "the workbook has no sheets; open it "
-                                            "in Excel and save it as Excel workbook (.xlsx)")])
+            raise SheetError(path, [Problem("", 0, "", "", i18n.text(
+                "error:sheets.no_sheets", "the workbook has no sheets; open it in Excel and save it as "
+                "Excel workbook (.xlsx)"))])
         by_key = {header_key(name): name for name in names}
         chosen = next((by_key[header_key(w)] for w in wanted if header_key(w) in by_key), None)
         found_by_name = chosen is not None
@@ -282,9 +288,9 @@ def _read_workbook(path: Path, wanted: Sequence[str]) -> Grid:
         grid.hidden_sheets = [ws.title for ws in workbook.worksheets if ws.sheet_state != "visible"]
     except (KeyError, ValueError, TypeError, AttributeError, IndexError) as error:
         # A damaged workbook that openpyxl opened but cannot show (a sheet it lists is gone).
-        raise SheetError(path, [Problem("", 0, "", "", "the workbook is damaged "
-                                        f"({type(error).__name__}); open it in Excel and save "
-                                        "it as Excel workbook (.xlsx)")]) from None
+        raise SheetError(path, [Problem("", 0, "", "", i18n.text(
+            "error:sheets.damaged", "the workbook is damaged ({why}); open it in Excel and save it as "
+            "Excel workbook (.xlsx)", why=type(error).__name__))]) from None
     finally:
         workbook.close()
     grid.others = [] if found_by_name else [name for name in names if name != chosen]
@@ -339,14 +345,16 @@ def _read_csv(path: Path) -> list[tuple[int, list[str]]]:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
-        raise InputError(path, "file not found") from None
+        raise InputError(path, i18n.text("error:file_not_found", "file not found")) from None
     except UnicodeDecodeError as error:
         line = path.read_bytes()[:error.start].count(b"\n") + 1
-        raise SheetError(path, [Problem("", line, "", "", "not UTF-8 text; in Excel choose "
-                                        "Save as > 'CSV UTF-8 (comma delimited)'")]) from None
+        raise SheetError(path, [Problem("", line, "", "", i18n.text(
+            "error:sheets.not_utf8", "not UTF-8 text; in Excel choose Save as > "
+            "'CSV UTF-8 (comma delimited)'"))]) from None
     if "\0" in text:
-        raise SheetError(path, [Problem("", 0, "", "", "not a CSV file (it holds binary data); "
-                                        "give an Excel workbook (.xlsx) or a CSV file (.csv)")])
+        raise SheetError(path, [Problem("", 0, "", "", i18n.text(
+            "error:sheets.binary", "not a CSV file (it holds binary data); give an Excel workbook (.xlsx) "
+            "or a CSV file (.csv)"))])
     first = next((line for line in text.splitlines()
                   if line.strip() and not line.lstrip().startswith("#")), "")
     # Dutch Excel writes ";" between columns, English Excel ",".
@@ -359,8 +367,8 @@ def _read_csv(path: Path) -> list[tuple[int, list[str]]]:
             grid.append((start, [cell_text(_unquoted(value)) for value in values]))
             start = reader.line_num + 1
     except csv.Error as error:
-        raise SheetError(path, [Problem("", reader.line_num, "", "",
-                                        f"not readable as CSV: {error}")]) from None
+        raise SheetError(path, [Problem("", reader.line_num, "", "", i18n.text(
+            "error:sheets.not_csv", "not readable as CSV: {why}", why=error))]) from None
     return grid
 
 
@@ -368,12 +376,13 @@ def _cell_problems(grid: Grid, header_row: int, header: list[str]) -> list[Probl
     """Return a Problem for every Excel error value and every merge across columns."""
     problems = [Problem(grid.sheet, row, header[column] if column < len(header) else "",
                         column_letter(column),
-                        f"the cell holds the Excel error value {value}: fix the formula or "
-                        "type the value itself")
+                        i18n.text("error:sheets.excel_error", "the cell holds the Excel error value {value}: "
+                                  "fix the formula or type the value itself", value=value))
                 for row, column, value in grid.errors if row >= header_row]
     problems.extend(Problem(grid.sheet, row, "", coord.split(":")[0].rstrip("0123456789"),
-                            f"cells {coord} are merged across columns: unmerge them "
-                            "('Samenvoegen en centreren' off) so each column has its own value")
+                            i18n.text("error:sheets.merged", "cells {cells} are merged across columns: unmerge "
+                                      "them ('Samenvoegen en centreren' off) so each column has its own value",
+                                      cells=coord))
                     for row, coord in grid.merged_across if row >= header_row)
     return problems
 
@@ -384,8 +393,8 @@ def _table(path: Path, grid: Grid, columns: Sequence[Column]) -> Table:
     rows = [(number, values) for number, values in grid.rows
             if any(values) and (number in errors or not _is_comment(values))]
     if not rows:
-        raise SheetError(path, [Problem(sheet, 0, "", "", "the sheet is empty: it needs a "
-                                        "header row with the column names")])
+        raise SheetError(path, [Problem(sheet, 0, "", "", i18n.text(
+            "error:sheets.empty", "the sheet is empty: it needs a header row with the column names"))])
     header_row, header = rows[0]
     by_key: dict[str, Column] = {}
     for column in columns:
@@ -405,17 +414,18 @@ def _table(path: Path, grid: Grid, columns: Sequence[Column]) -> Table:
             unknown.append((text, letter, _closest(text, columns)))
         elif column.name in positions:
             problems.append(Problem(sheet, header_row, text, letter,
-                                    f"a second column for {column.name!r} (the first is "
-                                    f"{headers[column.name]!r}, {letters[column.name]}); "
-                                    "keep one"))
+                                    i18n.text("error:sheets.second_column", "a second column for {column!r} "
+                                              "(the first is {first!r}, {letter}); keep one", column=column.name,
+                                              first=headers[column.name], letter=letters[column.name])))
         else:
             headers[column.name], letters[column.name], positions[column.name] = text, letter, index
     for column in columns:
         if column.required and column.name not in positions:
-            hint = next((f"; is {header!r} ({letter}) meant to be {column.name!r}?"
+            hint = next(("; " + i18n.text("error:sheets.meant", "is {header!r} ({letter}) meant to be {column!r}?",
+                                          header=header, letter=letter, column=column.name)
                          for header, letter, close in unknown if close == column.name), "")
-            problems.append(Problem(sheet, header_row, column.name, "",
-                                    f"required column missing from the header row{hint}"))
+            problems.append(Problem(sheet, header_row, column.name, "", i18n.text(
+                "error:sheets.required", "required column missing from the header row") + hint))
     problems.extend(_cell_problems(grid, header_row, header))
     if problems:
         raise SheetError(path, problems)
@@ -455,24 +465,28 @@ def _closest(text: str, columns: Sequence[Column]) -> str:
     return forms[match[0]] if match else ""
 
 
-def unknown_column_warnings(table: Table) -> list[tuple[int, str]]:
+def unknown_column_warnings(table: Table) -> list[tuple[int, i18n.Said]]:
     """Return (row, message) for each column of `table` that graph071 does not read."""
     messages = []
     for header, letter, close in table.unknown_columns:
-        where = f"sheet {table.sheet!r}, " if table.sheet else ""
-        hint = f"; did you mean {close!r}?" if close else ""
-        messages.append((table.header_row, f"{where}column {header!r} ({letter}) is not read"
-                                            f"{hint}"))
+        where = i18n.said("warning:sheets.where", "sheet {sheet!r}, ", sheet=table.sheet) if table.sheet else ""
+        hint = i18n.said("warning:sheets.meant", "; did you mean {column!r}?", column=close) if close else ""
+        messages.append((table.header_row, i18n.said(
+            "warning:sheets.not_read", "{where}column {header!r} ({letter}) is not read{hint}", where=where,
+            header=header, letter=letter, hint=hint)))
     if table.hidden_rows:
         rows = ", ".join(str(number) for number in table.hidden_rows)
-        messages.append((table.hidden_rows[0], f"sheet {table.sheet!r}: hidden row(s) {rows} "
-                                               "were read, though Excel does not show them"))
+        messages.append((table.hidden_rows[0], i18n.said(
+            "warning:sheets.hidden_rows", "sheet {sheet!r}: hidden row(s) {rows} were read, though Excel does "
+            "not show them", sheet=table.sheet, rows=rows)))
     if table.hidden_sheets:
-        messages.append((0, "hidden sheet(s) in the workbook: "
-                            + ", ".join(repr(s) for s in table.hidden_sheets)
-                            + (" (this is the sheet that was read)"
-                               if table.sheet in table.hidden_sheets else "")))
+        read = i18n.said("warning:sheets.hidden_read", " (this is the sheet that was read)")
+        messages.append((0, i18n.said(
+            "warning:sheets.hidden_sheets", "hidden sheet(s) in the workbook: {sheets}{read}",
+            sheets=", ".join(repr(s) for s in table.hidden_sheets),
+            read=read if table.sheet in table.hidden_sheets else "")))
     if table.other_sheets:
-        messages.append((0, f"only sheet {table.sheet!r} was read; sheets "
-                            f"{', '.join(repr(s) for s in table.other_sheets)} were not"))
+        messages.append((0, i18n.said(
+            "warning:sheets.other_sheets", "only sheet {sheet!r} was read; sheets {others} were not",
+            sheet=table.sheet, others=', '.join(repr(s) for s in table.other_sheets))))
     return messages

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from graph071 import i18n
 from graph071.errors import InputError
 
 Row = TypeVar("Row")
@@ -42,16 +43,20 @@ def read_table(path: Path, required: tuple[str, ...],
             reader = csv.DictReader(handle)
             missing = [c for c in required if c not in (reader.fieldnames or [])]
             if missing:
-                raise InputError(path, f"missing column(s) {', '.join(missing)}", line=1)
+                raise InputError(path, i18n.text("error:tables.columns", "missing column(s) {columns}",
+                                                 columns=', '.join(missing)), line=1)
             return [make_row(path, number, row) for number, row in enumerate(reader, start=2)]
     except FileNotFoundError:
-        raise InputError(path, "file not found", hint=missing_hint) from None
+        raise InputError(path, i18n.text("error:file_not_found", "file not found"), hint=missing_hint) from None
     except UnicodeDecodeError:
-        raise InputError(path, "not UTF-8 text", hint="save it as CSV UTF-8") from None
+        raise InputError(path, i18n.text("error:not_utf8", "not UTF-8 text"),
+                         hint=i18n.text("error:tables.csv_utf8.hint", "save it as CSV UTF-8")) from None
     except csv.Error as error:
-        raise InputError(path, f"not readable as CSV ({error})",
-                         hint="open it in Excel and save it as 'CSV UTF-8'") from None
+        raise InputError(path, i18n.text("error:tables.not_csv", "not readable as CSV ({why})", why=error),
+                         hint=i18n.text("error:tables.not_csv.hint",
+                                        "open it in Excel and save it as 'CSV UTF-8'")) from None
     except IsADirectoryError:
-        raise InputError(path, "is a folder, not a CSV file") from None
+        raise InputError(path, i18n.text("error:tables.folder", "is a folder, not a CSV file")) from None
     except OSError as error:
-        raise InputError(path, f"cannot read the file: {error.strerror}") from None
+        raise InputError(path, i18n.text("error:cannot_read", "cannot read the file: {why}",
+                                         why=error.strerror)) from None

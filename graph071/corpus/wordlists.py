@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from graph071 import i18n
 from graph071.corpus.manifest import bundled_data_dir
 from graph071.corpus.tables import read_table
 from graph071.errors import InputError
@@ -42,8 +43,10 @@ def _word_rows() -> tuple[tuple[str, str], ...]:
     def row(path, number: int, values: dict[str, str]) -> tuple[str, str]:
         name, word = (values["list"] or "").strip(), (values["word"] or "").strip()
         if name not in LISTS or not word:
-            raise InputError(path, f"list {name!r} with word {word!r}", line=number,
-                             hint=f"lists are {', '.join(LISTS)}; a word may not be empty")
+            raise InputError(path, i18n.text("error:wordlists.word", "list {name!r} with word {word!r}",
+                                             name=name, word=word), line=number,
+                             hint=i18n.text("error:wordlists.word.hint", "lists are {lists}; a word may not be empty",
+                                            lists=', '.join(LISTS)))
         return name, word
     return tuple(read_table(bundled_data_dir() / WORDS, ("list", "word", "seen"), row))
 
@@ -63,8 +66,9 @@ def successions() -> tuple[Succession, ...]:
     def row(path, number: int, values: dict[str, str]) -> Succession:
         pattern = values["pattern"] or ""
         if "(?P<older>" not in pattern and "(?P<newer>" not in pattern:
-            raise InputError(path, "a succession pattern needs a group (?P<older>...) or "
-                                   "(?P<newer>...)", line=number)
+            raise InputError(path, i18n.text("error:wordlists.group",
+                                             "a succession pattern needs a group (?P<older>...) or (?P<newer>...)"),
+                             line=number)
         return Succession(pattern, values["cue"].strip(),
                           values["newer_is_organisation"].strip() == "ja",
                           tuple((values["triggers"] or "").split("|")) if values["triggers"]

@@ -14,6 +14,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph071 import i18n
 from graph071.errors import Graph071Error
 from graph071.io.safe import atomic_file, atomic_path, check_writable, spreadsheet_row, xml_text
 
@@ -122,8 +123,9 @@ def export(graph: nx.MultiDiGraph, path: Path) -> list[Path]:
     """Write the graph to `path` in the format its extension names; return the files written."""
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise Graph071Error(f"{path}: unknown export format {suffix or '(none)'!r}",
-                            hint=f"use one of {', '.join(FORMATS)}")
+        raise Graph071Error(i18n.text("error:export.format", "{path}: unknown export format {suffix!r}", path=path,
+                                      suffix=suffix or i18n.text("error:no_extension", "(no extension)")),
+                            hint=i18n.text("error:use_one_of", "use one of {choices}", choices=', '.join(FORMATS)))
     if suffix == ".csv":
         return write_csv(graph, path)
     check_writable(path)

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from graph071 import i18n
 from graph071.errors import Graph071Error
 
 # OWASP "CSV injection": cells starting with these are formulas (or become one) in Excel,
@@ -97,19 +98,23 @@ def xml_text(text: str) -> str:
 
 def _message(path: Path, error: OSError) -> Graph071Error:
     if isinstance(error, IsADirectoryError) or path.is_dir():
-        return Graph071Error(f"{path}: is a folder, not a file",
-                             hint=f"give a file name, e.g. {path / ('graph071' + (path.suffix or '.html'))}")
+        return Graph071Error(i18n.text("error:safe.folder", "{path}: is a folder, not a file", path=path),
+                             hint=i18n.text("error:safe.folder.hint", "give a file name, e.g. {example}",
+                                            example=path / ('graph071' + (path.suffix or '.html'))))
     if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        return Graph071Error(f"{path}: the disk is full; nothing was written "
-                             "(the previous file, if any, is unchanged)",
-                             hint="free some space or write elsewhere")
+        return Graph071Error(i18n.text("error:safe.full", "{path}: the disk is full; nothing was written (the "
+                                       "previous file, if any, is unchanged)", path=path),
+                             hint=i18n.text("error:safe.full.hint", "free some space or write elsewhere"))
     if isinstance(error, FileNotFoundError) and not path.parent.is_dir():
-        return Graph071Error(f"{path}: folder {path.parent} does not exist",
-                             hint="create it first or choose another path")
+        return Graph071Error(i18n.text("error:no_folder", "{path}: folder {folder} does not exist", path=path,
+                                       folder=path.parent),
+                             hint=i18n.text("error:no_folder.hint", "create the folder first or choose another path"))
     if isinstance(error, PermissionError) or error.errno in (errno.EROFS, errno.EACCES):
-        return Graph071Error(f"{path}: cannot write here ({error.strerror or 'no permission'})",
-                             hint="choose a folder you can write to")
-    return Graph071Error(f"{path}: cannot write the file ({error.strerror or error})")
+        return Graph071Error(i18n.text("error:safe.permission", "{path}: cannot write here ({why})", path=path,
+                                       why=error.strerror or i18n.text("error:safe.no_permission", "no permission")),
+                             hint=i18n.text("error:safe.permission.hint", "choose a folder you can write to"))
+    return Graph071Error(i18n.text("error:safe.cannot_write", "{path}: cannot write the file ({why})", path=path,
+                                   why=error.strerror or error))
 
 
 def check_writable(path: Path) -> None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from graph071 import i18n
 from graph071.errors import Graph071Error
 
 CSV_DELIMITER = ";"
@@ -73,11 +74,12 @@ def sheet_names(titles: Sequence[str]) -> list[str]:
 def check_xlsx_path(path: Path) -> None:
     """Raise Graph071Error unless `path` is an .xlsx file in an existing folder."""
     if path.suffix.lower() != ".xlsx":
-        raise Graph071Error(f"{path}: --xlsx schrijft een Excel-werkmap",
-                            hint="laat de bestandsnaam eindigen op .xlsx")
+        raise Graph071Error(i18n.text("error:tables.xlsx", "{path}: --xlsx writes an Excel workbook", path=path),
+                            hint=i18n.text("error:tables.xlsx.hint", "end the file name in .xlsx"))
     if not path.parent.is_dir():
-        raise Graph071Error(f"{path}: map {path.parent} bestaat niet",
-                            hint="maak hem eerst aan of kies een ander pad")
+        raise Graph071Error(i18n.text("error:no_folder", "{path}: folder {folder} does not exist", path=path,
+                                      folder=path.parent),
+                            hint=i18n.text("error:no_folder.hint", "create the folder first or choose another path"))
 
 
 def write_workbook(path: Path, listings: Sequence[Listing]) -> Path:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from graph071 import i18n
 from graph071.errors import Graph071Error
 from graph071.io.safe import atomic_file, atomic_path, check_writable, keep_as_text, spreadsheet_row
 from graph071.corpus.sheets import CSV_SUFFIXES, LIST_SEPARATOR, XLSX_SUFFIXES, Column
@@ -42,7 +43,8 @@ def write_template(kind: str, path: Path, overwrite: bool = False) -> Path:
     """
     kinds = template_kinds()
     if kind not in kinds:
-        raise Graph071Error(f"unknown template {kind!r}", hint=f"use one of {', '.join(kinds)}")
+        raise Graph071Error(i18n.text("error:templates.unknown", "unknown template {kind!r}", kind=kind),
+                            hint=i18n.text("error:use_one_of", "use one of {choices}", choices=', '.join(kinds)))
     columns, sheet = kinds[kind]
     example = {column.name: column.example for column in columns}
     return write_sheet(path, columns, [example], sheet, example_rows=1, overwrite=overwrite)
@@ -57,12 +59,13 @@ def write_sheet(path: Path, columns: Sequence[Column], rows: Sequence[dict[str, 
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in XLSX_SUFFIXES + CSV_SUFFIXES:
-        raise Graph071Error(f"{path}: cannot write a {suffix or 'file without extension'}",
-                            hint="end the file name in .xlsx (Excel) or .csv")
+        raise Graph071Error(i18n.text("error:templates.format", "{path}: cannot write a {suffix}", path=path,
+                                      suffix=suffix or i18n.text("error:extract.no_suffix", "a file without extension")),
+                            hint=i18n.text("error:templates.format.hint", "end the file name in .xlsx (Excel) or .csv"))
     check_writable(path)
     if path.exists() and not overwrite:
-        raise Graph071Error(f"{path}: the file exists already",
-                            hint="choose another name or remove the file first")
+        raise Graph071Error(i18n.text("error:templates.exists", "{path}: the file exists already", path=path),
+                            hint=i18n.text("error:templates.exists.hint", "choose another name or remove the file first"))
     if suffix in CSV_SUFFIXES:
         # utf-8-sig: Excel opens a UTF-8 CSV with its accents intact only with the BOM.
         with atomic_file(path, "w", encoding="utf-8-sig", newline="") as handle:
@@ -89,8 +92,8 @@ def _write_workbook(path: Path, columns: Sequence[Column], rows: Sequence[dict[s
     for index, column in enumerate(columns, start=1):
         cell = data.cell(row=1, column=index)
         cell.font = Font(bold=True)
-        required = "Verplicht. " if column.required else ""
-        cell.comment = Comment(required + column.description, "graph071")
+        required = i18n.text("template:required", "Required. ") if column.required else ""
+        cell.comment = Comment(required + described(sheet, column), "graph071")
         width = max([len(column.name), *(len(r.get(column.name, "")) for r in rows[:50])])
         data.column_dimensions[get_column_letter(index)].width = min(max(width + 2, 10), 60)
     for number, row in enumerate(rows):
@@ -105,15 +108,16 @@ def _write_workbook(path: Path, columns: Sequence[Column], rows: Sequence[dict[s
                 cell.font = Font(italic=True, color="808080")
     data.freeze_panes = "A2"
     notes = workbook.create_sheet("toelichting")
-    notes.append(["kolom", "verplicht", "wat erin staat", "voorbeeld"])
+    notes.append([i18n.text("template:column", "column"), i18n.text("template:is_required", "required"),
+                  i18n.text("template:what", "what it holds"), i18n.text("template:example", "example")])
     for cell in notes[1]:
         cell.font = Font(bold=True)
     for column in columns:
-        notes.append([column.name, "ja" if column.required else "nee", column.description,
-                      column.example])
+        notes.append([column.name, i18n.text("output:yes", "yes") if column.required else i18n.text("output:no", "no"),
+                      described(sheet, column), column.example])
     notes.append([])
-    notes.append(["Meerdere namen in één cel scheidt u met ';'. Een rij die met # begint, en "
-                  "de grijze voorbeeldrij, worden niet gelezen. Zie docs/data-maintenance.md."])
+    notes.append([i18n.text("template:how", "Separate several names in one cell with ';'. A row that starts with "
+                            "#, and the grey example row, are not read. See docs/data-maintenance.md.")])
     for letter, width in (("A", 18), ("B", 10), ("C", 90), ("D", 50)):
         notes.column_dimensions[letter].width = width
     for sheet_ in workbook.worksheets:
@@ -122,6 +126,15 @@ def _write_workbook(path: Path, columns: Sequence[Column], rows: Sequence[dict[s
                 keep_as_text(cell)
     with atomic_path(path) as temporary:
         workbook.save(temporary)
+
+
+def described(sheet: str, column: Column) -> str:
+    """Return what `column` of the list `sheet` holds, in the language in use.
+
+    The declaration's description is the default; the catalogue's row
+    "column:<sheet>:<column>" gives the other language.
+    """
+    return i18n.text(f"column:{sheet}:{column.name}", column.description)
 
 
 def action_rows(graph: nx.MultiDiGraph) -> list[dict[str, str]]:

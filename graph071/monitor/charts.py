@@ -9,6 +9,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+from graph071 import i18n
 from graph071.errors import Graph071Error
 from graph071.io.safe import atomic_path
 from graph071.monitor.model import Basket, Monitor, Series
@@ -88,11 +89,14 @@ def _pct(value: float | int | None) -> str:
 
 def _check_path(path: Path) -> None:
     if path.suffix.lower() not in FORMATS:
-        raise Graph071Error(f"{path}: cannot draw a chart as {path.suffix or '(no extension)'!r}",
-                            hint=f"end the file name in {', '.join(FORMATS)}, e.g. index071.png")
+        raise Graph071Error(i18n.text("error:charts.format", "{path}: cannot draw a chart as {suffix!r}", path=path,
+                                      suffix=path.suffix or i18n.text("error:no_extension", "(no extension)")),
+                            hint=i18n.text("error:charts.format.hint", "end the file name in {formats}, e.g. "
+                                           "index071.png", formats=', '.join(FORMATS)))
     if not path.parent.exists():
-        raise Graph071Error(f"{path}: folder {path.parent} does not exist",
-                            hint="create the folder first or choose another path")
+        raise Graph071Error(i18n.text("error:no_folder", "{path}: folder {folder} does not exist", path=path,
+                                      folder=path.parent),
+                            hint=i18n.text("error:no_folder.hint", "create the folder first or choose another path"))
 
 
 def _write(monitor: Monitor, lines: list[tuple[str, Series, str, float]], title: str,

@@ -20,6 +20,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph071 import i18n
 from graph071.errors import Graph071Error
 from graph071.corpus.organisations import normalise
 from graph071.schema import Edge, Node
@@ -119,7 +120,7 @@ class Finding:
     """
 
     line: int
-    message: str
+    message: str | i18n.Said
     topic: str = "weging"
 
 
@@ -255,11 +256,11 @@ def claim_agrees(claim: CountClaim, count: int) -> bool:
 def _span(years: list[int]) -> str:
     """Return years as Dutch readers write them: 2012-2015, or 2012, 2014 en 2016."""
     if not years:
-        return "geen enkel jaar"
+        return i18n.text("monitor:no_year", "no year at all")
     if years == list(range(years[0], years[-1] + 1)) and len(years) > 2:
         return f"{years[0]}-{years[-1]}"
     names = [str(y) for y in years]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + i18n.text("monitor:and", " and ") + names[-1]
 
 
 def _series_text(series: Series, years: list[int]) -> str:
@@ -280,15 +281,15 @@ def findings(monitor: Monitor) -> list[Finding]:
     weight_sum = basket_weight_sum(monitor)
     if weight_sum != 100:
         weights = " + ".join(pct(b.weight_pct) for b in monitor.baskets)
-        found.append(Finding(monitor.line or (monitor.baskets[0].line if monitor.baskets else 0),
-                             f"Weging van de mandjes: {weights} = {pct(weight_sum)}, "
-                             f"niet 100% (bijlage, globale overzicht)."))
+        found.append(Finding(monitor.line or (monitor.baskets[0].line if monitor.baskets else 0), i18n.said(
+            "monitor:basket_weights", "Weights of the baskets (mandjes): {weights} = {total}, not 100% (appendix, "
+            "overall overview).", weights=weights, total=pct(weight_sum))))
     count = len(monitor.parameters)
     for claim in monitor.count_claims:
         if not claim_agrees(claim, count):
-            found.append(Finding(claim.line, f"Aantal parameters: de tekst spreekt van "
-                                 f"‘{claim.phrase}’, de bijlage telt er {count}; "
-                                 f"de telling van de bijlage geldt.", "aantal"))
+            found.append(Finding(claim.line, i18n.said(
+                "monitor:count", "Number of parameters: the text speaks of ‘{phrase}’, the appendix counts {count}; "
+                "the appendix's count holds.", phrase=claim.phrase, count=count), "aantal"))
     found.extend(_series_disagreements(monitor))
     for basket in monitor.baskets:
         found.extend(_basket_findings(monitor, basket))
@@ -296,62 +297,67 @@ def findings(monitor: Monitor) -> list[Finding]:
     for year, figure in recomputed.items():
         given = monitor.overall.get(year)
         if given is not None and abs(given - figure) > ROUNDING_TOLERANCE:
-            found.append(Finding(monitor.line, f"Index071 totaal {year}: de bijlage geeft "
-                                 f"{given:g}, het gewogen gemiddelde van de mandjes is "
-                                 f"{figure:g}.", "reeks"))
+            found.append(Finding(monitor.line, i18n.said(
+                "monitor:overall", "Index071 totaal {year}: the appendix gives {given:g}, the weighted mean of the "
+                "baskets is {figure:g}.", year=year, given=given, figure=figure), "reeks"))
     return sorted(found, key=lambda f: f.line)
 
 
 def _series_disagreements(monitor: Monitor) -> list[Finding]:
     found: list[Finding] = []
-    pairs = [("Index071 totaal", monitor.overall, monitor.text_series, monitor.text_line,
-              "het hoofdstuk")]
+    chapter = i18n.said("monitor:chapter", "the chapter")
+    pairs = [("Index071 totaal", monitor.overall, monitor.text_series, monitor.text_line, chapter)]
     for basket in monitor.baskets:
-        label = f"Mandje ‘{basket.name}’"
-        pairs.append((label, basket.series, basket.text_series, basket.text_line,
-                      "het hoofdstuk"))
+        label = i18n.said("monitor:basket", "Basket (mandje) ‘{name}’", name=basket.name)
+        pairs.append((label, basket.series, basket.text_series, basket.text_line, chapter))
         pairs.append((label, basket.series, basket.table_series, basket.table_line,
-                      "de eigen tabel in de bijlage"))
+                      i18n.said("monitor:own_table", "its own table in the appendix")))
     for label, appendix, other, line, where in pairs:
         if other is not None and other != appendix:
-            found.append(Finding(line, f"{label}: {where} geeft de reeks "
-                                 f"{_series_text(other, monitor.years)}, het globale overzicht "
-                                 f"in de bijlage {_series_text(appendix, monitor.years)}; "
-                                 f"de bijlage geldt.", "reeks"))
+            found.append(Finding(line, i18n.said(
+                "monitor:series", "{label}: {where} gives the series {other}, the overall overview in the appendix "
+                "{appendix}; the appendix holds.", label=label, where=where,
+                other=_series_text(other, monitor.years), appendix=_series_text(appendix, monitor.years)), "reeks"))
     return found
 
 
 def _basket_findings(monitor: Monitor, basket: Basket) -> list[Finding]:
     found: list[Finding] = []
-    label = f"Mandje ‘{basket.name}’"
+    label = i18n.said("monitor:basket", "Basket (mandje) ‘{name}’", name=basket.name)
     total = parameter_weight_sum(basket)
     if basket.parameters and total != 100:
         in_text = _total([p.weight_in_text for p in basket.parameters])
-        text_note = (f" (in de tekst, regel {basket.parameters[0].text_line}: {pct(in_text)})"
+        text_note = (i18n.said("monitor:in_text", " (in the text, line {line}: {total})",
+                               line=basket.parameters[0].text_line, total=pct(in_text))
                      if any(p.weight_in_text is not None for p in basket.parameters) else "")
-        found.append(Finding(basket.table_line or basket.line,
-                             f"{label}: de wegingen van de {len(basket.parameters)} parameters "
-                             f"tellen in de bijlage op tot {pct(total)}, niet 100%{text_note}."))
+        found.append(Finding(basket.table_line or basket.line, i18n.said(
+            "monitor:parameter_weights", "{label}: the weights of the {count} parameters add up to {total} in the "
+            "appendix, not 100%{note}.", label=label, count=len(basket.parameters), total=pct(total),
+            note=text_note)))
     for parameter in basket.parameters:
-        where = f"{label}, parameter {parameter.number} ‘{parameter.name}’"
+        where = i18n.said("monitor:parameter", "{label}, parameter {number} ‘{name}’", label=label,
+                          number=parameter.number, name=parameter.name)
         if (parameter.weight_in_text is not None and parameter.weight is not None
                 and parameter.weight_in_text != parameter.weight):
-            found.append(Finding(parameter.line, f"{where}: weging in de tekst "
-                                 f"{pct(parameter.weight_in_text)} (regel {parameter.text_line}), "
-                                 f"in de bijlage {pct(parameter.weight)}; de bijlage geldt."))
+            found.append(Finding(parameter.line, i18n.said(
+                "monitor:weight", "{where}: weight in the text {text} (line {line}), in the appendix {appendix}; the "
+                "appendix holds.", where=where, text=pct(parameter.weight_in_text), line=parameter.text_line,
+                appendix=pct(parameter.weight))))
         covered, missing = years_covered(parameter.series, monitor.years)
         if missing:
             dashes = [y for y, cell in zip(monitor.years, parameter.cells) if cell in ("-", "–")]
             empty = [y for y in missing if y not in dashes]
             how = []
             if dashes:
-                how.append(f"'-' voor {_span(dashes)}")
+                how.append(i18n.text("monitor:dash", "'-' for {years}", years=_span(dashes)))
             if empty:
-                how.append(f"lege cel voor {_span(empty)}")
-            verb = "ontbreekt" if len(missing) == 1 else "ontbreken"
-            found.append(Finding(parameter.line, f"{where}: cijfers voor {_span(covered)}; "
-                                 f"{_span(missing)} {verb} (in de bijlage {' en '.join(how)}).",
-                                 "jaren"))
+                how.append(i18n.text("monitor:empty_cell", "an empty cell for {years}", years=_span(empty)))
+            found.append(Finding(parameter.line, i18n.said(
+                "monitor:years" if len(missing) == 1 else "monitor:years_plural",
+                "{where}: figures for {covered}; {missing} is missing (in the appendix {how})." if len(missing) == 1
+                else "{where}: figures for {covered}; {missing} are missing (in the appendix {how}).",
+                where=where, covered=_span(covered), missing=_span(missing),
+                how=i18n.text("monitor:and", " and ").join(how)), "jaren"))
     return found
 
 
@@ -393,11 +399,13 @@ def monitor_from_graph(graph: nx.MultiDiGraph, edition: str | None = None) -> Mo
     if not indexes:
         unread = [m for m in graph.graph.get("missing_documents", []) if m.get("loader") == "index071"]
         if unread:  # the corpus has one, but it did not read: say why
-            raise NoMonitor(f"the Index071 {unread[0]['document']} could not be read: "
-                            f"{unread[0]['reason']}")
-        edition_text = f" of edition {edition}" if edition else ""
-        raise NoMonitor(f"the graph holds no Index071{edition_text}",
-                        hint="add the Index071 document (loader index071) to manifest.csv")
+            raise NoMonitor(i18n.text("error:monitor.unread", "the Index071 {document} could not be read: {reason}",
+                                      document=unread[0]['document'], reason=unread[0]['reason']))
+        edition_text = i18n.text("error:monitor.of_edition", " of edition {edition}",
+                                 edition=edition) if edition else ""
+        raise NoMonitor(i18n.text("error:monitor.none", "the graph holds no Index071") + edition_text,
+                        hint=i18n.text("error:monitor.none.hint",
+                                       "add the Index071 document (loader index071) to manifest.csv"))
     index = indexes[0][1]
     data = graph.nodes[index]
     monitor = Monitor(document=data.get("document", ""), name=data.get("name", ""),
@@ -470,10 +478,12 @@ def find_basket(monitor: Monitor, text: str) -> Basket:
         if score >= 75 and choices[form] not in suggestions:
             suggestions.append(choices[form])
     listing = "; ".join(f"{b.number} {b.name}" for b in monitor.baskets)
-    hint = (f"did you mean {' / '.join(repr(s) for s in suggestions[:2])}? " if suggestions
-            else "") + f"the baskets are: {listing}"
-    name = monitor.name.split()[0] if monitor.name else "the index"
-    raise Graph071Error(f"no basket (mandje) called {text!r} in {name}", hint=hint)
+    hint = (i18n.text("error:did_you_mean", "did you mean {possibilities}?",
+                      possibilities=' / '.join(repr(s) for s in suggestions[:2])) + " " if suggestions
+            else "") + i18n.text("error:monitor.baskets", "the baskets are: {baskets}", baskets=listing)
+    name = monitor.name.split()[0] if monitor.name else i18n.text("error:monitor.the_index", "the index")
+    raise Graph071Error(i18n.text("error:monitor.no_basket", "no basket (mandje) called {text!r} in {name}",
+                                  text=text, name=name), hint=hint)
 
 
 def basket_form(text: str) -> str:

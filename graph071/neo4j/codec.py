@@ -42,6 +42,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph071 import i18n
 from graph071.errors import Graph071Error
 from graph071.schema import EDGE_KINDS, NODE_KINDS
 
@@ -73,10 +74,11 @@ def label(kind: str) -> str:
     >>> label("Action) DETACH DELETE (x")
     Traceback (most recent call last):
     ...
-    graph071.neo4j.codec.StorageError: node kind 'Action) DETACH DELETE (x' is not declared in graph071.schema
+    graph071.neo4j.codec.StorageError: knoopsoort 'Action) DETACH DELETE (x' is niet gedeclareerd in graph071.schema
     """
     if kind not in NODE_KINDS or not _IDENTIFIER.match(kind) or kind in (MARKER, LOAD_LABEL):
-        raise StorageError(f"node kind {kind!r} is not declared in graph071.schema")
+        raise StorageError(i18n.text("error:codec.node_kind", "node kind {kind!r} is not declared in graph071.schema",
+                                     kind=kind))
     return kind
 
 
@@ -88,7 +90,8 @@ def rel_type(kind: str) -> str:
     'TREKKER'
     """
     if kind not in EDGE_KINDS or not _IDENTIFIER.match(kind):
-        raise StorageError(f"edge kind {kind!r} is not declared in graph071.schema")
+        raise StorageError(i18n.text("error:codec.edge_kind", "edge kind {kind!r} is not declared in graph071.schema",
+                                     kind=kind))
     return kind
 
 
@@ -108,10 +111,11 @@ def property_key(key: str) -> str:
     >>> property_key("x` }]->() DETACH DELETE (n")
     Traceback (most recent call last):
     ...
-    graph071.neo4j.codec.StorageError: attribute name 'x` }]->() DETACH DELETE (n' cannot be stored in Neo4j (use letters, digits and _)
+    graph071.neo4j.codec.StorageError: attribuutnaam 'x` }]->() DETACH DELETE (n' kan niet in Neo4j worden bewaard (gebruik letters, cijfers en _)
     """
     if not _PROPERTY_KEY.match(key):
-        raise StorageError(f"attribute name {key!r} cannot be stored in Neo4j (use letters, digits and _)")
+        raise StorageError(i18n.text("error:codec.key", "attribute name {key!r} cannot be stored in Neo4j (use "
+                                     "letters, digits and _)", key=key))
     return f"`{key}`"
 
 
@@ -151,9 +155,12 @@ What = str | Callable[[], str]  # what is being stored, for messages (a function
 def _check_names(keys: tuple[Any, ...], what: What, reserved: tuple[str, ...]) -> None:
     for key in keys:
         if type(key) is not str or key.startswith(PREFIX) or key in reserved:
-            raise StorageError(f"{_said(what)}: attribute name {key!r} is reserved for the Neo4j store",
-                               hint=f"rename it; names starting with {PREFIX!r} and "
-                                    f"{', '.join(map(repr, reserved)) or 'none'} are taken")
+            raise StorageError(i18n.text("error:codec.reserved", "{what}: attribute name {key!r} is reserved for the "
+                                         "Neo4j store", what=_said(what), key=key),
+                               hint=i18n.text("error:codec.reserved.hint", "rename it; names starting with {prefix!r} "
+                                              "and {reserved} are taken", prefix=PREFIX,
+                                              reserved=', '.join(map(repr, reserved))
+                                              or i18n.text("error:none", "none")))
     _CHECKED.add((keys, reserved))
 
 
@@ -188,8 +195,9 @@ def encode_properties(attrs: dict[str, Any], what: What, reserved: tuple[str, ..
             try:
                 props[key] = json.dumps(value, ensure_ascii=False, sort_keys=True)
             except TypeError as error:
-                raise StorageError(f"{_said(what)}: attribute {key!r} holds a {type(value).__name__}, "
-                                   "which Neo4j cannot store") from error
+                raise StorageError(i18n.text("error:codec.value", "{what}: attribute {key!r} holds a {type}, which "
+                                             "Neo4j cannot store", what=_said(what), key=key,
+                                             type=type(value).__name__)) from error
             as_json.append(key)
     if nulls:
         props[NULLS] = sorted(nulls)
@@ -308,10 +316,11 @@ def node_rows(graph: nx.MultiDiGraph) -> dict[str, list[NodeRow]]:
     rows: dict[str, list[NodeRow]] = {}
     for rank, (node, data) in enumerate(graph.nodes(data=True)):
         if type(node) not in (str, int):
-            raise StorageError(f"node {node!r}: only text and whole-number ids can be stored")
+            raise StorageError(i18n.text("error:codec.node_id", "node {node!r}: only text and whole-number ids can be "
+                                         "stored", node=node))
         kind = data.get("kind")
         if kind is None:
-            raise StorageError(f"node {node!r} has no kind")
+            raise StorageError(i18n.text("error:codec.no_kind", "node {node!r} has no kind", node=node))
         rows.setdefault(label(kind), []).append(NodeRow(node, kind, data, rank))
     return rows
 
@@ -339,11 +348,13 @@ def edge_rows(graph: nx.MultiDiGraph) -> dict[str, list[EdgeRow]]:
         for target, keys in targets.items():
             for key, data in keys.items():
                 if type(key) not in (str, int):
-                    raise StorageError(f"edge {source!r} -> {target!r} ({key!r}): only text and "
-                                       "whole-number edge keys can be stored")
+                    raise StorageError(i18n.text("error:codec.edge_key", "edge {source!r} -> {target!r} ({key!r}): only "
+                                                 "text and whole-number edge keys can be stored", source=source,
+                                                 target=target, key=key))
                 kind = data.get("kind")
                 if kind is None:
-                    raise StorageError(f"edge {source!r} -> {target!r} ({key!r}) has no kind")
+                    raise StorageError(i18n.text("error:codec.edge_no_kind", "edge {source!r} -> {target!r} ({key!r}) "
+                                                 "has no kind", source=source, target=target, key=key))
                 rows.setdefault(rel_type(kind), []).append(EdgeRow(
                     source, target, key, kind, data, position, in_rank[source, target, key],
                     kinds[source], kinds[target]))
@@ -354,7 +365,7 @@ def edge_rows(graph: nx.MultiDiGraph) -> dict[str, list[EdgeRow]]:
 def _node_kind(node: Any, data: dict[str, Any]) -> str:
     kind = data.get("kind")
     if kind is None:
-        raise StorageError(f"node {node!r} has no kind")
+        raise StorageError(i18n.text("error:codec.no_kind", "node {node!r} has no kind", node=node))
     return label(kind)
 
 

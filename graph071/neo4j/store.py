@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 
 import networkx as nx
 
+from graph071 import i18n
 from graph071.neo4j import codec
 from graph071.errors import Graph071Error
 from graph071.io.safe import terminal_text
@@ -66,15 +67,18 @@ class Settings:
         environ = os.environ if environ is None else environ
         uri = environ.get("NEO4J_URI", "").strip()
         if not uri:
-            raise Neo4jError("NEO4J_URI is not set, so graph071 does not know which Neo4j to use",
-                             hint="start a local one with `make neo4j`, or set NEO4J_URI, "
-                                  "NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE for your own server")
+            raise Neo4jError(i18n.text("error:neo4j.no_uri", "NEO4J_URI is not set, so graph071 does not know which "
+                                       "Neo4j to use"),
+                             hint=i18n.text("error:neo4j.no_uri.hint", "start a local one with `make neo4j`, or set "
+                                            "NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE for your own "
+                                            "server"))
         scheme = uri.partition("://")[0].lower() if "://" in uri else ""
         if scheme not in URI_SCHEMES:
-            raise Neo4jError(f"NEO4J_URI {terminal_text(uri, keep_newlines=False)!r} is not a "
-                             f"Neo4j address: graph071 speaks "
-                             f"{', '.join(s + '://' for s in URI_SCHEMES)}",
-                             hint="e.g. bolt://localhost:7687 or neo4j+s://xxxx.databases.neo4j.io")
+            raise Neo4jError(i18n.text("error:neo4j.scheme", "NEO4J_URI {uri!r} is not a Neo4j address: graph071 "
+                                       "speaks {schemes}", uri=terminal_text(uri, keep_newlines=False),
+                                       schemes=', '.join(s + '://' for s in URI_SCHEMES)),
+                             hint=i18n.text("error:neo4j.scheme.hint", "e.g. bolt://localhost:7687 or "
+                                            "neo4j+s://xxxx.databases.neo4j.io"))
         return cls(uri=uri, user=environ.get("NEO4J_USER") or "neo4j",
                    password=environ.get("NEO4J_PASSWORD", ""),
                    database=environ.get("NEO4J_DATABASE") or "neo4j")
@@ -99,54 +103,64 @@ def check_version(agent: str, uri: str = "the server") -> None:
     >>> check_version("Neo4j/4.4.12", "bolt://db:7687")
     Traceback (most recent call last):
     ...
-    graph071.neo4j.store.Neo4jError: Neo4j at bolt://db:7687 is version 4.4.12, too old for graph071 (it needs 5.21 or newer; 5.26 LTS or a 2025 release will do)
+    graph071.neo4j.store.Neo4jError: Neo4j op bolt://db:7687 is versie 4.4.12, te oud voor graph071 (het heeft 5.21 of nieuwer nodig; 5.26 LTS of een uitgave van 2025 volstaat)
     """
     version = parse_version(agent)
     if version[:2] < MINIMUM_VERSION:
         shown = ".".join(map(str, version)) or repr(agent)
-        raise Neo4jError(f"Neo4j at {uri} is version {shown}, too old for graph071 "
-                         f"(it needs {'.'.join(map(str, MINIMUM_VERSION))} or newer; "
-                         "5.26 LTS or a 2025 release will do)")
+        raise Neo4jError(i18n.text("error:neo4j.version", "Neo4j at {uri} is version {version}, too old for graph071 "
+                                   "(it needs {minimum} or newer; 5.26 LTS or a 2025 release will do)", uri=uri,
+                                   version=shown, minimum='.'.join(map(str, MINIMUM_VERSION))))
 
 
 def _explain(error: Exception, settings: Settings, doing: str) -> Neo4jError:
     """Return the one-line message for a driver error."""
     from neo4j import exceptions as ex
 
-    where = f"Neo4j at {settings.uri}"
+    where = i18n.text("error:neo4j.where", "Neo4j at {uri}", uri=settings.uri)
     code = getattr(error, "code", "") or ""
     message = (getattr(error, "message", None) or str(error)).strip().splitlines()
     first = message[0] if message else type(error).__name__
     if "AuthenticationRateLimit" in code:
-        return Neo4jError(f"{where} refused user {settings.user!r} for now: too many wrong "
-                          "passwords in a row", hint="check NEO4J_PASSWORD, wait 5 seconds, try again")
+        return Neo4jError(i18n.text("error:neo4j.rate", "{where} refused user {user!r} for now: too many wrong "
+                                    "passwords in a row", where=where, user=settings.user),
+                          hint=i18n.text("error:neo4j.rate.hint", "check NEO4J_PASSWORD, wait 5 seconds, try again"))
     if isinstance(error, ex.AuthError) or code.startswith("Neo.ClientError.Security"):
-        return Neo4jError(f"{where} refused user {settings.user!r}: wrong user name or password",
-                          hint="check NEO4J_USER and NEO4J_PASSWORD")
+        return Neo4jError(i18n.text("error:neo4j.auth", "{where} refused user {user!r}: wrong user name or password",
+                                    where=where, user=settings.user),
+                          hint=i18n.text("error:neo4j.auth.hint", "check NEO4J_USER and NEO4J_PASSWORD"))
     if "DatabaseNotFound" in code or "database does not exist" in first.lower():
-        return Neo4jError(f"{where} has no database {settings.database!r}",
-                          hint="check NEO4J_DATABASE; Community Edition has only 'neo4j'")
+        return Neo4jError(i18n.text("error:neo4j.database", "{where} has no database {database!r}", where=where,
+                                    database=settings.database),
+                          hint=i18n.text("error:neo4j.database.hint", "check NEO4J_DATABASE; Community Edition has "
+                                         "only 'neo4j'"))
     if isinstance(error, ex.IncompleteCommit):
-        return Neo4jError(f"the connection to {where} broke while {doing} was being committed; "
-                          "it may or may not have been applied",
-                          hint="run `graph071 neo4j push --dry-run` to see where it stands")
+        return Neo4jError(i18n.text("error:neo4j.broke", "the connection to {where} broke while {doing} was being "
+                                    "committed; it may or may not have been applied", where=where, doing=doing),
+                          hint=i18n.text("error:neo4j.broke.hint", "run `graph071 neo4j push --dry-run` to see where "
+                                         "it stands"))
     if isinstance(error, (ex.ServiceUnavailable, ex.SessionExpired)):
-        after = (f"; {doing} was not applied and the previous load is unchanged"
-                 if doing.startswith("push") else "")
-        return Neo4jError(f"{where} does not answer{after}",
-                          hint="is the server running? check NEO4J_URI; `make neo4j` starts a local one")
+        after = (i18n.text("error:neo4j.not_applied", "; {doing} was not applied and the previous load is "
+                           "unchanged", doing=doing) if doing.startswith("push") else "")
+        return Neo4jError(i18n.text("error:neo4j.no_answer", "{where} does not answer", where=where) + after,
+                          hint=i18n.text("error:neo4j.no_answer.hint", "is the server running? check NEO4J_URI; "
+                                         "`make neo4j` starts a local one"))
     if isinstance(error, (ex.ConfigurationError, ValueError)):
-        return Neo4jError(f"NEO4J_URI {settings.uri!r} is not a Neo4j address: {first}",
-                          hint="use e.g. bolt://127.0.0.1:7687 or neo4j+s://xxxx.databases.neo4j.io")
+        return Neo4jError(i18n.text("error:neo4j.address", "NEO4J_URI {uri!r} is not a Neo4j address: {why}",
+                                    uri=settings.uri, why=first),
+                          hint=i18n.text("error:neo4j.address.hint", "use e.g. bolt://127.0.0.1:7687 or "
+                                         "neo4j+s://xxxx.databases.neo4j.io"))
     if "ConstraintValidationFailed" in code or "ConstraintCreationFailed" in code:
-        return Neo4jError(f"{where} refused {doing}: {first}",
-                          hint="nodes that graph071 did not write use the same label and id; "
-                               "rename or remove them")
-    return Neo4jError(f"{where} refused {doing}: {first}")
+        return Neo4jError(i18n.text("error:neo4j.refused", "{where} refused {doing}: {why}", where=where,
+                                    doing=doing, why=first),
+                          hint=i18n.text("error:neo4j.constraint.hint", "nodes that graph071 did not write use the "
+                                         "same label and id; rename or remove them"))
+    return Neo4jError(i18n.text("error:neo4j.refused", "{where} refused {doing}: {why}", where=where, doing=doing,
+                                why=first))
 
 
 @contextmanager
-def session(settings: Settings | None = None, doing: str = "the request") -> Iterator[Any]:
+def session(settings: Settings | None = None, doing: str | None = None) -> Iterator[Any]:
     """Yield a driver session on the configured database, after checking the server.
 
     Every driver error inside the block becomes a Neo4jError with one clear line.
@@ -155,6 +169,7 @@ def session(settings: Settings | None = None, doing: str = "the request") -> Ite
     from neo4j import exceptions as ex
 
     settings = settings or Settings.from_env()
+    doing = doing or i18n.text("error:neo4j.request", "the request")
     driver = None
     try:
         driver = neo4j.GraphDatabase.driver(
@@ -322,9 +337,10 @@ def _check_foreign(tx: Any, plan: _Plan) -> None:
                 ids=[row.id for row in rows[start:start + BATCH]])]
             if taken:
                 raise Neo4jError(
-                    f"Neo4j already holds :{kind} node(s) with id {', '.join(map(repr, taken))} "
-                    "that graph071 did not write; graph071 will not take them over",
-                    hint="remove them or change their id in Neo4j, then push again")
+                    i18n.text("error:neo4j.taken", "Neo4j already holds :{kind} node(s) with id {ids} that graph071 "
+                              "did not write; graph071 will not take them over", kind=kind,
+                              ids=', '.join(map(repr, taken))),
+                    hint=i18n.text("error:neo4j.taken.hint", "remove them or change their id in Neo4j, then push again"))
     if plan.remove_nodes:
         blocking = tx.run(
             "UNWIND $eids AS eid MATCH (n) WHERE elementId(n) = eid "
@@ -334,9 +350,11 @@ def _check_foreign(tx: Any, plan: _Plan) -> None:
         if blocking:
             shown = "; ".join(f"{row['id']} -[:{row['type']}]- {row['other']}" for row in blocking)
             raise Neo4jError(
-                f"the documents no longer have node(s) that carry relationships graph071 did not "
-                f"write ({shown}); graph071 removes its own nodes but never other people's "
-                "relationships", hint="delete or move those relationships in Neo4j, then push again")
+                i18n.text("error:neo4j.foreign_relationships", "the documents no longer have node(s) that carry "
+                          "relationships graph071 did not write ({shown}); graph071 removes its own nodes but never "
+                          "other people's relationships", shown=shown),
+                hint=i18n.text("error:neo4j.foreign_relationships.hint", "delete or move those relationships in "
+                               "Neo4j, then push again"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,17 +366,18 @@ class _Statement:
     rows: int  # nodes or relationships of the plan it writes (for progress)
     # Set on statements that return how many rows they wrote, which must be `rows`:
     # what went wrong otherwise ({missing} is how many), and what to do.
-    checked: tuple[str, str] | None = None
+    checked: tuple[i18n.Said, i18n.Said] | None = None
 
 
-_TAKEN = ("{missing} node(s) that graph071 was about to write appeared in Neo4j during the push, "
-          "written by someone else with the same label and id; nothing was written",
-          "rename or remove those nodes in Neo4j, then push again")
+_TAKEN = (i18n.said("error:neo4j.appeared", "{missing} node(s) that graph071 was about to write appeared in Neo4j "
+                    "during the push, written by someone else with the same label and id; nothing was written"),
+          i18n.said("error:neo4j.appeared.hint", "rename or remove those nodes in Neo4j, then push again"))
 
 
-def _lost(kind: str) -> tuple[str, str]:
-    return (f"{{missing}} {kind} relationship(s) lost an end node during the push; nothing was written",
-            "push again")
+def _lost(kind: str) -> tuple[i18n.Said, i18n.Said]:
+    return (i18n.said("error:neo4j.lost", "{missing} {kind} relationship(s) lost an end node during the push; "
+                      "nothing was written", kind=kind),
+            i18n.said("error:neo4j.lost.hint", "push again"))
 
 
 Shape = TypeVar("Shape", bound=Hashable)
@@ -445,7 +464,7 @@ def _statements(plan: _Plan, load: str) -> Iterator[_Statement]:
         sent = [{"eid": eid, "props": row.props()} for eid, row in batch]
         yield _Statement("UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.eid "
                          "SET r = row.props RETURN count(r) AS written", {"rows": sent}, len(batch),
-                         _lost("changed"))
+                         _lost(i18n.text("error:neo4j.changed", "changed")))
     for batch in _batches(plan.reorder_nodes):
         yield _Statement("UNWIND $rows AS row MATCH (n) WHERE elementId(n) = row.eid "
                          f"SET n.{codec.RANK} = row.rank", {"rows": batch}, len(batch))
@@ -528,7 +547,8 @@ def _write(tx: Any, plan: _Plan, report: PushReport, progress: Progress | None) 
         written = result.single()["written"]
         if written != statement.rows:
             message, hint = statement.checked
-            raise Neo4jError(message.format(missing=statement.rows - written), hint=hint)
+            raise Neo4jError(i18n.text(message.key, message.default, missing=statement.rows - written,
+                                       **dict(message.values)), hint=str(hint))
 
 
 def ensure_constraints(opened: Any) -> None:
@@ -566,7 +586,8 @@ def _push(graph: nx.MultiDiGraph, report: PushReport, settings: Settings | None,
     rows = (codec.node_rows(graph), codec.edge_rows(graph))
     if dry_run:
         [row.props() for kinds in rows for group in kinds.values() for row in group]
-    with session(settings, doing="the dry run" if dry_run else "the push") as opened:
+    with session(settings, doing=i18n.text("error:neo4j.dry_run", "the dry run") if dry_run
+                 else i18n.text("error:neo4j.push", "the push")) as opened:
         if not dry_run:
             ensure_constraints(opened)  # schema changes cannot share a transaction with data
         with opened.begin_transaction() as tx:
@@ -622,7 +643,7 @@ def pull(settings: Settings | None = None) -> Pulled:
     them. Node and edge order, edge keys, None values, lists and number types
     come back as they were pushed.
     """
-    with session(settings, doing="the pull") as opened:
+    with session(settings, doing=i18n.text("error:neo4j.pull", "the pull")) as opened:
         with opened.begin_transaction() as tx:
             nodes = [{"eid": eid, "labels": labels, "props": props} for eid, labels, props in _read_back(
                 tx, f"MATCH (n:{codec.MARKER})", "elementId(n), labels(n), properties(n)")]
@@ -709,7 +730,7 @@ def run_query(name: str, params: dict[str, Any] | None = None,
 
     query = queries.load(name)
     bound = query.bind(params or {})
-    with session(settings, doing=f"query {name!r}") as opened:
+    with session(settings, doing=i18n.text("error:neo4j.query", "query {name!r}", name=name)) as opened:
         result = opened.run(query.text, bound)
         return [{key: _value(value) for key, value in record.items()} for record in result]
 

@@ -3,6 +3,7 @@ gives the cards their theme), then every card. The registered loader "project_ca
 
 from __future__ import annotations
 
+from graph071 import i18n
 from graph071.corpus.manifest import Document
 from graph071.errors import InputError
 from graph071.loaders import ParseContext
@@ -18,10 +19,11 @@ def load(document: Document, context: ParseContext) -> LoadResult:
     lines = list(enumerate(document.lines, start=1))
     cards = find_cards(lines, context.is_known_organisation)
     if not cards:
-        raise InputError(document.path, "layout not recognised: no card found (no "
-                                        "'Projectkaart' line, no title below a 'Categorie:' line)",
-                         hint="is this an edition of the projectkaarten? check the manifest's "
-                              "loader column")
+        raise InputError(document.path, i18n.text(
+            "error:cards.layout", "layout not recognised: no card found (no 'Projectkaart' line, "
+            "no title below a 'Categorie:' line)"),
+                         hint=i18n.text("error:cards.layout.hint", "is this an edition of the projectkaarten? check "
+                                        "the manifest's loader column"))
     emitter = Emitter(document, context, table, result, cards)
     # The introduction first: its theme overview gives the cards their theme.
     read_intro(intro_regions(lines, cards), emitter)

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph071 import i18n
 from graph071.corpus.labels import LabelPattern, labels_path, scope_alternatives
 from graph071.corpus.manifest import Document
 from graph071.corpus.wordlists import successions
@@ -380,17 +381,18 @@ def read_card(card: Card, lines: list[Line], emitter: "Emitter") -> None:
                                        emitter.glue, emitter.width)
     used |= label_lines
     for number, label in unknown_labels(body, label_lines):
-        emitter.result.warn(number, f"card {card.title!r}: label {label!r} is not in "
-                                    f"labels.csv, so the names after it are not read; "
-                                    f"add a row for it to {labels_path()}")
+        emitter.result.warn(number, i18n.said(
+            "warning:cards.label", "card {title!r}: label {label!r} is not in labels.csv, so the names after "
+            "it are not read; add a row for it to {path}", title=card.title, label=label, path=str(labels_path())))
     mentions: list[Mention] = []
     for block in blocks:
         found, unread = block_mentions(block, known)
         mentions.extend(found)
         for text in unread:
             # A description ("contactpersonen van bedrijventerreinen"), not a lost name.
-            emitter.result.note(block.line, f"{card.title}: '{block.label}': {text!r} read as a "
-                                            "description, not as an organisation")
+            emitter.result.note(block.line, i18n.said(
+                "warning:cards.description", "{title}: '{label}': {text!r} read as a description, not as an "
+                "organisation", title=card.title, label=block.label, text=text))
     running = [(n, raw) for n, raw in body if n not in used]
     mentions.extend(_continued_lists(running, blocks, known))
     flows = [flow(run, emitter.glue) for run in text_blocks(running)]
@@ -465,9 +467,9 @@ class Emitter:
     def card_project(self, card: Card) -> str:
         known = self.resolve(card.title)
         if known is None:
-            self.result.warn(card.title_line, f"project card {card.title!r} is not in "
-                                              "projects.csv: add it there to join it with the "
-                                              "same project in other editions")
+            self.result.warn(card.title_line, i18n.said(
+                "warning:cards.not_listed", "project card {title!r} is not in projects.csv: add it there to join it "
+                "with the same project in other editions", title=card.title))
         return self.project_id(card.title)
 
     def appearance(self, card: Card, project: str) -> dict[str, Any]:
@@ -678,8 +680,9 @@ class Emitter:
             return OrgName(written if self.known(written) else _bare(written))
         if organisation_first or not written or len(written.split()) > 6:
             return None
-        self.result.warn(line, f"succession names {written!r}, which is not in projects.csv "
-                               "or organisations.csv; read as a new project")
+        self.result.warn(line, i18n.said(
+            "warning:cards.succession", "succession names {written!r}, which is not in projects.csv or "
+            "organisations.csv; read as a new project", written=written))
         return self.mentioned_project(None, written, line, quote)
 
     def inferred_successions(self, card: Card, project: str) -> None:

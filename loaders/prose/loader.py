@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from graph071 import i18n
 from graph071.corpus.manifest import ORGANISATIONS, Document
 from graph071.corpus.organisations import OrganisationTable
 from graph071.corpus.projects import ProjectTable
@@ -93,8 +94,8 @@ def records(reading: Reading, document_id: str, accepted: set[str] = frozenset()
                 result.edges.append(_fact_record(fact, stated, result, document_id))
     for found in reading.mentions:
         if found.mention.new:
-            result.note(found.line, f"{found.mention.name!r} is not in the tables: proposed "
-                                    "for review (graph071 review)")
+            result.note(found.line, i18n.said("warning:prose.proposed", "{name!r} is not in the tables: proposed for "
+                                              "review (graph071 review)", name=found.mention.name))
     return result
 
 

@@ -20,6 +20,7 @@ import io
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from graph071 import i18n
 from graph071.corpus.manifest import ORGANISATIONS
 from graph071.errors import InputError
 from graph071.loaders.prose.reading import Reading, StatedRelation
@@ -156,14 +157,17 @@ def decide(data_dir: Path, item: ReviewItem, decision: str, *, organisation: str
     data_dir = Path(data_dir)
     decision = DECISION_WORDS.get(decision.strip().lower(), "")
     if not decision:
-        raise InputError(DECISIONS, f"decision for {item.id} must be accept, reject or alias")
+        raise InputError(DECISIONS, i18n.text("error:prose.decision", "decision for {id} must be accept, reject or "
+                                              "alias", id=item.id))
     date = date or dt.date.today().isoformat()
     reason = reason or f"graph071 review ({item.document}, regel {item.line})"
     written_to = DECISIONS
     if decision == "alias":
         if organisation not in known_organisations:
-            raise InputError(ORGANISATIONS, f"{organisation!r} is not an organisation in the table",
-                             hint="give the canonical name or an alias, as `graph071 who` finds it")
+            raise InputError(ORGANISATIONS, i18n.text("error:prose.organisation", "{organisation!r} is not an "
+                                                      "organisation in the table", organisation=organisation),
+                             hint=i18n.text("error:prose.organisation.hint", "give the canonical name or an alias, "
+                                            "as `graph071 who` finds it"))
         add_alias(data_dir / ORGANISATIONS, organisation, [item.subject, item.alias])
         written_to = ORGANISATIONS
     elif decision == "accept" and item.kind in ("organisation", "unresolved"):
@@ -192,8 +196,8 @@ def add_alias(path: Path, organisation: str, aliases: list[str]) -> None:
             lines[index] = _csv_line([cells[c] for c in header])
             path.write_text("".join(lines), encoding="utf-8")
             return
-    raise InputError(path, f"no row for {organisation!r}",
-                     hint="give the organisation's canonical name (first column)")
+    raise InputError(path, i18n.text("error:prose.no_row", "no row for {organisation!r}", organisation=organisation),
+                     hint=i18n.text("error:prose.no_row.hint", "give the organisation's canonical name (first column)"))
 
 
 def add_organisation(path: Path, item: ReviewItem, reason: str, date: str) -> None:
