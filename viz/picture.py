@@ -103,8 +103,9 @@ def write_picture(page: str, path: Path | str, size: tuple[int, int] | None = No
     check_picture_path(path)
     suffix = path.suffix.lower()
     if suffix == ".svg":  # a screenshot in an .svg would hide that it is no vector picture
-        raise Graph071Error(f"{path}: een SVG wordt uit de kaartgegevens getekend, niet door Chromium",
-                            hint="gebruik graph071.viz.network_map.write_map")
+        raise Graph071Error(i18n.text("error:picture.svg", "{path}: an SVG is drawn from the map data, "
+                                      "not by Chromium", path=path),
+                            hint=i18n.text("error:picture.svg.hint", "use graph071.viz.network_map.write_map"))
     size = A4_LANDSCAPE_PX if suffix == ".pdf" else (size or DEFAULT_SIZE)
     chromium = find_chromium()
     try:
