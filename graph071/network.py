@@ -365,6 +365,14 @@ def run_query(name: str, params: dict[str, Any] | None = None, settings: Any = N
     return run(name, params, settings=settings)
 
 
+def query_moment(when: str | None = None, settings: Any = None) -> dict[str, Any]:
+    """Return the moment `when` names among the documents in Neo4j (None: the latest state),
+    the moment the named queries answer for with $asOf; its "text" reads "Stand: ..."."""
+    from graph071.neo4j.store import moment
+
+    return moment(when, settings=settings)
+
+
 def query_catalogue() -> list[dict[str, Any]]:
     """Return the named Cypher queries: name, what each answers, its parameters."""
     from graph071 import queries

@@ -215,3 +215,11 @@ def test_who_names_every_role_up_to_the_moment_with_its_period():
     assert {item["period"] for item in who["trekker"]} == {"2013-01 t/m 2015-12", "2018-10 t/m 2021-12"}
     before = json.loads(run("--as-of", "2012", "who", "UvL", "--json", check=False).stdout or "{}")
     assert before == {}  # nothing was published yet in 2012
+
+
+def test_an_old_action_shown_with_its_history_is_still_not_named_now(graph):
+    # `action 2013-2015/17` looks at every edition published, but its status is today's.
+    history = as_of(graph, None, history=True)
+    action = history.nodes["action:2013-2015/17"]
+    assert action["status"].startswith("niet meer genoemd (laatst in uitvoeringsprogramma 2013-2015")
+    assert as_of(graph, "2014", history=True).nodes["action:2013-2015/17"]["status"] == "lopend"

@@ -132,8 +132,8 @@ def as_of(graph: nx.MultiDiGraph, when: str | Moment | None = None,
     patterns = status_rules()  # the bundled statuses.csv (the graph does not know its folder)
     for node in graph:  # graph order, so every analytic sees the same order as on the whole
         if node in present:
-            view.add_node(node, **_node_at(graph, node, moment, in_force, patterns))
-    for source, target, key in sorted(edges, key=_edge_order(graph)):
+            view.add_node(node, **_node_at(graph, node, moment, patterns))
+    for source, target, key in _in_graph_order(graph, edges):
         view.add_edge(source, target, key=key, **graph.edges[source, target, key])
     view.graph["as_of"] = moment.as_dict()
     return view
@@ -154,17 +154,26 @@ def _what_holds(graph: nx.MultiDiGraph, in_force: set[str]) -> tuple[set[str], l
     return present, edges
 
 
-def _edge_order(graph: nx.MultiDiGraph):
-    rank = {edge: index for index, edge in enumerate(graph.edges(keys=True))}
-    return lambda edge: rank[edge]
+def _in_graph_order(graph: nx.MultiDiGraph, edges: list[tuple]) -> list[tuple]:
+    """Return `edges` in an order that gives every node of the view its out-edges and its
+    in-edges in the order the whole graph has them (the analytics break ties by it: two
+    partners on one line are listed as the document lists them)."""
+    from graph071.neo4j.codec import insertion_order
+
+    out_rank = {edge: rank for node in graph for rank, edge in enumerate(graph.out_edges(node, keys=True))}
+    in_rank = {edge: rank for node in graph for rank, edge in enumerate(graph.in_edges(node, keys=True))}
+    order = insertion_order([(s, t, out_rank[s, t, k], in_rank[s, t, k], i)
+                             for i, (s, t, k) in enumerate(edges)])
+    return [edges[i] for i in order]
 
 
-def _node_at(graph: nx.MultiDiGraph, node: str, moment: Moment, in_force: set[str],
-             patterns: list) -> dict[str, Any]:
+def _node_at(graph: nx.MultiDiGraph, node: str, moment: Moment, patterns: list) -> dict[str, Any]:
     data = dict(graph.nodes[node])
     if data["kind"] == Node.DOCUMENT:
         return data
-    data.update(status_at(graph, node, moment.day, in_force, patterns))
+    # The status is that of the moment itself, also when the answer spans the history: an
+    # action of 2013-2015 is "niet meer genoemd" in 2022, whatever was published before.
+    data.update(status_at(graph, node, moment.day, set(moment.documents), patterns))
     editions = {str(graph.nodes[f"doc:{d}"].get("edition") or "") for d in moment.documents
                 if f"doc:{d}" in graph}
     passed = {d["edition"] for d in documents(graph) if d["valid_from"] <= moment.day}

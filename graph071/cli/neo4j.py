@@ -126,19 +126,27 @@ def _readable(value: Any) -> Any:
 
 
 @app.command()
-def query(name: Annotated[str, typer.Argument(help="Query name: a file in queries/ without .cypher.")],
+def query(ctx: typer.Context,
+          name: Annotated[str, typer.Argument(help="Query name: a file in queries/ without .cypher.")],
           param: Annotated[Optional[list[str]], typer.Option(
               "--param", "-p", help="A parameter as key=value; repeat for more.")] = None,
           json_: JsonOption = False) -> None:
     """Run a named Cypher query from queries/ on Neo4j (orphans, hubs, who, action, project,
     lineage, path). `graph071 neo4j queries` lists them with their parameters; a missing
-    or unknown parameter is named in the error.
+    or unknown parameter is named in the error. Each answers for the moment of --as-of
+    (its $asOf; default the latest state) and says which.
 
-    Example: graph071 neo4j query who --param organisation="Gemeente Leiden"
+    Example: graph071 --as-of 2014 neo4j query who --param organisation="Gemeente Leiden"
     """
-    from graph071.network import query_catalogue, run_query
+    from graph071.network import query_catalogue, query_moment, run_query
 
-    rows = run_query(name, _params(param or []))
+    params = _params(param or [])
+    current = session(ctx)
+    if current.as_of is not None and "asOf" not in params:
+        params["asOf"] = current.as_of
+    rows = run_query(name, params)
+    if any(p.name == "asOf" for q in query_catalogue() if q["name"] == name for p in q["parameters"]):
+        current.say_moment(query_moment(params.get("asOf")))
     if json_:
         output.print_json(rows)
         return
