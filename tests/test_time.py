@@ -57,6 +57,21 @@ def test_a_period_that_is_no_date_is_one_clear_line(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("name, line, wrong", [
+    ("statuses.csv", "afgerond(,afgerond,gezien in een test", "is no regular expression"),
+    ("periods.csv", "action_programme,jaarlijks,programma,gezien in een test", "unknown rule 'jaarlijks'"),
+])
+def test_a_wrong_rule_in_the_corpus_is_one_line_naming_file_and_line(tmp_path, name, line, wrong):
+    folder = programme_corpus(tmp_path / "corpus")
+    rules = folder / name
+    rules.write_text((bundled_data_dir() / name).read_text(encoding="utf-8") + line + "\n",
+                     encoding="utf-8")
+    number = len(rules.read_text(encoding="utf-8").splitlines())
+    result = graph071("--data", str(folder), "orphans")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{name}:{number}" in result.stderr and wrong in result.stderr
+
+
 def test_every_fact_carries_the_period_of_its_source(graph):
     for source, target, data in graph.edges(data=True):
         if data.get("seen_in"):
@@ -223,3 +238,28 @@ def test_an_old_action_shown_with_its_history_is_still_not_named_now(graph):
     action = history.nodes["action:2013-2015/17"]
     assert action["status"].startswith("niet meer genoemd (laatst in uitvoeringsprogramma 2013-2015")
     assert as_of(graph, "2014", history=True).nodes["action:2013-2015/17"]["status"] == "lopend"
+
+
+def test_periods_statuses_and_decisions_are_read_once_with_the_corpus(tmp_path, monkeypatch):
+    import shutil
+
+    from graph071.build import pipeline
+    from graph071.corpus import reader
+
+    folder = tmp_path / "corpus"
+    shutil.copytree(bundled_data_dir(), folder, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    periods = folder / "periods.csv"
+    periods.write_text(periods.read_text(encoding="utf-8").replace(
+        "project_cards,edition,projectkaarten,", "project_cards,edition,kaarten,"), encoding="utf-8")
+    (folder / "review.csv").write_text("id,decision\n", encoding="utf-8")
+
+    def read_then_remove(data_dir):
+        corpus = reader.read_corpus(data_dir)
+        for name in ("periods.csv", "statuses.csv", "checked.csv", "review.csv"):
+            (folder / name).unlink()  # whatever reads them again now fails or falls back
+        return corpus
+
+    monkeypatch.setattr(pipeline, "read_corpus", read_then_remove)
+    built = pipeline.build(folder)
+    assert built.graph.nodes["doc:projectkaarten-2022"]["edition_label"] == "kaarten januari 2022"
+    assert built.graph.nodes[CVV]["status"] == "verzelfstandigd"

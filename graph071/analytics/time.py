@@ -16,8 +16,8 @@ from typing import Any
 
 import networkx as nx
 
-from graph071.build.periods import (CARRIED_KINDS, date_nl, is_date, last_day, status_at,
-                                    status_rules)
+from graph071.build.periods import CARRIED_KINDS, date_nl, is_date, last_day, status_at
+from graph071.corpus.periods import status_rules
 from graph071.errors import Graph071Error
 from graph071.schema import EDGE_KINDS, Edge, Node, WORK_KINDS, role_edge_kinds
 
