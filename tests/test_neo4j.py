@@ -561,6 +561,24 @@ def test_push_pull_and_query_on_the_command_line(pushed, settings, tmp_path):
     assert wrong.returncode == 1 and "needs a whole number" in wrong.stderr
 
 
+def test_the_neo4j_tables_go_to_excel_with_dutch_headers(pushed, settings, tmp_path):
+    from openpyxl import load_workbook
+
+    env = environment(settings)
+    orphans, push_report = tmp_path / "zonder-trekker.xlsx", tmp_path / "push.xlsx"
+    shown = graph071("--as-of", "2014", "neo4j", "query", "orphans", "--xlsx", str(orphans), env=env)
+    assert shown.returncode == 0, shown.stderr
+    sheet = load_workbook(orphans).active
+    headers = [c.value for c in sheet[1]]
+    assert headers[:5] == ["Id", "Soort", "Nr", "Programma", "Naam"] and "Partners" in headers
+    assert [row[2].value for row in sheet.iter_rows(min_row=2)] == [17, 39, 42]
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref.startswith("A1:")
+    assert graph071("neo4j", "push", "--dry-run", "--xlsx", str(push_report), env=env).returncode == 0
+    assert [c.value for c in load_workbook(push_report).active[1]][:2] == ["Soort", "Nieuw"]
+    raw = graph071("neo4j", "query", "hubs", "--param", "top=3", "--csv", env=env).stdout
+    assert raw.startswith("\ufeffId;Naam;") and len(raw.strip().splitlines()) == 4
+
+
 # ---------------------------------------------------------------- errors
 
 def _closed_port() -> int:
