@@ -169,23 +169,26 @@ class Network:
     def project(self, name: str) -> dict[str, Any]:
         """Return one project across the editions of the projectkaarten (any name it had)."""
         graph = self.view("history")
-        return projects.project_detail(graph, projects.find_project(graph, name))
+        return projects.project_detail(graph, moments.find_at(graph, self.graph, name,
+                                                              finder=projects.find_project))
 
     def lineage(self, name: str) -> dict[str, Any]:
         """Return the chain of predecessors and successors of a project, oldest first."""
         graph = self.view("history")
-        return projects.lineage(graph, projects.find_lineage_member(graph, name))
+        return projects.lineage(graph, moments.find_at(graph, self.graph, name,
+                                                       finder=projects.find_lineage_member))
 
     def person(self, name: str) -> dict[str, Any]:
         """Return a person's roles over the years and the organisations they act for."""
         graph = self.view("history")
-        return projects.person_roles(graph, projects.find_person(graph, name))
+        return projects.person_roles(graph, moments.find_at(graph, self.graph, name,
+                                                            finder=projects.find_person))
 
     def timeline(self, name: str) -> dict[str, Any]:
         """Return an organisation's, project's or person's roles per period, with its status."""
         graph = self.view("history")
         kinds = (Node.ORGANISATION, Node.PROJECT, Node.PERSON)
-        return moments.timeline(graph, roles.find_node(graph, name, kinds=kinds))
+        return moments.timeline(graph, moments.find_at(graph, self.graph, name, kinds))
 
     def path(self, a: str, b: str) -> dict[str, Any]:
         """Return how two organisations are connected, step by step, with sources."""
@@ -200,8 +203,9 @@ class Network:
     def diff(self, a: str, b: str) -> dict[str, Any]:
         """Return what changed between two editions of the projectkaarten (card by card),
         or between any two other moments ("2014", "2022": what came and went); the
-        card-by-card answer has "roles_changed", the other "roles_new" and "roles_gone"."""
-        graph = self.view("whole")
+        card-by-card answer has "roles_changed", the other "roles_new" and "roles_gone".
+        The two moments say what to compare: the network's own moment plays no part."""
+        graph = self.graph
         try:
             return diff.edition_diff(graph, a, b)
         except roles.NotFound:  # not two editions of the projectkaarten: two moments
@@ -268,7 +272,9 @@ class Network:
     def check_moment(self) -> dict[str, Any]:
         """Return the moment `check` reports on: every document, or those of `as_of`."""
         if self.as_of is None:
-            return {"text": "Stand: alle documenten van het corpus"}
+            from graph071.i18n import text
+
+            return {"text": text("moment:all", "As of: every document of the corpus")}
         return moments.find_moment(self.graph, self.as_of).as_dict()
 
     def _documents_in_force(self) -> set[str] | None:

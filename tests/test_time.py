@@ -263,3 +263,29 @@ def test_periods_statuses_and_decisions_are_read_once_with_the_corpus(tmp_path, 
     built = pipeline.build(folder)
     assert built.graph.nodes["doc:projectkaarten-2022"]["edition_label"] == "kaarten januari 2022"
     assert built.graph.nodes[CVV]["status"] == "verzelfstandigd"
+
+
+def test_a_name_asked_before_it_appears_says_when_it_first_does():
+    for args in (["project", "Talent op Maat"], ["timeline", "Smart071"], ["person", "Laura Platte"]):
+        result = graph071("--as-of", "2014", *args)
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert "nog niet genoemd; voor het eerst in projectkaarten" in result.stderr, result.stderr
+        assert "--as-of 20" in result.stderr
+
+
+def test_an_action_says_its_status_at_the_moment_asked():
+    assert "Status: lopend (sinds 2013-10)" in run("--as-of", "2014", "action", "17").stdout
+    now = run("action", "2013-2015/17").stdout
+    assert "Status: niet meer genoemd (laatst in uitvoeringsprogramma 2013-2015)" in now
+
+
+def test_diff_compares_the_moments_it_names_not_the_as_of_one():
+    refused = graph071("--as-of", "2014", "diff", "2014", "2019")
+    assert refused.returncode == 1 and "--as-of" in refused.stderr and "Traceback" not in refused.stderr
+    assert run("diff", "2014", "2019").stdout.startswith("Van 2014 (uitvoeringsprogramma 2013-2015) naar 2019")
+
+
+def test_the_moment_is_said_in_english_with_lang_en():
+    first = run("--lang", "en", "--as-of", "2014", "orphans").stdout.splitlines()[0]
+    assert first == "As of: 2014 (uitvoeringsprogramma 2013-2015)"
+    assert run("--as-of", "2014", "orphans").stdout.splitlines()[0] == "Stand: 2014 (uitvoeringsprogramma 2013-2015)"

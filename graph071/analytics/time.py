@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Callable
 
 import networkx as nx
 
@@ -40,15 +40,18 @@ class Moment:
         return not self.asked
 
     def text(self) -> str:
-        """Return the moment as every answer states it: "Stand: projectkaarten januari 2022"."""
+        """Return the moment as every answer states it: "Stand: projectkaarten januari 2022"
+        (in the language in use; the edition labels are the corpus's own)."""
+        from graph071.i18n import text
+
         newest, others = self.labels[-1], list(self.labels[:-1])
-        also = f"; geldt ook: {', '.join(others)}" if others else ""
+        also = text("moment:also", "; also in force: {labels}", labels=", ".join(others)) if others else ""
         if self.history:
-            also = f"; met de eerdere edities{also}"
+            also = text("moment:history", "; with the earlier editions") + also
         if self.latest:
-            return f"Stand: {newest} (nieuwste stand{also})"
+            return text("moment:latest", "As of: {newest} (latest state{also})", newest=newest, also=also)
         asked = date_nl(self.asked) if is_date(self.asked) else self.asked
-        return f"Stand: {asked} ({newest}{also})"
+        return text("moment:asked", "As of: {asked} ({newest}{also})", asked=asked, newest=newest, also=also)
 
     def as_dict(self) -> dict[str, Any]:
         return {"day": self.day, "asked": self.asked, "latest": self.latest,
@@ -185,28 +188,50 @@ def _node_at(graph: nx.MultiDiGraph, node: str, moment: Moment, patterns: list) 
 
 
 def find_at(view: nx.MultiDiGraph, whole: nx.MultiDiGraph, name: str,
-            kinds: tuple[str, ...] = (Node.ORGANISATION,)) -> str:
-    """Return the id of the node `name` names at the moment of `view` (see as_of).
+            kinds: tuple[str, ...] = (Node.ORGANISATION,),
+            finder: Callable[[nx.MultiDiGraph, str], str] | None = None) -> str:
+    """Return the id of the node `name` names at the moment of `view` (see as_of), found
+    by `finder` (default: graph071.analytics.roles.find_node among `kinds`).
 
-    When it is not there but the whole history has it, NotFound says when it was last
-    seen and how to ask for that moment, rather than "no such name".
+    When it is not there but the whole history has it, NotFound says when it was first
+    or last named and how to ask for that moment, rather than "no such name".
     """
     from graph071.analytics.roles import NotFound, find_node
 
+    find = finder or (lambda graph, text: find_node(graph, text, kinds))
     try:
-        return find_node(view, name, kinds)
+        return find(view, name)
     except NotFound as absent:
         try:
-            node = find_node(whole, name, kinds)
+            node = find(whole, name)
         except NotFound as nowhere:  # its "did you mean" looks at every edition
             raise nowhere from absent
+    raise not_named(view, whole, node, name)
+
+
+def not_named(view: nx.MultiDiGraph, whole: nx.MultiDiGraph, node: str, name: str) -> Exception:
+    """Return the NotFound to raise for `node` of the whole history, which the view of one
+    moment (see as_of) does not have: not named yet then (first named later), or no more."""
+    from graph071 import i18n
+    from graph071.analytics.roles import NotFound
+
     data = whole.nodes[node]
+    moment = _moment_words(view.graph.get("as_of", {"text": ""}))
+    day = view.graph.get("as_of", {}).get("day", "")
+    first = data.get("seen_in")[0] if data.get("seen_in") else ""
+    first_doc = whole.nodes.get(f"doc:{first}", {})
+    if first_doc and day and (first_doc.get("valid_from") or "") > day:
+        label = first_doc.get("edition_label") or first
+        return NotFound(i18n.text("moment:not-yet", "{name} is not named yet at this moment "
+                                  "({moment}); first named in {label}", name=data["name"],
+                                  moment=moment.split(" (")[0], label=label),
+                        hint=i18n.text("moment:not-yet-hint", "ask for a later moment with "
+                                       "--as-of {edition}", edition=first_doc.get("edition") or first))
     last = whole.nodes.get(f"doc:{data.get('last_document')}", {})
-    moment = view.graph.get("as_of", {}).get("text", "").removeprefix("Stand: ")
-    raise NotFound(f"{data['name']} is not named at this moment ({moment}); last seen in "
-                   f"{last.get('edition_label') or data.get('last_seen') or 'an earlier edition'}",
-                   hint=f"ask for that moment with --as-of {data.get('last_seen') or 'YYYY'}, or "
-                        f"see graph071 timeline {name!r}")
+    return NotFound(f"{data['name']} is not named at this moment ({moment}); last seen in "
+                    f"{last.get('edition_label') or data.get('last_seen') or 'an earlier edition'}",
+                    hint=f"ask for that moment with --as-of {data.get('last_seen') or 'YYYY'}, or "
+                         f"see graph071 timeline {name!r}")
 
 
 # ---------------------------------------------------------------- across time
@@ -320,9 +345,17 @@ def moment_diff(graph: nx.MultiDiGraph, first: str, second: str) -> dict[str, An
               "gone": sorted(old[n] for n in set(old) - set(new)),
               "roles_new": role_rows(new_roles - old_roles),
               "roles_gone": role_rows(old_roles - new_roles)}
-    result["text"] = (f"Van {result['from']['text'].removeprefix('Stand: ')} naar "
-                      f"{result['to']['text'].removeprefix('Stand: ')}: {len(result['new'])} acties en "
-                      f"projecten nieuw, {len(result['gone'])} niet meer; {len(result['roles_new'])} "
-                      f"rollen nieuw, {len(result['roles_gone'])} niet meer.")
+    from graph071.i18n import text
+
+    result["text"] = text("moment:diff", "From {first} to {second}: {new} actions and projects new, "
+                          "{gone} no more; {roles_new} roles new, {roles_gone} no more.",
+                          first=_moment_words(result["from"]), second=_moment_words(result["to"]),
+                          new=len(result["new"]), gone=len(result["gone"]),
+                          roles_new=len(result["roles_new"]), roles_gone=len(result["roles_gone"]))
     return result
+
+
+def _moment_words(moment: dict[str, Any]) -> str:
+    """Return a moment's text without its lead ("Stand: 2014 (...)" -> "2014 (...)")."""
+    return moment["text"].split(": ", 1)[-1]
 
