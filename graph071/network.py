@@ -171,23 +171,26 @@ class Network:
     def project(self, name: str) -> dict[str, Any]:
         """Return one project across the editions of the projectkaarten (any name it had)."""
         graph = self.view("history")
-        return projects.project_detail(graph, projects.find_project(graph, name))
+        return projects.project_detail(graph, moments.find_at(graph, self.graph, name,
+                                                              finder=projects.find_project))
 
     def lineage(self, name: str) -> dict[str, Any]:
         """Return the chain of predecessors and successors of a project, oldest first."""
         graph = self.view("history")
-        return projects.lineage(graph, projects.find_lineage_member(graph, name))
+        return projects.lineage(graph, moments.find_at(graph, self.graph, name,
+                                                       finder=projects.find_lineage_member))
 
     def person(self, name: str) -> dict[str, Any]:
         """Return a person's roles over the years and the organisations they act for."""
         graph = self.view("history")
-        return projects.person_roles(graph, projects.find_person(graph, name))
+        return projects.person_roles(graph, moments.find_at(graph, self.graph, name,
+                                                            finder=projects.find_person))
 
     def timeline(self, name: str) -> dict[str, Any]:
         """Return an organisation's, project's or person's roles per period, with its status."""
         graph = self.view("history")
         kinds = (Node.ORGANISATION, Node.PROJECT, Node.PERSON)
-        return moments.timeline(graph, roles.find_node(graph, name, kinds=kinds))
+        return moments.timeline(graph, moments.find_at(graph, self.graph, name, kinds))
 
     def path(self, a: str, b: str) -> dict[str, Any]:
         """Return how two organisations are connected, step by step, with sources."""
@@ -202,8 +205,9 @@ class Network:
     def diff(self, a: str, b: str) -> dict[str, Any]:
         """Return what changed between two editions of the projectkaarten (card by card),
         or between any two other moments ("2014", "2022": what came and went); the
-        card-by-card answer has "roles_changed", the other "roles_new" and "roles_gone"."""
-        graph = self.view("whole")
+        card-by-card answer has "roles_changed", the other "roles_new" and "roles_gone".
+        The two moments say what to compare: the network's own moment plays no part."""
+        graph = self.graph
         try:
             return diff.edition_diff(graph, a, b)
         except roles.NotFound:  # not two editions of the projectkaarten: two moments
@@ -366,6 +370,14 @@ def run_query(name: str, params: dict[str, Any] | None = None, settings: Any = N
     from graph071.neo4j.store import run_query as run
 
     return run(name, params, settings=settings)
+
+
+def query_moment(when: str | None = None, settings: Any = None) -> dict[str, Any]:
+    """Return the moment `when` names among the documents in Neo4j (None: the latest state),
+    the moment the named queries answer for with $asOf; its "text" reads "Stand: ..."."""
+    from graph071.neo4j.store import moment
+
+    return moment(when, settings=settings)
 
 
 def query_catalogue() -> list[dict[str, Any]]:

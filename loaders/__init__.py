@@ -33,6 +33,9 @@ class ParseContext:
     # The corpus's organisations.csv, for the prose reader's automaton of every alias
     # (graph071.loaders.prose); None: the loader reads the corpus's table itself.
     organisations: OrganisationTable | None = None
+    # The rows of the corpus's review.csv (graph071.corpus.reader.read_review), for the
+    # decisions the text loader honours; None: the loader reads the corpus's file itself.
+    review: list[dict[str, str]] | None = None
 
 
 Loader = Callable[[Document, ParseContext], LoadResult]

@@ -8,6 +8,11 @@ its parameters, one per line, as
 
 with type one of text, integer, number, boolean. The header also shows the
 `:param` lines to paste into Neo4j Browser before the query itself.
+
+Every query answers for one moment, `$asOf` (null: the latest state of the corpus), as
+graph071.analytics.time.as_of does on networkx. Each starts with the same lines, MOMENT
+(a test checks that they are there), that find the documents in force then; further on,
+a node or relationship holds when one of the documents that state it (`seen_in`) does.
 """
 
 from __future__ import annotations
@@ -20,6 +25,30 @@ from typing import Any
 from graph071.errors import Graph071Error
 
 TYPES = ("text", "integer", "number", "boolean")
+# The first lines of every query: the moment $asOf names, as graph071.analytics.time.find_moment
+# reads it, and the documents that hold then (inForce) or were published by then (published).
+MOMENT = """
+MATCH (doc:G071:Document)
+WITH collect(doc) AS docs, trim(coalesce($asOf, '')) AS asked
+WITH docs, asked, CASE WHEN toLower(asked) STARTS WITH 'doc:' THEN substring(toLower(asked), 4)
+                       ELSE toLower(asked) END AS wanted
+WITH docs, CASE
+       WHEN asked = '' THEN reduce(newest = '0001-01-01', d IN docs |
+         CASE WHEN coalesce(d.valid_from, '0001-01-01') > newest THEN d.valid_from ELSE newest END)
+       WHEN any(d IN docs WHERE toLower(d.document) = wanted)
+         THEN head([d IN docs WHERE toLower(d.document) = wanted | coalesce(d.valid_from, '0001-01-01')])
+       WHEN asked =~ '[0-9]{4}' THEN asked + '-12-31'
+       WHEN asked =~ '[0-9]{4}-[0-9]{2}'
+         THEN toString(date(asked + '-01') + duration({months: 1}) - duration({days: 1}))
+       WHEN asked =~ '[0-9]{4}-[0-9]{2}-[0-9]{2}' THEN asked
+     END AS day
+WITH docs, day, [d IN docs WHERE coalesce(d.valid_from, '0001-01-01') <= day
+                             AND (d.valid_until IS NULL OR day <= d.valid_until)] AS held,
+     [d IN docs WHERE coalesce(d.valid_from, '0001-01-01') <= day] AS out
+WITH docs, day, [d IN held | d.document] AS inForce, [d IN out | d.document] AS published,
+     [d IN held | toString(coalesce(d.edition, ''))] AS inForceEditions,
+     [d IN out | toString(coalesce(d.edition, ''))] AS publishedEditions
+"""
 _PARAMETER = re.compile(
     r"^//\s+\$(?P<name>\w+)\s+(?P<type>\w+)(?:,\s*(?:(?P<required>required)|default\s+(?P<default>.+?)))?"
     r":\s*(?P<help>.*)$")

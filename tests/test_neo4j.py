@@ -326,13 +326,56 @@ def test_the_hubs_query_weighs_roles_as_the_schema_does():
     assert f"ELSE {schema.OTHER_ROLE_WEIGHT} END" in text
 
 
-def test_the_orphans_query_gives_the_networkx_answer(pushed, settings):
-    assert run_query("orphans", settings=settings) == analytics.orphans(pushed)
+def test_every_query_answers_for_a_moment_found_as_on_networkx():
+    moment = " ".join(queries.MOMENT.split())
+    for name in queries.names():
+        query = queries.load(name)
+        assert "asOf" in [p.name for p in query.parameters], name
+        assert moment in " ".join(query.text.split()), f"{name}.cypher lacks the lines of queries.MOMENT"
 
 
-@pytest.mark.parametrize("top", [10, 3, 0])
-def test_the_hubs_query_gives_the_networkx_answer(pushed, settings, top):
-    assert run_query("hubs", {"top": str(top)}, settings=settings) == analytics.hubs(pushed, top=top)
+def _at(when: str | None) -> dict:
+    return {"asOf": when} if when else {}
+
+
+@pytest.mark.parametrize("when", [None, "2014", "projectkaarten-2018", "2019-06", "2020-01-15"])
+def test_the_orphans_query_gives_the_networkx_answer_at_each_moment(pushed, settings, when):
+    assert run_query("orphans", _at(when), settings=settings) == analytics.orphans(as_of(pushed, when))
+
+
+def test_orphans_as_of_2014_are_actions_17_39_42_in_cypher_too(pushed, settings):
+    rows = run_query("orphans", {"asOf": "2014"}, settings=settings)
+    assert [(row["programme"], row["number"]) for row in rows] == [
+        ("2013-2015", 17), ("2013-2015", 39), ("2013-2015", 42)]
+    latest = run_query("orphans", settings=settings)
+    assert latest and all(row["kind"] == "Project" for row in latest)  # nothing of 2013-2015 now
+
+
+def test_a_moment_neo4j_cannot_answer_for_is_refused_as_on_networkx(pushed, settings):
+    from graph071.errors import Graph071Error
+
+    for when, words in (("2012", "no document of the corpus holds"), ("gisteren", "is no moment")):
+        with pytest.raises(Graph071Error, match=words):
+            run_query("orphans", {"asOf": when}, settings=settings)
+
+
+def test_a_push_carries_every_edition_with_the_period_on_each_fact(pushed, settings):
+    documents = {d["document"] for d in cypher(settings, "MATCH (d:G071:Document) RETURN d.document AS document")}
+    seen = cypher(settings, "MATCH (n:G071) UNWIND n.seen_in AS d RETURN collect(DISTINCT d) AS documents")
+    assert set(seen[0]["documents"]) == documents and len(documents) == 5
+    unstamped = cypher(settings, "MATCH (:G071)-[r]->(:G071) WHERE size(coalesce(r.seen_in, [])) = 0 "
+                                 "OR r.valid_from IS NULL RETURN count(r) AS n")
+    assert unstamped == [{"n": 0}]
+    action = cypher(settings, "MATCH (a:G071:Action {id: 'action:2013-2015/17'}) "
+                              "RETURN a.valid_from AS start, a.valid_until AS end, a.seen_in AS seen")
+    assert action == [{"start": "2013-01-01", "end": "2015-12-31", "seen": ["uitvoeringsprogramma-2013-2015"]}]
+
+
+@pytest.mark.parametrize("when", [None, "2014", "projectkaarten-2018"])
+def test_the_hubs_query_gives_the_networkx_answer(pushed, settings, when):
+    for top in (10, 3, 0):
+        assert run_query("hubs", {**_at(when), "top": str(top)}, settings=settings) == \
+            analytics.hubs(as_of(pushed, when), top=top), top
 
 
 def _who_as_analytics(row: dict) -> dict:
@@ -341,11 +384,19 @@ def _who_as_analytics(row: dict) -> dict:
     return row
 
 
-def test_the_who_query_gives_the_networkx_answer_for_every_organisation(pushed, settings):
-    for node, data in pushed.nodes(data=True):
+@pytest.mark.parametrize("when", [None, "2014"])
+def test_the_who_query_gives_the_networkx_answer_for_every_organisation(pushed, settings, when):
+    history = as_of(pushed, when, history=True)  # who tells every edition published by then
+    for node, data in history.nodes(data=True):
         if data["kind"] == "Organisation":
-            rows = run_query("who", {"organisation": node}, settings=settings)
-            assert [_who_as_analytics(row) for row in rows] == [analytics.who(pushed, node)], node
+            rows = run_query("who", {**_at(when), "organisation": node}, settings=settings)
+            assert [_who_as_analytics(row) for row in rows] == [analytics.who(history, node)], node
+
+
+def test_the_who_query_knows_no_organisation_before_it_is_named(pushed, settings):
+    # WIJIJ is first named in the cards of 2022.
+    assert run_query("who", {"organisation": "org:wijij", "asOf": "2014"}, settings=settings) == []
+    assert run_query("who", {"organisation": "org:wijij"}, settings=settings)
 
 
 @pytest.mark.parametrize("written", ["UvL", "universiteit van leiden", "VNO NCW"])
@@ -354,16 +405,20 @@ def test_the_who_query_finds_an_organisation_by_any_alias(pushed, settings, writ
     assert [row["id"] for row in rows] == [analytics.find_node(pushed, written)]
 
 
-def test_the_action_query_gives_the_networkx_answer_for_every_action(pushed, settings):
-    for node, data in pushed.nodes(data=True):
+@pytest.mark.parametrize("when", [None, "2014"])
+def test_the_action_query_gives_the_networkx_answer_for_every_action(pushed, settings, when):
+    history = as_of(pushed, when, history=True)
+    for node, data in history.nodes(data=True):
         if data["kind"] != "Action":
             continue
-        rows = run_query("action", {"number": data["number"], "programme": data.get("programme")},
-                         settings=settings)
+        rows = run_query("action", {**_at(when), "number": data["number"],
+                                    "programme": data.get("programme")}, settings=settings)
         row = rows[0]
-        answer = {**row["action"], **{key: row[key] for key in
-                                      ("trekkers", "partners", "te_betrekken", "links")}}
-        assert answer == analytics.action_detail(pushed, node), node
+        answer = {**row["action"], **row["at"], **{key: row[key] for key in
+                                                   ("trekkers", "partners", "te_betrekken", "links")}}
+        assert answer == analytics.action_detail(history, node), node
+    if when is None:  # the status is today's, though the answer tells every edition
+        assert row["at"]["status"].startswith("niet meer genoemd")
 
 
 def _shortest_paths(graph: nx.MultiDiGraph, source: str, target: str) -> list[list[str]]:
@@ -379,14 +434,16 @@ def _shortest_paths(graph: nx.MultiDiGraph, source: str, target: str) -> list[li
         return []
 
 
-def test_the_path_query_gives_the_networkx_shortest_chains(pushed, settings):
-    ranked = [row["id"] for row in analytics.hubs(pushed, top=None)]
-    quiet = [n for n, d in pushed.nodes(data=True) if d["kind"] == "Organisation" and n not in ranked]
+@pytest.mark.parametrize("when", [None, "2014", "projectkaarten-2018"])
+def test_the_path_query_gives_the_networkx_shortest_chains(pushed, settings, when):
+    view = as_of(pushed, when)
+    ranked = [row["id"] for row in analytics.hubs(view, top=None)]
+    quiet = [n for n, d in view.nodes(data=True) if d["kind"] == "Organisation" and n not in ranked]
     pairs = [(ranked[0], ranked[1]), (ranked[0], ranked[-1]), (ranked[3], ranked[-2]),
              (ranked[5], ranked[5]), *((ranked[-1 - i], quiet[i]) for i in range(min(3, len(quiet))))]
     for source, target in pairs:
-        rows = run_query("path", {"from": source, "to": target}, settings=settings)
-        expected = _shortest_paths(pushed, source, target)
+        rows = run_query("path", {**_at(when), "from": source, "to": target}, settings=settings)
+        expected = _shortest_paths(view, source, target)
         if expected and len(expected[0]) > 13:
             expected = []  # path.cypher follows chains of at most 12 steps
         assert [row["ids"] for row in rows] == expected, (source, target)
@@ -413,25 +470,29 @@ def _project_core(detail: dict) -> dict:
     }
 
 
-def test_the_project_query_gives_the_networkx_answer_for_every_project(pushed, settings):
+@pytest.mark.parametrize("when", [None, "projectkaarten-2018"])
+def test_the_project_query_gives_the_networkx_answer_for_every_project(pushed, settings, when):
     from graph071.analytics import projects
 
-    found = [node for node, data in pushed.nodes(data=True) if data["kind"] == "Project"]
+    history = as_of(pushed, when, history=True)
+    found = [node for node, data in history.nodes(data=True) if data["kind"] == "Project"]
     assert found, "the bundled corpus has no projects"
     for node in found:
-        rows = run_query("project", {"project": node}, settings=settings)
-        assert rows == [_project_core(projects.project_detail(pushed, node))], node
+        rows = run_query("project", {**_at(when), "project": node}, settings=settings)
+        assert rows == [_project_core(projects.project_detail(history, node))], node
     assert repr(list(projects.PERSON_ROLES)) in queries.load("project").text  # same person roles
 
 
-def test_the_lineage_query_gives_the_networkx_chain_from_every_member(pushed, settings):
+@pytest.mark.parametrize("when", [None, "projectkaarten-2018"])
+def test_the_lineage_query_gives_the_networkx_chain_from_every_member(pushed, settings, when):
     from graph071.analytics import projects
 
-    members = {end for s, t, d in pushed.edges(data=True) if d["kind"] == "SUCCEEDS" for end in (s, t)}
+    history = as_of(pushed, when, history=True)
+    members = {end for s, t, d in history.edges(data=True) if d["kind"] == "SUCCEEDS" for end in (s, t)}
     assert members, "the bundled corpus has no successions"
     for node in sorted(members):
-        assert run_query("lineage", {"project": node}, settings=settings) == [
-            projects.lineage(pushed, node)], node
+        assert run_query("lineage", {**_at(when), "project": node}, settings=settings) == [
+            projects.lineage(history, node)], node
 
 
 def test_project_and_lineage_queries_on_a_small_hand_built_line(graph, settings):
@@ -488,10 +549,34 @@ def test_push_pull_and_query_on_the_command_line(pushed, settings, tmp_path):
         json.dumps(to_node_link(pushed), ensure_ascii=False, default=str))
     who = graph071("neo4j", "query", "who", "--param", "organisation=UvL", "--json", env=env)
     assert who.returncode == 0, who.stderr
+    history = as_of(pushed, None, history=True)
     assert [_who_as_analytics(row) for row in json.loads(who.stdout)] == [
-        analytics.who(pushed, analytics.find_node(pushed, "UvL"))]
+        analytics.who(history, analytics.find_node(history, "UvL"))]
+    # The global --as-of is the query's $asOf, and the answer says which moment it is for.
+    old = graph071("--as-of", "2014", "neo4j", "query", "orphans", "--json", env=env)
+    assert old.returncode == 0, old.stderr
+    assert [row["number"] for row in json.loads(old.stdout)] == [17, 39, 42]
+    assert old.stderr.startswith("Stand: 2014 (uitvoeringsprogramma 2013-2015)")
     wrong = graph071("neo4j", "query", "hubs", "--param", "top=veel", env=env)
     assert wrong.returncode == 1 and "needs a whole number" in wrong.stderr
+
+
+def test_the_neo4j_tables_go_to_excel_with_dutch_headers(pushed, settings, tmp_path):
+    from openpyxl import load_workbook
+
+    env = environment(settings)
+    orphans, push_report = tmp_path / "zonder-trekker.xlsx", tmp_path / "push.xlsx"
+    shown = graph071("--as-of", "2014", "neo4j", "query", "orphans", "--xlsx", str(orphans), env=env)
+    assert shown.returncode == 0, shown.stderr
+    sheet = load_workbook(orphans).active
+    headers = [c.value for c in sheet[1]]
+    assert headers[:5] == ["Id", "Soort", "Nr", "Programma", "Naam"] and "Partners" in headers
+    assert [row[2].value for row in sheet.iter_rows(min_row=2)] == [17, 39, 42]
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref.startswith("A1:")
+    assert graph071("neo4j", "push", "--dry-run", "--xlsx", str(push_report), env=env).returncode == 0
+    assert [c.value for c in load_workbook(push_report).active[1]][:2] == ["Soort", "Nieuw"]
+    raw = graph071("neo4j", "query", "hubs", "--param", "top=3", "--csv", env=env).stdout
+    assert raw.startswith("\ufeffId;Naam;") and len(raw.strip().splitlines()) == 4
 
 
 # ---------------------------------------------------------------- errors

@@ -65,3 +65,50 @@ def test_xlsx_refuses_another_extension_and_json(tmp_path):
     assert wrong.returncode == 1 and ".xlsx" in wrong.stderr
     empty = graph071("orphans", "--json", "--xlsx", str(tmp_path / "o.xlsx"))
     assert empty.returncode == 1 and not (tmp_path / "o.xlsx").exists()
+
+
+def _commands(group, prefix=()):
+    """Every command of the CLI with its path (("neo4j", "push"), ...)."""
+    import typer.main
+
+    click_group = typer.main.get_command(group) if not hasattr(group, "commands") else group
+    for name, command in click_group.commands.items():
+        if hasattr(command, "commands"):
+            yield from _commands(command, (*prefix, name))
+        yield (*prefix, name), command
+
+
+def test_every_listing_command_takes_xlsx_and_csv():
+    from graph071.cli.app import app
+
+    # Commands that write files of their own or change the corpus list nothing.
+    writers = {("export",), ("template",), ("add",), ("map",), ("presentatie",), ("neo4j", "pull"),
+               ("neo4j",), ("review",), ("review", "accept"), ("review", "reject"), ("review", "alias")}
+    missing = [(" ".join(path), option) for path, command in _commands(app) if path not in writers
+               for option in ("--xlsx", "--csv")
+               if option not in {o for p in command.params for o in getattr(p, "opts", [])}]
+    assert not missing, missing
+
+
+def test_a_command_with_several_tables_writes_each_under_its_title_as_csv():
+    raw = graph071("who", "UvL", "--csv", check=True).stdout
+    assert raw.startswith("\ufeff") and raw.count("\ufeff") == 1
+    blocks = raw.lstrip("\ufeff").replace("\r\n", "\n").split("\n\n")
+    assert blocks[0].startswith("Trekker van (") and len(blocks) >= 2
+    assert blocks[0].splitlines()[1].split(";")[:3] == ["Soort", "Naam", "Periode"]
+    assert "Universiteit Leiden" not in raw.splitlines()[0]  # the heading went to stderr
+
+
+def test_csv_of_a_command_without_a_table_is_one_line_saying_what_to_use():
+    result = graph071("timeline", "UvL", "--csv")
+    assert result.returncode == 1 and "--json" in result.stderr
+    assert result.stdout == "" and "Traceback" not in result.stderr
+
+
+def test_the_neo4j_query_list_writes_a_workbook_with_dutch_headers(tmp_path):
+    path = tmp_path / "queries.xlsx"
+    graph071("neo4j", "queries", "--xlsx", str(path), check=True)
+    sheet = load_workbook(path).active
+    assert [c.value for c in sheet[1]] == ["Naam", "Beantwoordt", "Parameters"]
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:C{sheet.max_row}"
+    assert "orphans" in [c.value for c in sheet["A"]]

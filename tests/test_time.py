@@ -55,6 +55,21 @@ def test_a_period_that_is_no_date_is_one_clear_line(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("name, line, wrong", [
+    ("statuses.csv", "afgerond(,afgerond,gezien in een test", "is no regular expression"),
+    ("periods.csv", "action_programme,jaarlijks,programma,gezien in een test", "unknown rule 'jaarlijks'"),
+])
+def test_a_wrong_rule_in_the_corpus_is_one_line_naming_file_and_line(tmp_path, name, line, wrong):
+    folder = programme_corpus(tmp_path / "corpus")
+    rules = folder / name
+    rules.write_text((bundled_data_dir() / name).read_text(encoding="utf-8") + line + "\n",
+                     encoding="utf-8")
+    number = len(rules.read_text(encoding="utf-8").splitlines())
+    result = graph071("--data", str(folder), "orphans")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{name}:{number}" in result.stderr and wrong in result.stderr
+
+
 def test_every_fact_carries_the_period_of_its_source(graph):
     for source, target, data in graph.edges(data=True):
         if data.get("seen_in"):
@@ -199,3 +214,62 @@ def test_who_names_every_role_up_to_the_moment_with_its_period():
     assert {item["period"] for item in who["trekker"]} == {"2013-01 t/m 2015-12", "2018-10 t/m 2021-12"}
     before = json.loads(run("--as-of", "2012", "who", "UvL", "--json", check=False).stdout or "{}")
     assert before == {}  # nothing was published yet in 2012
+
+
+def test_an_old_action_shown_with_its_history_is_still_not_named_now(graph):
+    # `action 2013-2015/17` looks at every edition published, but its status is today's.
+    history = as_of(graph, None, history=True)
+    action = history.nodes["action:2013-2015/17"]
+    assert action["status"].startswith("niet meer genoemd (laatst in uitvoeringsprogramma 2013-2015")
+    assert as_of(graph, "2014", history=True).nodes["action:2013-2015/17"]["status"] == "lopend"
+
+
+def test_periods_statuses_and_decisions_are_read_once_with_the_corpus(tmp_path, monkeypatch):
+    import shutil
+
+    from graph071.build import pipeline
+    from graph071.corpus import reader
+
+    folder = tmp_path / "corpus"
+    shutil.copytree(bundled_data_dir(), folder, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    periods = folder / "periods.csv"
+    periods.write_text(periods.read_text(encoding="utf-8").replace(
+        "project_cards,edition,projectkaarten,", "project_cards,edition,kaarten,"), encoding="utf-8")
+    (folder / "review.csv").write_text("id,decision\n", encoding="utf-8")
+
+    def read_then_remove(data_dir):
+        corpus = reader.read_corpus(data_dir)
+        for name in ("periods.csv", "statuses.csv", "checked.csv", "review.csv"):
+            (folder / name).unlink()  # whatever reads them again now fails or falls back
+        return corpus
+
+    monkeypatch.setattr(pipeline, "read_corpus", read_then_remove)
+    built = pipeline.build(folder)
+    assert built.graph.nodes["doc:projectkaarten-2022"]["edition_label"] == "kaarten januari 2022"
+    assert built.graph.nodes[CVV]["status"] == "verzelfstandigd"
+
+
+def test_a_name_asked_before_it_appears_says_when_it_first_does():
+    for args in (["project", "Talent op Maat"], ["timeline", "Smart071"], ["person", "Laura Platte"]):
+        result = graph071("--as-of", "2014", *args)
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert "nog niet genoemd; voor het eerst in projectkaarten" in result.stderr, result.stderr
+        assert "--as-of 20" in result.stderr
+
+
+def test_an_action_says_its_status_at_the_moment_asked():
+    assert "Status: lopend (sinds 2013-10)" in run("--as-of", "2014", "action", "17").stdout
+    now = run("action", "2013-2015/17").stdout
+    assert "Status: niet meer genoemd (laatst in uitvoeringsprogramma 2013-2015)" in now
+
+
+def test_diff_compares_the_moments_it_names_not_the_as_of_one():
+    refused = graph071("--as-of", "2014", "diff", "2014", "2019")
+    assert refused.returncode == 1 and "--as-of" in refused.stderr and "Traceback" not in refused.stderr
+    assert run("diff", "2014", "2019").stdout.startswith("Van 2014 (uitvoeringsprogramma 2013-2015) naar 2019")
+
+
+def test_the_moment_is_said_in_english_with_lang_en():
+    first = run("--lang", "en", "--as-of", "2014", "orphans").stdout.splitlines()[0]
+    assert first == "As of: 2014 (uitvoeringsprogramma 2013-2015)"
+    assert run("--as-of", "2014", "orphans").stdout.splitlines()[0] == "Stand: 2014 (uitvoeringsprogramma 2013-2015)"

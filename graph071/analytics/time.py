@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Callable
 
 import networkx as nx
 
 from graph071 import i18n
-from graph071.build.periods import (CARRIED_KINDS, date_nl, is_date, last_day, status_at,
-                                    status_rules)
+from graph071.build.periods import CARRIED_KINDS, date_nl, is_date, last_day, status_at
+from graph071.corpus.periods import status_rules
 from graph071.errors import Graph071Error
 from graph071.schema import EDGE_KINDS, Edge, Node, WORK_KINDS, role_edge_kinds
 
@@ -41,15 +41,18 @@ class Moment:
         return not self.asked
 
     def text(self) -> str:
-        """Return the moment as every answer states it: "Stand: projectkaarten januari 2022"."""
+        """Return the moment as every answer states it: "Stand: projectkaarten januari 2022"
+        (in the language in use; the edition labels are the corpus's own)."""
+        from graph071.i18n import text
+
         newest, others = self.labels[-1], list(self.labels[:-1])
-        also = i18n.text("moment:also", "; also in force: {others}", others=', '.join(others)) if others else ""
+        also = text("moment:also", "; also in force: {labels}", labels=", ".join(others)) if others else ""
         if self.history:
-            also = i18n.text("moment:history", "; with the earlier editions") + also
+            also = text("moment:history", "; with the earlier editions") + also
         if self.latest:
-            return i18n.text("moment:latest", "As of: {newest} (latest state{also})", newest=newest, also=also)
+            return text("moment:latest", "As of: {newest} (latest state{also})", newest=newest, also=also)
         asked = date_nl(self.asked) if is_date(self.asked) else self.asked
-        return i18n.text("moment:asked", "As of: {asked} ({newest}{also})", asked=asked, newest=newest, also=also)
+        return text("moment:asked", "As of: {asked} ({newest}{also})", asked=asked, newest=newest, also=also)
 
     def as_dict(self) -> dict[str, Any]:
         return {"day": self.day, "asked": self.asked, "latest": self.latest,
@@ -135,8 +138,8 @@ def as_of(graph: nx.MultiDiGraph, when: str | Moment | None = None,
     patterns = status_rules()  # the bundled statuses.csv (the graph does not know its folder)
     for node in graph:  # graph order, so every analytic sees the same order as on the whole
         if node in present:
-            view.add_node(node, **_node_at(graph, node, moment, in_force, patterns))
-    for source, target, key in sorted(edges, key=_edge_order(graph)):
+            view.add_node(node, **_node_at(graph, node, moment, patterns))
+    for source, target, key in _in_graph_order(graph, edges):
         view.add_edge(source, target, key=key, **graph.edges[source, target, key])
     view.graph["as_of"] = moment.as_dict()
     return view
@@ -157,17 +160,26 @@ def _what_holds(graph: nx.MultiDiGraph, in_force: set[str]) -> tuple[set[str], l
     return present, edges
 
 
-def _edge_order(graph: nx.MultiDiGraph):
-    rank = {edge: index for index, edge in enumerate(graph.edges(keys=True))}
-    return lambda edge: rank[edge]
+def _in_graph_order(graph: nx.MultiDiGraph, edges: list[tuple]) -> list[tuple]:
+    """Return `edges` in an order that gives every node of the view its out-edges and its
+    in-edges in the order the whole graph has them (the analytics break ties by it: two
+    partners on one line are listed as the document lists them)."""
+    from graph071.neo4j.codec import insertion_order
+
+    out_rank = {edge: rank for node in graph for rank, edge in enumerate(graph.out_edges(node, keys=True))}
+    in_rank = {edge: rank for node in graph for rank, edge in enumerate(graph.in_edges(node, keys=True))}
+    order = insertion_order([(s, t, out_rank[s, t, k], in_rank[s, t, k], i)
+                             for i, (s, t, k) in enumerate(edges)])
+    return [edges[i] for i in order]
 
 
-def _node_at(graph: nx.MultiDiGraph, node: str, moment: Moment, in_force: set[str],
-             patterns: list) -> dict[str, Any]:
+def _node_at(graph: nx.MultiDiGraph, node: str, moment: Moment, patterns: list) -> dict[str, Any]:
     data = dict(graph.nodes[node])
     if data["kind"] == Node.DOCUMENT:
         return data
-    data.update(status_at(graph, node, moment.day, in_force, patterns))
+    # The status is that of the moment itself, also when the answer spans the history: an
+    # action of 2013-2015 is "niet meer genoemd" in 2022, whatever was published before.
+    data.update(status_at(graph, node, moment.day, set(moment.documents), patterns))
     editions = {str(graph.nodes[f"doc:{d}"].get("edition") or "") for d in moment.documents
                 if f"doc:{d}" in graph}
     passed = {d["edition"] for d in documents(graph) if d["valid_from"] <= moment.day}
@@ -179,30 +191,52 @@ def _node_at(graph: nx.MultiDiGraph, node: str, moment: Moment, in_force: set[st
 
 
 def find_at(view: nx.MultiDiGraph, whole: nx.MultiDiGraph, name: str,
-            kinds: tuple[str, ...] = (Node.ORGANISATION,)) -> str:
-    """Return the id of the node `name` names at the moment of `view` (see as_of).
+            kinds: tuple[str, ...] = (Node.ORGANISATION,),
+            finder: Callable[[nx.MultiDiGraph, str], str] | None = None) -> str:
+    """Return the id of the node `name` names at the moment of `view` (see as_of), found
+    by `finder` (default: graph071.analytics.roles.find_node among `kinds`).
 
-    When it is not there but the whole history has it, NotFound says when it was last
-    seen and how to ask for that moment, rather than "no such name".
+    When it is not there but the whole history has it, NotFound says when it was first
+    or last named and how to ask for that moment, rather than "no such name".
     """
     from graph071.analytics.roles import NotFound, find_node
 
+    find = finder or (lambda graph, text: find_node(graph, text, kinds))
     try:
-        return find_node(view, name, kinds)
+        return find(view, name)
     except NotFound as absent:
         try:
-            node = find_node(whole, name, kinds)
+            node = find(whole, name)
         except NotFound as nowhere:  # its "did you mean" looks at every edition
             raise nowhere from absent
+    raise not_named(view, whole, node, name)
+
+
+def not_named(view: nx.MultiDiGraph, whole: nx.MultiDiGraph, node: str, name: str) -> Exception:
+    """Return the NotFound to raise for `node` of the whole history, which the view of one
+    moment (see as_of) does not have: not named yet then (first named later), or no more."""
+    from graph071 import i18n
+    from graph071.analytics.roles import NotFound
+
     data = whole.nodes[node]
+    moment = _moment_words(view.graph.get("as_of", {"text": ""}))
+    day = view.graph.get("as_of", {}).get("day", "")
+    first = data.get("seen_in")[0] if data.get("seen_in") else ""
+    first_doc = whole.nodes.get(f"doc:{first}", {})
+    if first_doc and day and (first_doc.get("valid_from") or "") > day:
+        label = first_doc.get("edition_label") or first
+        return NotFound(i18n.text("moment:not-yet", "{name} is not named yet at this moment "
+                                  "({moment}); first named in {label}", name=data["name"],
+                                  moment=moment.split(" (")[0], label=label),
+                        hint=i18n.text("moment:not-yet-hint", "ask for a later moment with "
+                                       "--as-of {edition}", edition=first_doc.get("edition") or first))
     last = whole.nodes.get(f"doc:{data.get('last_document')}", {})
-    moment = view.graph.get("as_of", {}).get("text", "").split(": ", 1)[-1]  # without "Stand: "
-    raise NotFound(i18n.text("error:time.not_named", "{name} is not named at this moment ({moment}); last seen in "
-                             "{last}", name=data['name'], moment=moment,
-                             last=last.get('edition_label') or data.get('last_seen')
-                             or i18n.text("error:time.earlier", "an earlier edition")),
-                   hint=i18n.text("error:time.not_named.hint", "ask for that moment with --as-of {when}, or see "
-                                  "graph071 timeline {name!r}", when=data.get('last_seen') or 'YYYY', name=name))
+    return NotFound(i18n.text("error:time.not_named", "{name} is not named at this moment ({moment}); last seen in "
+                              "{last}", name=data['name'], moment=moment,
+                              last=last.get('edition_label') or data.get('last_seen')
+                              or i18n.text("error:time.earlier", "an earlier edition")),
+                    hint=i18n.text("error:time.not_named.hint", "ask for that moment with --as-of {when}, or see "
+                                   "graph071 timeline {name!r}", when=data.get('last_seen') or 'YYYY', name=name))
 
 
 # ---------------------------------------------------------------- across time
@@ -318,9 +352,17 @@ def moment_diff(graph: nx.MultiDiGraph, first: str, second: str) -> dict[str, An
               "gone": sorted(old[n] for n in set(old) - set(new)),
               "roles_new": role_rows(new_roles - old_roles),
               "roles_gone": role_rows(old_roles - new_roles)}
-    result["text"] = (f"Van {result['from']['text'].removeprefix('Stand: ')} naar "
-                      f"{result['to']['text'].removeprefix('Stand: ')}: {len(result['new'])} acties en "
-                      f"projecten nieuw, {len(result['gone'])} niet meer; {len(result['roles_new'])} "
-                      f"rollen nieuw, {len(result['roles_gone'])} niet meer.")
+    from graph071.i18n import text
+
+    result["text"] = text("moment:diff", "From {first} to {second}: {new} actions and projects new, "
+                          "{gone} no more; {roles_new} roles new, {roles_gone} no more.",
+                          first=_moment_words(result["from"]), second=_moment_words(result["to"]),
+                          new=len(result["new"]), gone=len(result["gone"]),
+                          roles_new=len(result["roles_new"]), roles_gone=len(result["roles_gone"]))
     return result
+
+
+def _moment_words(moment: dict[str, Any]) -> str:
+    """Return a moment's text without its lead ("Stand: 2014 (...)" -> "2014 (...)")."""
+    return moment["text"].split(": ", 1)[-1]
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from graph071 import i18n
 from graph071 import loaders
-from graph071.build.completeness import completeness, read_checked
+from graph071.build.completeness import completeness
 from graph071.build.reading import read_without_furniture
 from graph071.corpus.extract import Extracted, extract
 from graph071.corpus.labels import corpus_labels
@@ -26,7 +26,7 @@ from graph071.build.builder import assemble
 from graph071.build.pipeline import parse_context
 from graph071.corpus.organisations import OrganisationTable, slug
 from graph071.corpus.projects import ProjectTable
-from graph071.corpus.reader import Corpus
+from graph071.corpus.reader import Corpus, read_checked, read_review
 from graph071.records import LoadResult, ParseWarning
 from graph071.corpus.sheets import SPREADSHEET_SUFFIXES
 
@@ -91,7 +91,8 @@ def add_document(path: Path, kind: str, edition: str, *, data_dir: Path | None =
                           extra={"original": file} if text_file else {})
 
     corpus = Corpus(data_dir, [entry], OrganisationTable.load(data_dir / ORGANISATIONS),
-                    ProjectTable.for_corpus(data_dir))
+                    ProjectTable.for_corpus(data_dir), checked=read_checked(data_dir),
+                    review=read_review(data_dir))
     written = _write(path, copy_to, extracted, data_dir / text_file if text_file else None)
     try:
         # Read it exactly as `build` will, from its place in the corpus (its labels.csv too).
@@ -126,7 +127,7 @@ def _completeness(result: LoadResult, entry: DocumentEntry, entries: list[Docume
             results.insert(0, read(read_document(corpus.data_dir, previous), parse_context(corpus)))
         except InputError:
             pass  # the previous edition does not read: `check` says so; nothing to compare
-    found = completeness(results, [*same_kind[-1:], entry], read_checked(corpus.data_dir))
+    found = completeness(results, [*same_kind[-1:], entry], corpus.checked)
     return [w for w in found if w.document == entry.id]
 
 

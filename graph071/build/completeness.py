@@ -14,7 +14,8 @@ project), they find what a reader may have lost without noticing:
   names for it (grew_out_of_titles): a renumbered edition would re-point the lineage.
 
 A finding that a maintainer has checked against the document is listed in
-data/checked.csv (document, check, subject, reason); it stays visible in `check` as
+checked.csv of the corpus (document, check, subject, reason; read with the corpus,
+graph071.corpus.reader.read_checked); it stays visible in `check` as
 "info" with that reason, so `check --strict` fails only on new findings.
 """
 
@@ -23,19 +24,16 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 
 import networkx as nx
 
 from graph071 import i18n
 from graph071.corpus.manifest import DocumentEntry
 from graph071.corpus.projects import ProjectTable
-from graph071.corpus.tables import read_table
 from graph071.i18n import Said
 from graph071.records import LoadResult, ParseWarning
 from graph071.schema import Edge, Node, node_id
 
-CHECKED = "checked.csv"
 TREKKERS = (Edge.TREKKER, Edge.BESTUURLIJK_TREKKER)
 NOT_ROLES = (Edge.APPEARS_IN, Edge.DESCRIBED_IN, Edge.LINKS_TO, Edge.SUCCEEDS, Edge.QUOTED)
 # Fewer than this share of the previous edition's roles per card is "far fewer".
@@ -194,17 +192,6 @@ def _edition_findings(items: dict[str, list[Item]], documents: list[DocumentEntr
                                                "has a label changed?", document=current.id, now=per_now,
                                                previous=previous.id, before=per_before)))
     return found
-
-
-def read_checked(data_dir: Path) -> dict[tuple[str, str, str], str]:
-    """Return the findings a maintainer checked (data/checked.csv): key -> reason."""
-    path = data_dir / CHECKED
-    if not path.is_file():
-        return {}
-    rows = read_table(path, ("document", "check", "subject", "reason"),
-                      lambda p, n, row: ((row["document"].strip(), row["check"].strip(),
-                                          row["subject"].strip()), row["reason"].strip()))
-    return dict(rows)
 
 
 def lineage_warnings(graph: nx.MultiDiGraph, table: ProjectTable) -> list[ParseWarning]:

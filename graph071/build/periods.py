@@ -7,6 +7,7 @@ on its date). A node or edge holds while one of the documents that state it hold
 from the curated tables (organisations.csv, projects.csv, corrections.csv) have no period
 of their own and hold wherever what they are about holds.
 
+The rules come from data files read with the corpus (graph071.corpus.periods).
 annotate() writes the periods onto a built graph: on Document nodes valid_from,
 valid_until and edition_label; on every node and edge seen_in (the documents that state
 it, oldest first), valid_from and valid_until; on nodes first_seen, last_seen,
@@ -18,7 +19,6 @@ recomputes the status for any other moment.
 from __future__ import annotations
 
 import calendar
-import csv
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,12 +27,11 @@ from typing import Any
 import networkx as nx
 
 from graph071 import i18n
-from graph071.corpus.manifest import DocumentEntry, bundled_data_dir
+from graph071.corpus.manifest import DocumentEntry
+from graph071.corpus.periods import KindRule
 from graph071.errors import InputError
 from graph071.schema import Edge, Node, WORK_KINDS
 
-PERIODS = "periods.csv"
-STATUSES = "statuses.csv"
 DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 YEARS = re.compile(r"\b((?:19|20)\d{2})\s*[-–/]\s*((?:19|20)\d{2})\b")
 MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
@@ -129,49 +128,6 @@ def date_nl(text: str) -> str:
     return f"{f'{day} ' if day else ''}{MONTHS_NL[month - 1]} {year}"
 
 
-# ---------------------------------------------------------------- the rules, from data files
-
-@dataclass(frozen=True)
-class KindRule:
-    """How long a document of one kind holds, and what readers call that kind."""
-
-    kind: str
-    rule: str  # programme, edition or news
-    label_nl: str
-
-
-def _rows(data_dir: Path | str | None, name: str, columns: tuple[str, ...]) -> list[dict[str, str]]:
-    """Return the rows of `name` in the corpus folder (or the bundled one), # lines left out."""
-    folder = Path(data_dir) if data_dir else None
-    path = folder / name if folder and (folder / name).is_file() else bundled_data_dir() / name
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.lstrip().startswith("#")]
-    reader = csv.DictReader(lines)
-    missing = [c for c in columns if c not in (reader.fieldnames or [])]
-    if missing:
-        raise InputError(path, i18n.text("error:tables.columns", "missing column(s) {columns}",
-                                         columns=', '.join(missing)), line=1)
-    return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
-
-
-def kind_rules(data_dir: Path | None = None) -> dict[str, KindRule]:
-    """Return the period rule per document kind (periods.csv of the corpus, else the bundled one)."""
-    rules = {}
-    for row in _rows(data_dir, PERIODS, ("kind", "rule", "label_nl")):
-        if row["rule"] not in ("programme", "edition", "news"):
-            raise InputError(bundled_data_dir() / PERIODS, i18n.text("error:periods.rule", "unknown rule {rule!r}",
-                                                                     rule=row['rule']),
-                             hint=i18n.text("error:periods.rule.hint", "use programme, edition or news"))
-        rules[row["kind"]] = KindRule(row["kind"], row["rule"], row["label_nl"])
-    return rules
-
-
-def status_rules(data_dir: Path | str | None = None) -> list[tuple[re.Pattern, str]]:
-    """Return (pattern, status) pairs that turn a card's categorie into a status, in order."""
-    return [(re.compile(row["pattern"], re.IGNORECASE), row["status"])
-            for row in _rows(data_dir, STATUSES, ("pattern", "status"))]
-
-
 # ---------------------------------------------------------------- documents
 
 def document_periods(entries: list[DocumentEntry], rules: dict[str, KindRule],
@@ -230,10 +186,12 @@ def edition_label(entry: DocumentEntry, rule: KindRule, period: Period) -> str:
 
 # ---------------------------------------------------------------- the graph
 
-def annotate(graph: nx.MultiDiGraph, entries: list[DocumentEntry], data_dir: Path | None) -> None:
-    """Write periods, first/last seen and the status at the latest moment onto `graph`."""
-    rules = kind_rules(data_dir)
-    periods = document_periods(entries, rules, data_dir / "manifest.csv" if data_dir else None)
+def annotate(graph: nx.MultiDiGraph, entries: list[DocumentEntry], rules: dict[str, KindRule],
+             patterns: list[tuple[re.Pattern, str]], manifest: Path | None = None) -> None:
+    """Write periods, first/last seen and the status at the latest moment onto `graph`, by
+    the period rule of each document kind and the status patterns of the corpus (its
+    periods.csv and statuses.csv, graph071.corpus.periods; read with the corpus)."""
+    periods = document_periods(entries, rules, manifest)
     for entry in entries:
         period = periods[entry.id]
         node = graph.nodes.get(f"doc:{entry.id}")
@@ -256,7 +214,6 @@ def annotate(graph: nx.MultiDiGraph, entries: list[DocumentEntry], data_dir: Pat
         _stamp(data, sorted(seen[node], key=order.__getitem__), periods)
     latest = max((p.start for p in periods.values()), default="0001-01-01")
     in_force = {doc for doc, period in periods.items() if period.holds(latest)}
-    patterns = status_rules(data_dir)
     for node in graph:
         graph.nodes[node].update(status_at(graph, node, latest, in_force, patterns))
 

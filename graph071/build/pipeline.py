@@ -1,7 +1,8 @@
 """The pipeline, one way and one pass: corpus -> records -> graph -> corrections.
 
-1. graph071.corpus.reader reads the manifest, the curated tables, the documents and the
-   corrections (nothing reads a corpus file after this step);
+1. graph071.corpus.reader reads the manifest, the curated tables, the documents, the
+   corrections and the rules and decisions the later steps apply (periods, statuses,
+   checked findings, review decisions): nothing reads a corpus file after this step;
 2. each document's loader (graph071.loaders) parses it into records with provenance;
 3. graph071.build.builder resolves the names and builds the graph;
 4. graph071.build.corrections applies the coordination group's corrections;
@@ -18,7 +19,7 @@ from pathlib import Path
 from graph071 import i18n
 from graph071 import loaders
 from graph071.build.builder import Build, assemble
-from graph071.build.completeness import completeness, lineage_warnings, read_checked
+from graph071.build.completeness import completeness, lineage_warnings
 from graph071.build.reading import Missing, read_without_furniture
 from graph071.build.corrections import apply_corrections
 from graph071.build.periods import annotate as annotate_periods
@@ -45,10 +46,11 @@ def build(data_dir: Path | None = None) -> Build:
     prose = card_prose(results, read, corpus.organisations, corpus.projects)
     built = assemble([*results, *prose], corpus.organisations, read, corpus.data_dir)
     note_missing(built, missing)
-    built.warnings.extend(completeness(results, corpus.entries, read_checked(corpus.data_dir)))
+    built.warnings.extend(completeness(results, corpus.entries, corpus.checked))
     apply_corrections(built, corpus.corrections)  # the coordination group's corrections last
     built.warnings.extend(lineage_warnings(built.graph, corpus.projects))
-    annotate_periods(built.graph, corpus.entries, corpus.data_dir)  # when each fact holds
+    annotate_periods(built.graph, corpus.entries, corpus.period_rules, corpus.status_rules,
+                     corpus.data_dir / MANIFEST)  # when each fact holds
     return built
 
 
@@ -101,4 +103,5 @@ def parse_context(corpus: Corpus) -> loaders.ParseContext:
     """Return what the loaders may ask of the corpus: known organisations and projects."""
     table = corpus.organisations
     return loaders.ParseContext(is_known_organisation=lambda text: table.resolve(text) is not None,
-                                projects=corpus.projects, organisations=table)
+                                projects=corpus.projects, organisations=table,
+                                review=corpus.review)

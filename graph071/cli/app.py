@@ -18,7 +18,7 @@ import typer
 
 from graph071.cli import corpus, explore, maps, monitor, projects, prose
 from graph071.cli.neo4j import app as neo4j_app
-from graph071.cli.options import with_xlsx
+from graph071.cli.options import with_csv, with_xlsx
 from graph071.cli.session import Session, Source
 from graph071.errors import Graph071Error
 
@@ -65,7 +65,7 @@ def _global(ctx: typer.Context, data: DataOption = None,
 for module in (explore, projects, corpus, maps, monitor, prose):
     for command in module.COMMANDS:
         function, name = command if isinstance(command, tuple) else (command, None)
-        app.command(name=name)(with_xlsx(function))
+        app.command(name=name)(with_csv(with_xlsx(function)))
 app.add_typer(neo4j_app, name="neo4j")
 app.add_typer(prose.review_app, name="review")
 

@@ -13,7 +13,7 @@ import typer
 
 from graph071 import i18n
 from graph071.cli import output
-from graph071.cli.options import JsonOption
+from graph071.cli.options import CsvOption, JsonOption, output_format, with_csv, with_xlsx
 from graph071.cli.session import Source, session
 from graph071.errors import Graph071Error
 
@@ -28,6 +28,8 @@ app = typer.Typer(
 )
 
 @app.command()
+@with_csv
+@with_xlsx
 def push(ctx: typer.Context, dry_run: Annotated[bool, typer.Option(
              "--dry-run", help="Only count what would be created, updated and removed.")] = False,
          json_: JsonOption = False) -> None:
@@ -54,7 +56,7 @@ def push(ctx: typer.Context, dry_run: Annotated[bool, typer.Option(
     title = ("Proefdraaien: dit zou er veranderen (niets geschreven)" if dry_run
              else f"Naar Neo4j geschreven (load {report.load}, {report.seconds:g} s)"
              if report.changed else "Neo4j was al bijgewerkt: niets veranderd")
-    output.print_table(rows, [("what", ""), ("created", "Nieuw"), ("updated", "Gewijzigd"),
+    output.print_table(rows, [("what", "Soort"), ("created", "Nieuw"), ("updated", "Gewijzigd"),
                               ("removed", "Verwijderd"), ("unchanged", "Ongewijzigd")], title=title)
 
 
@@ -128,30 +130,56 @@ def _readable(value: Any) -> Any:
 
 
 @app.command()
-def query(name: Annotated[str, typer.Argument(help="Query name: a file in queries/ without .cypher.")],
+@with_xlsx
+def query(ctx: typer.Context,
+          name: Annotated[str, typer.Argument(help="Query name: a file in queries/ without .cypher.")],
           param: Annotated[Optional[list[str]], typer.Option(
               "--param", "-p", help="A parameter as key=value; repeat for more.")] = None,
-          json_: JsonOption = False) -> None:
+          json_: JsonOption = False, csv_: CsvOption = False) -> None:
     """Run a named Cypher query from queries/ on Neo4j (orphans, hubs, who, action, project,
     lineage, path). `graph071 neo4j queries` lists them with their parameters; a missing
-    or unknown parameter is named in the error.
+    or unknown parameter is named in the error. Each answers for the moment of --as-of
+    (its $asOf; default the latest state) and says which.
 
-    Example: graph071 neo4j query who --param organisation="Gemeente Leiden"
+    Example: graph071 --as-of 2014 neo4j query who --param organisation="Gemeente Leiden"
     """
-    from graph071.network import query_catalogue, run_query
+    from graph071.network import query_catalogue, query_moment, run_query
 
-    rows = run_query(name, _params(param or []))
+    params = _params(param or [])
+    current = session(ctx)
+    if current.as_of is not None and "asOf" not in params:
+        params["asOf"] = current.as_of
+    rows = run_query(name, params)
+    if any(p.name == "asOf" for q in query_catalogue() if q["name"] == name for p in q["parameters"]):
+        current.say_moment(query_moment(params.get("asOf")))
     if json_:
         output.print_json(rows)
         return
-    columns = [(key, key) for key in (rows[0] if rows else {})]
-    output.print_table([{key: _readable(value) for key, value in row.items()} for row in rows],
-                       columns, title=f"{name}: " + next(
-                           (q["summary"] for q in query_catalogue() if q["name"] == name), ""))
+    columns = [(key, QUERY_HEADERS.get(key, key)) for key in (rows[0] if rows else {})]
+    output.emit([{key: _readable(value) for key, value in row.items()} for row in rows], columns,
+                fmt=output_format(json_, csv_), title=f"{name}: " + next(
+                    (q["summary"] for q in query_catalogue() if q["name"] == name), ""))
+
+
+# Column names of the queries (as their RETURN names them) as the tables head them.
+QUERY_HEADERS = {
+    "id": "Id", "kind": "Soort", "number": "Nr", "programme": "Programma", "name": "Naam",
+    "title": "Titel", "theme": "Thema", "theme_name": "Themanaam", "categorie": "Categorie",
+    "categorie_colour": "Kleur", "status": "Status", "trekker_text": "Trekker (tekst)",
+    "partners": "Partners", "document": "Bron", "line": "Regel", "sector": "Sector",
+    "helix": "Helix", "is_group": "Groep", "trekker": "Trekker", "partner": "Partner",
+    "te_betrekken": "Te betrekken", "score": "Score", "centrality": "Centraliteit", "rank": "Rang",
+    "aliases": "Aliassen", "other_roles": "Andere rollen", "member_of": "Lid van", "members": "Leden",
+    "hops": "Stappen", "ids": "Ids", "names": "Namen", "via": "Via", "trekkers": "Trekkers",
+    "links": "Verbindingen", "action": "Actie", "at": "Op dat moment", "chain": "Keten",
+    "steps": "Opvolgingen", "people": "Mensen", "themes": "Thema's", "mentioned_in": "Genoemd in",
+    "note": "Opmerking", "quote": "Citaat", "other_names": "Andere namen",
+}
 
 
 @app.command(name="queries")
-def list_queries(json_: JsonOption = False) -> None:
+@with_xlsx
+def list_queries(json_: JsonOption = False, csv_: CsvOption = False) -> None:
     """List the named queries with what they answer and their parameters.
 
     Example: graph071 neo4j queries
@@ -162,4 +190,4 @@ def list_queries(json_: JsonOption = False) -> None:
              "parameters": [f"{p.name} ({p.type}{', verplicht' if p.required else ''})"
                             for p in query["parameters"]]} for query in query_catalogue()]
     output.emit(rows, [("name", "Naam"), ("summary", "Beantwoordt"), ("parameters", "Parameters")],
-                fmt="json" if json_ else "table", title="Cypher-vragen (queries/)")
+                fmt=output_format(json_, csv_), title="Cypher-vragen (queries/)")

@@ -1,5 +1,5 @@
 """The one output helper every command uses: a table that fits the terminal, JSON, CSV for
-Excel, and with --xlsx PATH a workbook of the tables a command shows."""
+Excel (of the tables a command shows, with --csv), and with --xlsx PATH a workbook of them."""
 
 from __future__ import annotations
 
@@ -52,9 +52,14 @@ def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
-def print_csv(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> None:
+def print_csv(rows: Sequence[dict[str, Any]], columns: Sequence[Column], *,
+              title: str | None = None, first: bool = True) -> None:
     """Write `rows` as CSV that Dutch Excel opens as columns: a UTF-8 byte order mark,
-    ';' between cells, the Dutch headers and decimal commas (graph071.io.tables)."""
+    ';' between cells, the Dutch headers and decimal commas (graph071.io.tables).
+
+    With `title`, a row with the title comes first; `first` False leaves out the byte
+    order mark and starts with an empty row (a further table of the same file).
+    """
     from graph071.io.safe import spreadsheet_row, terminal_text
     from graph071.io.tables import csv_text
 
@@ -62,7 +67,39 @@ def print_csv(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> None
     # Spreadsheet-safe (no formulas) and no terminal escapes, as graph071.io.safe says.
     safe = [{key: terminal_text(str(row.get(key))) if isinstance(row.get(key), str)
              else row.get(key) for key, _ in columns} for row in rows]
-    sys.stdout.write(csv_text(safe, columns, cells=spreadsheet_row))
+    text = csv_text(safe, columns, cells=spreadsheet_row)
+    if title:
+        heading = csv_text([], [("", title)], cells=spreadsheet_row)
+        text = heading + text.removeprefix("\ufeff")
+    sys.stdout.write(text if first else "\r\n" + text.removeprefix("\ufeff"))
+
+
+# The tables a command prints while --csv is in force (see tables_as_csv).
+_CSV_TABLES: ContextVar[list | None] = ContextVar("graph071_csv_tables", default=None)
+
+
+@contextmanager
+def tables_as_csv(active: bool) -> Iterator[None]:
+    """While in force (`active`), the tables a command prints are written as CSV for Excel
+    instead (print_csv), and its other lines go to standard error. Several tables follow
+    one another, each under its title; a command that printed no table raises Graph071Error.
+    """
+    if not active:
+        yield
+        return
+    from graph071 import i18n
+
+    tables: list = []
+    token = _CSV_TABLES.set(tables)
+    try:
+        yield
+    finally:
+        _CSV_TABLES.reset(token)
+    if not tables:
+        raise Graph071Error(i18n.text("csv:no-table", "no table to write as CSV"),
+                            hint=i18n.text("csv:no-table-hint", "this command shows no table; use --json"))
+    for index, (rows, columns, title) in enumerate(tables):
+        print_csv(rows, columns, title=title if len(tables) > 1 else None, first=index == 0)
 
 
 # The tables a command prints while --xlsx PATH is in force (see tables_to_xlsx).
@@ -115,6 +152,8 @@ def console():
     """
     from rich.console import Console
 
+    if _CSV_TABLES.get() is not None:  # --csv: standard output holds only the CSV
+        return Console(highlight=False, soft_wrap=False, file=sys.stderr)
     columns = os.environ.get("COLUMNS", "")
     if sys.stdout.isatty() or columns.isdigit():
         width = int(columns) if columns.isdigit() else None
@@ -180,6 +219,10 @@ def print_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column], *,
 
     collect_table(rows, columns, title)
     rows, columns = said(rows, columns)
+    as_csv = _CSV_TABLES.get()
+    if as_csv is not None:
+        as_csv.append((list(rows), list(columns), title))
+        return
     out = console()
     if not rows:
         if title:

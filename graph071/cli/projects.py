@@ -10,6 +10,7 @@ import typer
 from graph071.cli import output, render
 from graph071.cli.options import JsonOption
 from graph071.cli.session import session
+from graph071.errors import Graph071Error
 from graph071.schema import EDGE_KINDS
 
 
@@ -83,7 +84,13 @@ def diff(ctx: typer.Context,
 
     Example: graph071 diff 2018-10 2019-06
     """
-    result = session(ctx).network("whole").diff(edition_a, edition_b)
+    current = session(ctx)
+    if current.as_of is not None:  # the two moments named are what is compared
+        from graph071 import i18n
+
+        raise Graph071Error(i18n.text("diff:as-of", first=edition_a, second=edition_b),
+                            hint=i18n.text("diff:as-of-hint"))
+    result = current.network("whole").diff(edition_a, edition_b)
     if json_:
         return output.print_json(result)
     if "roles_changed" in result:

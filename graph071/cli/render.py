@@ -246,6 +246,12 @@ def print_action(result: dict[str, Any]) -> None:
     if result.get("voornemen"):
         out.print(f"Voornemen {result.get('voornemen_code') or ''}: {esc(result['voornemen'])}")
     out.print(f"Categorie {result.get('categorie')} ({result.get('categorie_colour')})")
+    if result.get("status"):  # at the moment asked: an old programme's action is "niet meer genoemd"
+        from graph071 import i18n
+
+        since = result.get("status_since")
+        out.print(esc(i18n.text("action:status", "Status: {status}", status=result["status"])
+                      + (i18n.text("action:since", " (since {since})", since=since) if since else "")))
     for key, label in (("trekkers", "Trekker(s)"), ("partners", "Partners"),
                        ("te_betrekken", "Te betrekken")):
         names = ", ".join(p["name"] for p in result[key]) or (

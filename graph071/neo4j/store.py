@@ -31,7 +31,7 @@ from graph071 import i18n
 from graph071.neo4j import codec
 from graph071.errors import Graph071Error
 from graph071.io.safe import terminal_text
-from graph071.schema import EDGE_KINDS, NODE_KINDS, role_edge_kinds
+from graph071.schema import EDGE_KINDS, NODE_KINDS, Node, role_edge_kinds
 
 # Oldest server the store and queries/ work with: elementId() needs 5.0, the
 # COLLECT subqueries 5.6 and the ALL SHORTEST path syntax of path.cypher 5.21.
@@ -725,14 +725,36 @@ def run_query(name: str, params: dict[str, Any] | None = None,
 
     Nodes and relationships in the answer come back as dicts of their graph
     attributes (with id and kind), the way the networkx analytics show them.
+    A moment in `asOf` that is no date or edition, or at which no document holds, is
+    refused as graph071.analytics.time.find_moment refuses it (the query would find nothing).
     """
     from graph071 import queries
 
     query = queries.load(name)
     bound = query.bind(params or {})
     with session(settings, doing=i18n.text("error:neo4j.query", "query {name!r}", name=name)) as opened:
+        if bound.get("asOf") is not None:
+            _moment(opened, bound["asOf"])
         result = opened.run(query.text, bound)
         return [{key: _value(value) for key, value in record.items()} for record in result]
+
+
+def moment(when: str | None, settings: Settings | None = None) -> dict[str, Any]:
+    """Return the moment `when` names among the documents Neo4j holds (None: the latest
+    state), as graph071.analytics.time.Moment.as_dict gives it: its "text" reads "Stand: ..."."""
+    with session(settings, doing="reading the documents") as opened:
+        return _moment(opened, when).as_dict()
+
+
+def _moment(opened: Any, when: str | None) -> Any:
+    from graph071.analytics.time import find_moment
+
+    documents = nx.MultiDiGraph()
+    for record in opened.run(f"MATCH (d:{codec.MARKER}:{codec.label(Node.DOCUMENT)}) "
+                             "RETURN d.id AS id, properties(d) AS props"):
+        documents.add_node(record["id"], **{**codec.decode_properties(record["props"]),
+                                            "kind": Node.DOCUMENT})
+    return find_moment(documents, when)
 
 
 def _value(value: Any) -> Any:

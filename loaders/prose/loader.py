@@ -61,7 +61,7 @@ def load(document: Document, context: ParseContext) -> LoadResult:
     reading = reader.read_lines(document.lines, file=document.entry.file,
                                 title=document.entry.title, date=document.entry.edition,
                                 document_id=document.id)
-    return records(reading, document.id, accepted_ids(data_dir))
+    return records(reading, document.id, accepted_ids(data_dir, context.review))
 
 
 def records(reading: Reading, document_id: str, accepted: set[str] = frozenset()) -> LoadResult:

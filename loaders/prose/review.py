@@ -22,11 +22,12 @@ from pathlib import Path
 
 from graph071 import i18n
 from graph071.corpus.manifest import ORGANISATIONS
+from graph071.corpus.reader import REVIEW, read_review
 from graph071.errors import InputError
 from graph071.loaders.prose.reading import Reading, StatedRelation
 from graph071.schema import Node
 
-DECISIONS = "review.csv"
+DECISIONS = REVIEW
 DECISION_COLUMNS = ("id", "decision", "kind", "document", "subject", "organisation", "written_to",
                     "reason", "date", "quote")
 DECISION_WORDS = {"accept": "accept", "accepteren": "accept", "ja": "accept", "yes": "accept",
@@ -134,19 +135,17 @@ def _relation_item(stated: StatedRelation, document_id: str) -> ReviewItem:
                       organisation=organisation, project=project)
 
 
-def read_decisions(data_dir: Path) -> dict[str, Decision]:
-    """Return the decisions of the corpus at `data_dir` by item id (the last one counts)."""
-    path = Path(data_dir) / DECISIONS
-    if not path.exists():
-        return {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
+def read_decisions(data_dir: Path, rows: list[dict[str, str]] | None = None) -> dict[str, Decision]:
+    """Return the decisions of the corpus at `data_dir` by item id (the last one counts);
+    `rows`: its review.csv as already read with the corpus (graph071.corpus.reader)."""
+    if rows is None:
+        rows = read_review(data_dir)
     return {row["id"]: Decision(**{c: (row.get(c) or "") for c in DECISION_COLUMNS}) for row in rows}
 
 
-def accepted_ids(data_dir: Path) -> set[str]:
+def accepted_ids(data_dir: Path, rows: list[dict[str, str]] | None = None) -> set[str]:
     """Return the ids of accepted items the text loader adds itself (not via another table)."""
-    return {d.id for d in read_decisions(data_dir).values()
+    return {d.id for d in read_decisions(data_dir, rows).values()
             if d.decision == "accept" and d.written_to in ("", DECISIONS)}
 
 
