@@ -206,7 +206,9 @@ class NameReader:
         if glue is None:
             return None
         at = end + glue.end()
-        return next((m for m in mentions if m.start == at and m.kind != Node.PERSON), None)
+        # The mention may hold the article the glue read ("de Kamer van Koophandel" is an alias).
+        return next((m for m in mentions if m.start <= at < m.end and m.start >= end
+                     and m.kind != Node.PERSON), None)
 
 
 def acronym_fits(acronym: str, name: str) -> bool:

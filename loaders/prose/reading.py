@@ -76,10 +76,15 @@ class Reading:
     roles: list[StatedRole] = field(default_factory=list)
     relations: list[StatedRelation] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    page_of_line: list[int] = field(default_factory=list)  # 1-based page per line; [] without pages
 
     def as_json(self) -> dict[str, Any]:
-        """Return the reading in the shape `graph071 read --json` promises."""
-        return {
+        """Return the reading in the shape `graph071 read --json` promises.
+
+        A document with pages (a PDF) also gives the `page` of every mention, role and
+        relation; other documents keep exactly the promised keys.
+        """
+        reading = {
             "document": {"file": self.file, "format": self.format, "title": self.title,
                          "date": self.date, "language": self.language},
             "mentions": [_mention_json(f) for f in self.mentions],
@@ -87,6 +92,15 @@ class Reading:
             "relations": [_relation_json(r) for r in self.relations],
             "warnings": list(self.warnings),
         }
+        if self.page_of_line:
+            for item in [*reading["mentions"], *reading["relations"],
+                         *(role for person in reading["people"] for role in person["roles"])]:
+                item["page"] = self.page(item["line"])
+        return reading
+
+    def page(self, line: int) -> int | None:
+        """Return the page line `line` was printed on, or None without pages."""
+        return self.page_of_line[line - 1] if 0 < line <= len(self.page_of_line) else None
 
 
 class Reader:
