@@ -33,6 +33,9 @@ class ParseContext:
     # The corpus's organisations.csv, for the prose reader's automaton of every alias
     # (graph071.loaders.prose); None: the loader reads the corpus's table itself.
     organisations: OrganisationTable | None = None
+    # The people the other documents name (full name -> node id), for the prose reader:
+    # graph071.build.pipeline fills it before the texts are read.
+    people: dict[str, str] = field(default_factory=dict)
 
 
 Loader = Callable[[Document, ParseContext], LoadResult]

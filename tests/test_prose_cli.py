@@ -207,6 +207,44 @@ def test_add_text_links_known_names_with_their_line_and_quote(tmp_path):
     assert not any(d.get("name") == "Copper8" for _, d in graph.nodes(data=True))  # to review
 
 
+def cards_corpus(tmp_path: Path) -> Path:
+    """The programme and the 2022 project cards, which name people by their full name."""
+    folder = corpus(tmp_path)
+    shutil.copy(bundled_data_dir() / "documents" / "2022_projectkaarten.txt", folder / "documents")
+    with (folder / "manifest.csv").open("a", encoding="utf-8") as manifest:
+        manifest.write("documents/2022_projectkaarten.txt,projectkaarten-2022,Projectkaarten 2022,"
+                       "Economie071,2022-01,project_cards,project_cards,\n")
+    return folder
+
+
+MEETING = """Ondernemers praten mee over de regio
+Leiden, 3 juni 2024
+
+Jasmijn Bongers opende de bijeenkomst in het stadhuis met een terugblik op het jaar.
+Daarna sprak Bongers met ondernemers uit Katwijk; Jasmijn bleef tot het einde.
+Ook Fleur Spijker was aanwezig. Een zekere Jan Bongers stelde een vraag.
+"""
+
+
+def test_a_known_person_is_linked_by_full_name_without_a_function_word(tmp_path):
+    folder = cards_corpus(tmp_path)
+    text = tmp_path / "bijeenkomst.txt"
+    text.write_text(MEETING, encoding="utf-8")
+    reading = read_json(folder, text)
+    people = [(m["name"], m["id"], m["line"]) for m in reading["mentions"] if m["kind"] == "Person"]
+    # The full names link; the bare surname and first name, and another Bongers, do not.
+    assert people == [("Jasmijn Bongers", "person:jasmijn-bongers", 4),
+                      ("Fleur Spijker", "person:fleur-spijker", 6)]
+    graph071("--data", str(folder), "add", str(text), "--kind", "text", "--edition", "2024-06",
+             check=True)
+    graph = build(folder).graph
+    mentioned = {graph.nodes[u]["name"]: d for u, v, d in graph.edges(data=True)
+                 if v == "doc:bijeenkomst" and d["kind"] == Edge.MENTIONED_IN}
+    assert set(mentioned) == {"Jasmijn Bongers", "Fleur Spijker"}
+    assert mentioned["Jasmijn Bongers"]["quote"].startswith("Jasmijn Bongers opende de bijeenkomst")
+    assert mentioned["Jasmijn Bongers"]["lines"] == [4]
+
+
 def review_json(folder: Path) -> list[dict]:
     return json.loads(graph071("--data", str(folder), "review", "--json", check=True).stdout)
 

@@ -22,12 +22,16 @@ from graph071.corpus.projects import ProjectTable
 from graph071.loaders import ParseContext
 from graph071.loaders.prose.lexicon import Entity, Lexicon
 from graph071.loaders.prose.mentions import Mention
+from graph071.loaders.prose.names import person_id
 from graph071.loaders.prose.reading import Reader, Reading, StatedRelation, StatedRole
 from graph071.loaders.prose.review import accepted_ids, item_id, relation_key
 from graph071.records import EdgeRecord, LoadResult, NodeRecord, OrgName, PersonName, Ref, Source
 from graph071.schema import Edge, Node, node_id
 
 _WORK = (Node.PROJECT, Node.ACTIVITY)
+# The manifest's name of this loader: its documents are read after the others, so that
+# the people those name are known by their full name (graph071.build.pipeline).
+LOADER_NAME = "text"
 
 
 @dataclass(frozen=True)
@@ -50,13 +54,24 @@ def reader_for(data_dir: Path, people: dict[str, str] | None = None) -> Reader:
     return Reader(Lexicon(table, ProjectTable.for_corpus(Path(data_dir)), people, Path(data_dir)))
 
 
+def people_in(results: list[LoadResult]) -> dict[str, str]:
+    """Return the people the records of `results` name: full name -> node id."""
+    people: dict[str, str] = {}
+    for result in results:
+        for edge in result.edges:
+            for ref in (edge.source_ref, edge.target_ref):
+                if isinstance(ref, PersonName):
+                    people.setdefault(ref.text, person_id(ref.text))
+    return people
+
+
 def load(document: Document, context: ParseContext) -> LoadResult:
     """Return the mentions, roles and confident relations of one text about the partnership."""
     data_dir = corpus_dir(document)
     if context.organisations is not None:
-        reader = Reader(Lexicon(context.organisations, context.projects, data_dir=data_dir))
+        reader = Reader(Lexicon(context.organisations, context.projects, context.people, data_dir))
     else:
-        reader = reader_for(data_dir)
+        reader = reader_for(data_dir, context.people)
     reading = reader.read_lines(document.lines, file=document.entry.file,
                                 title=document.entry.title, date=document.entry.edition,
                                 document_id=document.id)
