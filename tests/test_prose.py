@@ -288,3 +288,59 @@ def test_a_partner_profile_lists_its_partners_for_the_project_it_is_about(reader
     assert {(r["subject"], r["object"]) for r in reading["relations"]} == {
         ("Stagepact071", "Hogeschool Leiden"), ("Stagepact071", "ROC Leiden"),
         ("Stagepact071", "Kamer van Koophandel")}
+
+
+# ------------------------------------------------------------------ names with "en", unnamed subjects
+
+
+@pytest.mark.parametrize("sentence, one_name", [
+    ("De stichting werkt in opdracht van VNO-NCW West en Transport en Logistiek Nederland.",
+     "Transport en Logistiek Nederland"),
+    ("Het ECL werkt nauw samen met Handel en Industrie Nederland.", "Handel en Industrie Nederland"),
+    ("The Expat Centre works together with Transport and Logistics Netherlands.",
+     "Transport and Logistics Netherlands"),
+    ("Het onderzoek is uitgevoerd door Ernst & Young.", "Ernst & Young"),
+])
+def test_a_name_with_en_that_reads_as_one_organisation_is_not_split(reader, sentence, one_name):
+    reading = read(reader, sentence)
+    proposed = names(reading, new=True)
+    assert one_name in proposed
+    halves = {one_name.split(" ", 1)[0], one_name.split(" ", 2)[-1]}
+    assert not halves & set(proposed)
+
+
+@pytest.mark.parametrize("sentence, two", [
+    ("Samen met Copper8 en SURFnet Nederland is een netwerk opgezet.",
+     ["Copper8", "SURFnet Nederland"]),
+    ("Het onderzoek wordt gedaan in opdracht van Bouwend Nederland en Techniek Nederland.",
+     ["Bouwend Nederland", "Techniek Nederland"]),
+])
+def test_a_list_of_two_names_stays_two(reader, sentence, two):
+    smart = reader.lexicon.entity_of_project("Smart071")
+    reading = read(reader, sentence, context=lambda line: smart)
+    assert names(reading, new=True) == two
+
+
+def test_the_gemeenten_of_a_list_are_not_joined_into_one_name(reader):
+    reading = read(reader, "In opdracht van de gemeenten Leiden en Leiderdorp en Katwijk Marketing "
+                           "is een plan gemaakt.")
+    assert names(reading) == ["gemeente Leiden", "gemeente Leiderdorp", "Katwijk Marketing"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Deze non-profit stichting werkt in opdracht van o.a. De MRDH en VNO-NCW West.",
+    "Die organisatie werkt nauw samen met de Kamer van Koophandel.",
+    "This foundation works together with the Kamer van Koophandel.",
+    "De stichting wordt gefinancierd door de provincie Zuid-Holland.",
+])
+def test_an_unnamed_organisation_acting_is_not_the_cards_project(reader, sentence):
+    smart = reader.lexicon.entity_of_project("Smart071")
+    reading = read(reader, sentence, context=lambda line: smart)
+    assert all("Smart071" not in (r["subject"], r["object"]) for r in reading["relations"])
+
+
+def test_a_commission_on_the_cards_own_work_goes_to_the_card(reader):
+    smart = reader.lexicon.entity_of_project("Smart071")
+    reading = read(reader, "Het onderzoek wordt uitgevoerd in opdracht van VNO-NCW West.",
+                   context=lambda line: smart)
+    assert relations(reading) == {("VNO-NCW", "opdrachtgever", "Smart071")}

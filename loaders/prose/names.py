@@ -36,6 +36,9 @@ PERSON = (rf"{_GIVEN}(?:\s+[A-Z]\.)*(?:\s+{_PARTICLES})*\s+[A-Z][a-zà-ÿ'’]+"
 _ACRONYM = re.compile(rf"(?P<name>{NAME})\s*\((?P<acronym>[A-Z][A-Za-z0-9&.\-]{{1,11}})\)")
 _LEGAL_FORM = re.compile(r"\s+(B\.V\.|N\.V\.|BV\b|NV\b)")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[^()\s]{2,12})\)")
+# "X en Y ..." may be one name: X one ordinary capitalised word, then "en", "and" or "&".
+_ORDINARY_WORD = re.compile(r"[A-Z][a-zà-ÿ]+")
+_COORDINATION = re.compile(r"\s+(en|and|&)\s+")
 _FOR_ORGANISATION = re.compile(r"^\s*(?:,\s*)?(?:van|bij|namens|of|at|for|from)\s+"
                                r"(?:de\s+|het\s+|the\s+)?", re.IGNORECASE)
 
@@ -63,6 +66,7 @@ class NameReader:
     def __post_init__(self) -> None:
         patterns = self.lexicon.patterns
         self.stops = patterns.words("name_stop")
+        self.region_tails = patterns.words("name_region_tail")
         self.roles = {row["pattern"].lower(): row["value"] for row in patterns.of("person_role")}
         role = "|".join(re.escape(r).replace(r"\ ", r"\s+")
                         for r in sorted(self.roles, key=len, reverse=True))
@@ -156,6 +160,28 @@ class NameReader:
             found.append(self.proposal(paragraph.text[start:end], paragraph.text[start:end],
                                        start, end, "tail", 0.7))
         return found
+
+    def joined_name(self, text: str, start: int, name: str, limit: int) -> str:
+        """Return `name` continued over "en", "and" or "&" where the whole reads as one name.
+
+        "Transport en Logistiek Nederland" is one organisation: one ordinary word, "en",
+        and a name of two words or more ending in a country or region word
+        (data/prose_patterns.csv, name_region_tail); "Ernst & Young" is one name too. A
+        known name or place on the left ("Leiden en Leiderdorp"), a left side of more
+        than one word, or a right side that is only a region stays a list.
+        """
+        key = key_of(name)
+        if not _ORDINARY_WORD.fullmatch(name) or name.lower() in self.stops \
+                or self.lexicon.decided(key) or self.lexicon.entity_of_organisation(name):
+            return name
+        glue = _COORDINATION.match(text, start + len(name))
+        right = re.compile(NAME).match(text, glue.end()) if glue else None
+        if right is None or right.end() > limit:
+            return name
+        words = right.group().split()
+        if glue.group(1) == "&" or (len(words) >= 2 and words[-1].lower() in self.region_tails):
+            return text[start:right.end()]
+        return name
 
     def _tail(self, text: str, end: int, words: list[str]) -> str:
         following = _LEGAL_FORM.match(text, end)

@@ -62,8 +62,14 @@ class Relation:
 class CueBook:
     """The relation cues of a lexicon, with one automaton over their trigger words."""
 
-    def __init__(self, cue_list: list[Cue]) -> None:
+    def __init__(self, cue_list: list[Cue], anaphors: set[str] = frozenset()) -> None:
         self.cues = cue_list
+        # "Deze (non-profit) stichting ..." at the side the sentence leaves unnamed: an
+        # organisation, so not the document's own subject.
+        nouns = "|".join(sorted(map(re.escape, anaphors), key=len, reverse=True)) or "(?!)"
+        self.anaphor = re.compile(
+            rf"(?:^\s*(?:de|het|the)|\b(?:deze|die|dit|dat|this|that|these|those))\s+"
+            rf"(?:[\w-]+\s+){{0,2}}(?:{nouns})\b", re.IGNORECASE)
         self.always = [cue for cue in cue_list if "" in cue.triggers]
         self.automaton = ahocorasick.Automaton()
         by_word: dict[str, list[Cue]] = {}
@@ -93,7 +99,7 @@ def cues(lexicon: Lexicon) -> CueBook:
         found.append(Cue(re.compile(row["pattern"], re.IGNORECASE), row["value"], order,
                          float(confidence), tuple(triggers.split("/")) if triggers else ("",),
                          row["comment"]))
-    return CueBook(found)
+    return CueBook(found, lexicon.patterns.words("org_anaphor"))
 
 
 def relations(paragraph: Paragraph, mentions: list[Mention], cue_book: CueBook,
@@ -112,7 +118,10 @@ def relations(paragraph: Paragraph, mentions: list[Mention], cue_book: CueBook,
             after, new = _listed(paragraph.text, cue_end, end, inside, names)
             proposed.extend(new)
             before = [m for m in inside if m.end <= cue_end and m not in after]
-            relations_here = _relate(cue, before, after, inside, context, cue_start, match.group())
+            named = paragraph.text[max([start, *(m.end for m in before)]):cue_start]
+            unnamed = cue_book.anaphor.search(named) is not None
+            relations_here = _relate(cue, before, after, inside, None if unnamed else context,
+                                     cue_start, match.group())
             found.extend(_with_coordinated_subjects(paragraph.text, relations_here, before, cue))
     return found, proposed
 
@@ -237,6 +246,7 @@ def _listed(text: str, at: int, limit: int, mentions: list[Mention],
             name, start = names.trim(unknown.group(), unknown.start())
             if not name:
                 break
+            name = names.joined_name(text, start, name, limit)
             mention = names.proposal(name, name, start, start + len(name), "partner", 0.6)
             listed.append(mention)
             if mention.new:
