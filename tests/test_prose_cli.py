@@ -277,6 +277,68 @@ def test_review_accept_alias_and_reject_are_written_and_never_asked_again(tmp_pa
     assert joined == [("Stichting Leidse Starters", "Economie071")]
 
 
+def corrections_rows(folder: Path) -> list[dict]:
+    lines = (folder / "corrections.csv").read_text(encoding="utf-8").splitlines()
+    return list(csv.DictReader(line for line in lines if not line.startswith("#")))
+
+
+def added_news(tmp_path: Path) -> Path:
+    folder = corpus(tmp_path)
+    graph071("--data", str(folder), "add", str(news(tmp_path)), "--kind", "text", "--edition",
+             "2024-03", check=True)
+    return folder
+
+
+def test_a_rejection_is_kept_in_corrections_and_holds_without_review_csv_and_under_another_id(
+        tmp_path):
+    folder = added_news(tmp_path)
+    copper8 = next(item for item in review_json(folder) if item["subject"] == "Copper8")
+    graph071("--data", str(folder), "review", "reject", copper8["id"], "--reason",
+             "een adviesbureau, geen partner", check=True)
+    [row] = [r for r in corrections_rows(folder) if r["correction"] == "reject"]
+    assert (row["subject"], row["role"]) == ("Copper8", "organisation")
+    assert row["reason"].startswith("een adviesbureau, geen partner (citaat: De gemeente Leiden")
+    assert row["date"]
+    (folder / "review.csv").unlink()  # the log is gone; the curated table still says it
+    assert "Copper8" not in {item["subject"] for item in review_json(folder)}
+    again = tmp_path / "nieuws-kopie.txt"
+    again.write_text(NEWS, encoding="utf-8")
+    graph071("--data", str(folder), "add", str(again), "--kind", "text", "--edition", "2024-04",
+             check=True)
+    subjects = [(item["subject"], item["document"]) for item in review_json(folder)]
+    assert ("Stichting Leidse Starters", "nieuws-kopie") in subjects  # the copy is read ...
+    assert "Copper8" not in {subject for subject, _ in subjects}  # ... and not asked again
+    # The row is a decision, not a change to the graph: the build has nothing to warn about.
+    assert not [w for w in build(folder).warnings if w.document == "corrections.csv"]
+
+
+def test_an_accepted_person_is_kept_in_corrections_and_in_the_graph_without_review_csv(tmp_path):
+    folder = added_news(tmp_path)
+    bongers = next(item for item in review_json(folder) if item["subject"] == "Jasmijn Bongers")
+    graph071("--data", str(folder), "review", "accept", bongers["id"], "--reason",
+             "programmamanager van Economie071", check=True)
+    assert [(r["correction"], r["subject"], r["role"]) for r in corrections_rows(folder)] == [
+        ("accept", "Jasmijn Bongers", "person")]
+    (folder / "review.csv").unlink()
+    assert "Jasmijn Bongers" not in {item["subject"] for item in review_json(folder)}
+    graph = build(folder).graph
+    mentioned = [graph.nodes[u]["name"] for u, v, d in graph.edges(data=True)
+                 if d["kind"] == Edge.MENTIONED_IN and v == "doc:nieuws-2024-03"]
+    assert "Jasmijn Bongers" in mentioned
+
+
+def test_an_alias_decision_says_why_and_when_in_organisations_csv(tmp_path):
+    folder = added_news(tmp_path)
+    copper8 = next(item for item in review_json(folder) if item["subject"] == "Copper8")
+    graph071("--data", str(folder), "review", "alias", copper8["id"], "TNO", "--reason",
+             "zelfde bureau", check=True)
+    rows = {row["name"]: row for row in csv.DictReader((folder / "organisations.csv").open())}
+    assert "Copper8" in rows["TNO"]["aliases"].split(";")
+    assert "zelfde bureau" in rows["TNO"]["note"] and "graph071 review op 20" in rows["TNO"]["note"]
+    (folder / "review.csv").unlink()
+    assert "Copper8" not in {item["subject"] for item in review_json(folder)}
+
+
 def queue_in_excel(tmp_path: Path) -> tuple[Path, Path]:
     """A corpus with the news item added, and its review queue written as a workbook."""
     folder = corpus(tmp_path)
@@ -303,6 +365,24 @@ def test_review_round_trip_through_excel(tmp_path):
     assert "1 beslissingen verwerkt" in result.stdout
     assert "Copper8" in (folder / "organisations.csv").read_text(encoding="utf-8")
     assert "Copper8" not in {item["subject"] for item in review_json(folder)}
+
+
+def test_a_rejection_through_excel_is_kept_in_corrections(tmp_path):
+    folder, workbook = queue_in_excel(tmp_path)
+    book = load_workbook(workbook)
+    sheet = book["review"]
+    header = [cell.value for cell in sheet[1]]
+    for row in sheet.iter_rows(min_row=2):
+        values = dict(zip(header, row))
+        if values["naam"].value == "Stichting Leidse Starters":
+            values["beslissing"].value = "afwijzen"
+            values["reden"].value = "bestaat niet meer"
+    book.save(workbook)
+    graph071("--data", str(folder), "review", "--apply", str(workbook), check=True)
+    assert [(r["correction"], r["subject"]) for r in corrections_rows(folder)] == [
+        ("reject", "Stichting Leidse Starters")]
+    (folder / "review.csv").unlink()
+    assert "Stichting Leidse Starters" not in {item["subject"] for item in review_json(folder)}
 
 
 def test_a_workbook_with_a_bad_decision_writes_nothing(tmp_path):

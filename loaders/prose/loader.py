@@ -24,7 +24,7 @@ from graph071.loaders.prose.lexicon import Entity, Lexicon
 from graph071.loaders.prose.mentions import Mention
 from graph071.loaders.prose.names import person_id
 from graph071.loaders.prose.reading import Reader, Reading, StatedRelation, StatedRole
-from graph071.loaders.prose.review import accepted_ids, item_id, relation_key
+from graph071.loaders.prose.review import accepted_ids, decision_key, item_id, relation_key
 from graph071.records import EdgeRecord, LoadResult, NodeRecord, OrgName, PersonName, Ref, Source
 from graph071.schema import Edge, Node, node_id
 
@@ -86,6 +86,9 @@ def records(reading: Reading, document_id: str, accepted: set[str] = frozenset()
     for found in reading.mentions:
         if found.mention.entity is not None:
             mentioned.setdefault(found.mention.entity.id, []).append(found)
+        elif found.mention.kind == Node.PERSON and _accepted(accepted, document_id, "person",
+                                                             found.mention.name):
+            mentioned.setdefault(found.mention.name, []).append(found)  # accepted in review
     for finds in mentioned.values():
         first = finds[0]
         result.edges.append(EdgeRecord(
@@ -103,7 +106,7 @@ def records(reading: Reading, document_id: str, accepted: set[str] = frozenset()
                     Source(document_id, role.line, role.quote), role="genoemd",
                     props={"lines": [role.line], "surface": person.surface}))
     for stated in reading.relations:
-        if stated.confident or item_id(document_id, "relation", relation_key(stated)) in accepted:
+        if stated.confident or _accepted(accepted, document_id, "relation", relation_key(stated)):
             for fact in facts(stated):
                 result.edges.append(_fact_record(fact, stated, result, document_id))
     for found in reading.mentions:
@@ -182,8 +185,14 @@ def _role_is_sure(role: StatedRole, document_id: str, accepted: set[str]) -> boo
     if target is None or target.new:
         return False
     person = role.found.person
-    return not person.new or item_id(document_id, "person", person.name) in accepted \
+    return not person.new or _accepted(accepted, document_id, "person", person.name) \
         or role.found.role != ""
+
+
+def _accepted(accepted: set[str], document_id: str, kind: str, words: str) -> bool:
+    """Return whether the item was accepted: by its id in review.csv, or by its words in
+    corrections.csv (whatever document it came from)."""
+    return item_id(document_id, kind, words) in accepted or decision_key(kind, words) in accepted
 
 
 def _role_record(role: StatedRole, result: LoadResult, document_id: str) -> None:
