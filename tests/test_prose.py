@@ -344,3 +344,70 @@ def test_a_commission_on_the_cards_own_work_goes_to_the_card(reader):
     reading = read(reader, "Het onderzoek wordt uitgevoerd in opdracht van VNO-NCW West.",
                    context=lambda line: smart)
     assert relations(reading) == {("VNO-NCW", "opdrachtgever", "Smart071")}
+
+
+# ------------------------------------------------------------------ news items, profiles, letters
+
+
+def roles_of(reading, person: str) -> list[tuple]:
+    found = next(p for p in reading["people"] if p["name"] == person)
+    return [(r["role"], r["organisation"]) for r in found["roles"]]
+
+
+def test_a_news_items_title_and_dateline_are_no_part_of_a_name(reader):
+    reading = read(reader, "Nieuwe programmamanager voor Economie071", "Leiden, 14 februari 2025", "",
+                   "Per 1 maart is Sanne de Vries de nieuwe programmamanager van Economie071.",
+                   title="Nieuwe programmamanager voor Economie071")
+    assert names(reading, new=True) == []
+    assert names(reading, Node.PERSON, new=True) == ["Sanne de Vries"]
+    assert roles_of(reading, "Sanne de Vries") == [("programmamanager", "Economie071")]
+
+
+def test_a_function_with_the_organisation_in_parentheses(reader):
+    reading = read(reader, "Wethouder Fleur Spijker (gemeente Leiden) is blij met de benoeming.")
+    assert roles_of(reading, "Fleur Spijker") == [("wethouder", "gemeente Leiden")]
+
+
+def test_an_english_function_set_off_by_commas_and_the_association_it_speaks_for(reader):
+    reading = read(reader, "Its chairman, Bas Reichert, said the association works closely with "
+                           "InnovationQuarter and the Chamber of Commerce.")
+    assert roles_of(reading, "Bas Reichert") == [("chairman", None)]
+    # The association works with them, not its chairman.
+    assert reading["relations"] == []
+    assert names(reading) == ["Innovation Quarter", "Kamer van Koophandel"]
+
+
+def test_a_head_word_before_a_variant_of_a_known_name_is_that_organisation(reader):
+    reading = read(reader, "Volgens Bas Reichert, voorzitter van ondernemersvereniging Leiden Bio "
+                           "Science Park, groeit het park nog steeds.")
+    assert roles_of(reading, "Bas Reichert") == [("voorzitter", "Ondernemersvereniging Bio Science Park")]
+    assert "Leiden Bio Science Park" not in names(reading)  # the park itself is not meant
+
+
+def test_a_name_ending_in_leidse_regio_is_proposed_whole(reader):
+    reading = read(reader, "De strategie is opgesteld in opdracht van de Economische Programmaraad "
+                           "Leidse regio en uitgevoerd door Stec Groep B.V.")
+    assert names(reading, new=True) == ["Economische Programmaraad Leidse regio", "Stec Groep B.V."]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Since 2019 the Leiden Expat Centre has been an independent foundation.",
+    "Het Expat Centre Leiden is sinds 2019 een zelfstandige stichting.",
+])
+def test_an_organisation_that_is_now_independent(reader, sentence):
+    assert ("Expat Centre Leiden", "independent", None) in relations(read(reader, sentence))
+
+
+def test_a_self_employed_person_is_no_organisation_becoming_independent(reader):
+    reading = read(reader, "Sanne de Vries is sinds 2019 zelfstandig ondernemer in Katwijk.")
+    assert reading["relations"] == [] and names(reading) == []
+
+
+def test_a_council_letter_keeps_places_and_unnamed_actors_out(reader):
+    reading = read(reader,
+                   "Bij de uitvoering werkt de gemeente nauw samen met de ondernemersverenigingen, "
+                   "het Ondernemersfonds Leiden en de Rabobank.",
+                   "Ook bedrijven uit Leiderdorp en Leiden zijn betrokken.")
+    assert names(reading) == ["Ondernemersfonds Leiden", "Rabobank Leiden-Katwijk"]
+    assert names(reading, new=True) == []
+    assert reading["relations"] == []  # "de gemeente" is not named: no subject to relate

@@ -40,7 +40,7 @@ _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[^()\s]{2,12})\)")
 _ORDINARY_WORD = re.compile(r"[A-Z][a-zà-ÿ]+")
 _COORDINATION = re.compile(r"\s+(en|and|&)\s+")
 _FOR_ORGANISATION = re.compile(r"^\s*(?:,\s*)?(?:van|bij|namens|of|at|for|from)\s+"
-                               r"(?:de\s+|het\s+|the\s+)?", re.IGNORECASE)
+                               r"(?:de\s+|het\s+|the\s+)?|^\s*\(\s*", re.IGNORECASE)
 
 
 @dataclass
@@ -72,7 +72,9 @@ class NameReader:
                         for r in sorted(self.roles, key=len, reverse=True))
         self.role_after = re.compile(rf"(?P<person>{PERSON})\s*,\s*(?:(?:de|het|the)\s+)?"
                                      rf"(?P<role>(?i:{role}))\b")
-        self.role_before = re.compile(rf"(?<![\w-])(?P<role>(?i:{role}))\s+(?P<person>{PERSON})")
+        # "wethouder Fleur Spijker"; in English also "its chairman, Bas Reichert".
+        self.role_before = re.compile(rf"(?<![\w-])(?P<role>(?i:{role}))(?:\s+|,\s+(?=[A-Z]\w+\s+"
+                                      rf"(?:{_PARTICLES}\s+)*[A-Z]\w+\s*,))(?P<person>{PERSON})")
         self.role_is = re.compile(
             rf"(?P<person>{PERSON})\s+(?:is|wordt|was|werd|blijft|has\s+been|is\s+now|becomes|became)"
             rf"\s+(?:(?:per|sinds|vanaf|from|since|as\s+of)\s+\d{{1,2}}\s+\w+(?:\s+\d{{4}})?\s+)?"

@@ -23,6 +23,10 @@ from graph071.schema import Node
 
 # Capitalised words right after a known name, that make it a longer name.
 _NAME_AFTER = re.compile(rf" (?:{NAME_WORD})(?: {NAME_WORD})*")
+# A line that is only a place and a date heads a news item: "Leiden, 14 februari 2025",
+# "Leiden, March 12, 2024", "maandag 3 maart 2025".
+_DATELINE = re.compile(r"(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}\s*[,–-]\s*)?(?:[a-z]+dag\s+|[A-Z][a-z]+day,?\s+)?"
+                       r"(?:\d{1,2}\s+[A-Za-z]+|[A-Z][a-z]+\s+\d{1,2},?)\s+\d{4}\.?")
 # A relation at or above this confidence, between known ends, becomes an edge.
 EDGE_CONFIDENCE = 0.7
 _ENGLISH = re.compile(r"\b(?:the|and|of|with|is|are|has|have|which|municipality)\b", re.IGNORECASE)
@@ -121,7 +125,8 @@ class Reader:
         """Return the reading of `lines`; `context(line)` names the subject a line is about."""
         text = " ".join(lines[:400])
         reading = Reading(file, format, title, date, language(text), document_id)
-        for paragraph in paragraphs(lines, self.abbreviations, first_line):
+        for paragraph in paragraphs(lines, self.abbreviations, first_line,
+                                    standing_alone(lines, title, first_line)):
             self._read_paragraph(paragraph, reading, context)
         _warn_about_new(reading)
         return reading
@@ -129,7 +134,7 @@ class Reader:
     def mentions(self, paragraph: Paragraph) -> list[Mention]:
         """Return every mention of a paragraph: known names, head words, near misses, proposals."""
         found = longest(known_mentions(paragraph, self.lexicon)
-                        + head_mentions(paragraph, self.lexicon, self.heads))
+                        + head_mentions(paragraph, self.lexicon, self.heads, self._near_miss))
         found = self._extend_names(paragraph.text, _join_adjacent(paragraph.text, found))
         found = longest(found + self._near_misses(paragraph, found))
         found = longest(found + self.names.organisations(paragraph, found))
@@ -178,6 +183,12 @@ class Reader:
             extended.append(longer)
         return extended
 
+    def _near_miss(self, name: str) -> tuple[Entity | None, float, list[str]]:
+        """Return the known organisation `name` is a small variant of (cached per reader)."""
+        if name not in self._chunks:
+            self._chunks[name] = self.names.near_miss(name)
+        return self._chunks[name]
+
     def _near_misses(self, paragraph: Paragraph, found: list[Mention]) -> list[Mention]:
         """Return known organisations written with small variants ("Koepel Leidse Ondernemersverenigingen")."""
         near: list[Mention] = []
@@ -188,13 +199,27 @@ class Reader:
                 continue
             if self.lexicon.decided(key_of(name)):
                 continue  # a known name the context already read (the region, the technology)
-            if name not in self._chunks:
-                self._chunks[name] = self.names.near_miss(name)
-            entity, score, _ = self._chunks[name]
+            entity, score, _ = self._near_miss(name)
             if entity is not None and score >= FUZZY_THRESHOLD:
                 near.append(Mention(entity.kind, entity.name, name, start, end, entity,
                                     round(score / 100, 2), "fuzzy"))
         return near
+
+
+def standing_alone(lines: list[str], title: str, first_line: int = 1) -> set[int]:
+    """Return the numbers of the lines that are no part of a sentence: the document's title
+    (its first line, when that is the title) and datelines ("Leiden, 14 februari 2025").
+
+    >>> sorted(standing_alone(["Nieuw loket", "Leiden, 3 mei 2024", "De gemeente ..."], "Nieuw loket"))
+    [1, 2]
+    """
+    alone = {number for number, line in enumerate(lines, start=first_line)
+             if _DATELINE.fullmatch(line.strip())}
+    first = next((n for n, line in enumerate(lines, start=first_line) if line.strip()), None)
+    if first is not None and title and " ".join(lines[first - first_line].split()) == \
+            " ".join(title.split()):
+        alone.add(first)
+    return alone
 
 
 def _join_adjacent(text: str, found: list[Mention]) -> list[Mention]:

@@ -64,11 +64,11 @@ class CueBook:
 
     def __init__(self, cue_list: list[Cue], anaphors: set[str] = frozenset()) -> None:
         self.cues = cue_list
-        # "Deze (non-profit) stichting ..." at the side the sentence leaves unnamed: an
-        # organisation, so not the document's own subject.
+        # "Deze (non-profit) stichting ...", "said the association works ...": the side before
+        # the cue is an organisation the sentence does not name.
         nouns = "|".join(sorted(map(re.escape, anaphors), key=len, reverse=True)) or "(?!)"
         self.anaphor = re.compile(
-            rf"(?:^\s*(?:de|het|the)|\b(?:deze|die|dit|dat|this|that|these|those))\s+"
+            rf"\b(?:de|het|the|deze|die|dit|dat|this|that|these|those|its|their|zijn|haar)\s+"
             rf"(?:[\w-]+\s+){{0,2}}(?:{nouns})\b", re.IGNORECASE)
         self.always = [cue for cue in cue_list if "" in cue.triggers]
         self.automaton = ahocorasick.Automaton()
@@ -119,9 +119,13 @@ def relations(paragraph: Paragraph, mentions: list[Mention], cue_book: CueBook,
             proposed.extend(new)
             before = [m for m in inside if m.end <= cue_end and m not in after]
             named = paragraph.text[max([start, *(m.end for m in before)]):cue_start]
-            unnamed = cue_book.anaphor.search(named) is not None
-            relations_here = _relate(cue, before, after, inside, None if unnamed else context,
-                                     cue_start, match.group())
+            if cue_book.anaphor.search(named):
+                # The side before the cue is an organisation the sentence does not name:
+                # neither the name before it nor the document's subject.
+                before, here = [], None
+            else:
+                here = context
+            relations_here = _relate(cue, before, after, inside, here, cue_start, match.group())
             found.extend(_with_coordinated_subjects(paragraph.text, relations_here, before, cue))
     return found, proposed
 
