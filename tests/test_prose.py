@@ -411,3 +411,12 @@ def test_a_council_letter_keeps_places_and_unnamed_actors_out(reader):
     assert names(reading) == ["Ondernemersfonds Leiden", "Rabobank Leiden-Katwijk"]
     assert names(reading, new=True) == []
     assert reading["relations"] == []  # "de gemeente" is not named: no subject to relate
+
+
+@pytest.mark.parametrize("lines", [
+    ["Studenten deden onderzoek samen met CvV-", "medewerkers en docenten."],
+    ["De gemeente Leiden werkt samen met MKB-bedrijven uit de regio."],
+])
+def test_a_name_and_a_noun_in_one_word_is_no_partner(reader, lines):
+    reading = read(reader, *lines)
+    assert names(reading, new=True) == [] and reading["relations"] == []

@@ -110,8 +110,10 @@ def paragraphs(lines: list[str], abbreviations: set[str], first_line: int = 1,
         if not line:
             continue
         if parts and parts[-1][-1:] == "-" and parts[-1][-2:-1].isalpha() and line[0].islower():
-            parts[-1] = parts[-1][:-1]  # a word broken over two lines
-            length -= 1
+            if parts[-1][-2:-1].islower():  # a word broken over two lines
+                parts[-1] = parts[-1][:-1]
+                length -= 1
+            # else a compound ("CvV-" / "medewerkers"): it keeps its hyphen
         elif parts:
             parts.append(" ")
             length += 1

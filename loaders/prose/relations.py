@@ -30,6 +30,8 @@ _LEAD_IN = re.compile(r"^\s*(?:(?:de|het|een|the|a|an|onder\s+andere|o\.a\.|onde
                       re.IGNORECASE)
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:en|and|&|evenals|alsook|as\s+well\s+as))?\s*"
                        r"(?:(?:de|het|the)\s+)?$", re.IGNORECASE)
+# A name followed by a lower-case noun in one word is a common noun.
+_COMPOUND_NOUN = re.compile(r"\S+-[a-zà-ÿ]{3,}")
 # A side the sentence leaves implicit is less certain.
 IMPLICIT = 0.9
 NEW_NAME = 0.75
@@ -250,6 +252,8 @@ def _listed(text: str, at: int, limit: int, mentions: list[Mention],
             name, start = names.trim(unknown.group(), unknown.start())
             if not name:
                 break
+            if _COMPOUND_NOUN.fullmatch(name):
+                break  # "CvV-medewerkers", "MKB-bedrijven": a kind of people or firms, no name
             name = names.joined_name(text, start, name, limit)
             mention = names.proposal(name, name, start, start + len(name), "partner", 0.6)
             listed.append(mention)
