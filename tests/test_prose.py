@@ -420,3 +420,24 @@ def test_a_council_letter_keeps_places_and_unnamed_actors_out(reader):
 def test_a_name_and_a_noun_in_one_word_is_no_partner(reader, lines):
     reading = read(reader, *lines)
     assert names(reading, new=True) == [] and reading["relations"] == []
+
+
+def test_a_surname_alone_is_the_person_named_before_and_only_then(reader):
+    reading = read(reader, "Bongers was er ook.", "Programmamanager Jasmijn Bongers opende de dag.",
+                   "Volgens Bongers gaat het goed. Een zekere Jan Bongers stelde een vraag.")
+    people = [(m["surface"], m["name"]) for m in reading["mentions"] if m["kind"] == Node.PERSON]
+    assert people == [("Jasmijn Bongers", "Jasmijn Bongers"), ("Bongers", "Jasmijn Bongers")]
+
+
+def test_a_surname_that_is_also_a_word_is_not_linked_at_a_sentence_start(reader):
+    reading = read(reader, "Programmamanager Ricardo Winter opende de dag.",
+                   "De winter was koud. Winter is een seizoen; daarna sprak Winter.")
+    surfaces = [m["surface"] for m in reading["mentions"] if m["kind"] == Node.PERSON]
+    assert surfaces == ["Ricardo Winter", "Winter"]  # only "sprak Winter"
+
+
+def test_two_people_of_one_surname_leave_the_surname_alone_unlinked(reader):
+    reading = read(reader, "Wethouder Fleur Spijker en directeur Anna Spijker openden de dag.",
+                   "Daarna sprak Spijker.")
+    assert [m["surface"] for m in reading["mentions"] if m["kind"] == Node.PERSON] == [
+        "Fleur Spijker", "Anna Spijker"]

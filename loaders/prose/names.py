@@ -229,6 +229,41 @@ class NameReader:
         name = " ".join(words)
         return Mention(Node.PERSON, name, written, start, end, None, 0.8, "person")
 
+    def surnames(self, paragraph: Paragraph, people: list[tuple[int, Mention]],
+                 taken: list[Mention]) -> list[Mention]:
+        """Return the later mentions of people by surname alone ("Bongers" after "Jasmijn Bongers").
+
+        `people` are (where in the paragraph, -1 for an earlier one; the person's mention).
+        Only a surname that one person named before it has; not where a capitalised word
+        before it makes it another person's name ("Jan Bongers"), and not at the start of a
+        sentence when the text also uses it as a word ("Winter" and "winter").
+        """
+        by_surname: dict[str, list[tuple[int, Mention]]] = {}
+        for at, person in people:
+            words = person.name.split()
+            if len(words) >= 2:
+                by_surname.setdefault(" ".join(words[1:]).lower(), []).append((at, person))
+        text = paragraph.text
+        found: list[Mention] = []
+        for surname, named in by_surname.items():
+            pattern = re.compile(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", re.IGNORECASE)
+            as_word = re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text) is not None
+            for match in pattern.finditer(text):
+                start, end = match.span()
+                before = {p.name: p for at, p in named if at < start}
+                if len(before) != 1 or not match.group().split()[-1][:1].isupper() \
+                        or _inside(start, end, taken) or self._another_given_name(text, start) \
+                        or (as_word and paragraph.sentence_at(start)[0] == start):
+                    continue  # nobody or two people before it; a word; another person
+                person = next(iter(before.values()))
+                found.append(Mention(Node.PERSON, person.name, match.group(), start, end,
+                                     person.entity, 0.8, "surname"))
+        return found
+
+    def _another_given_name(self, text: str, start: int) -> bool:
+        before = re.search(r"([A-Z][a-zà-ÿ]+)\s+$", text[max(0, start - 30):start])
+        return before is not None and before.group(1).lower() not in self.stops
+
     def _target(self, text: str, end: int, mentions: list[Mention]) -> Mention | None:
         glue = _FOR_ORGANISATION.match(text[end:end + 30])
         if glue is None:

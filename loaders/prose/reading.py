@@ -147,6 +147,9 @@ class Reader:
         people = [r.person for r in roles if not any(r.person.start < m.end and m.start < r.person.end
                                                      for m in found)]
         found = longest(found + people)
+        named = [(-1, f.mention) for f in reading.mentions if f.mention.kind == Node.PERSON] \
+            + [(m.start, m) for m in found if m.kind == Node.PERSON]
+        found = longest(found + self.names.surnames(paragraph, named, found))
         subject = context(paragraph.lines[0]) if context else None
         subject_mention = (Mention(subject.kind, subject.name, subject.name, -1, -1, subject)
                            if subject else None)
