@@ -244,8 +244,11 @@ class NameReader:
             if len(words) >= 2:
                 by_surname.setdefault(" ".join(words[1:]).lower(), []).append((at, person))
         text = paragraph.text
+        folded = text.lower()
         found: list[Mention] = []
         for surname, named in by_surname.items():
+            if surname not in folded:
+                continue
             pattern = re.compile(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", re.IGNORECASE)
             as_word = re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text) is not None
             for match in pattern.finditer(text):

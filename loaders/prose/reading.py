@@ -125,9 +125,10 @@ class Reader:
         """Return the reading of `lines`; `context(line)` names the subject a line is about."""
         text = " ".join(lines[:400])
         reading = Reading(file, format, title, date, language(text), document_id)
+        seen: dict[str, Mention] = {}  # the people named so far, by name
         for paragraph in paragraphs(lines, self.abbreviations, first_line,
                                     standing_alone(lines, title, first_line)):
-            self._read_paragraph(paragraph, reading, context)
+            self._read_paragraph(paragraph, reading, context, seen)
         _warn_about_new(reading)
         return reading
 
@@ -141,15 +142,18 @@ class Reader:
         return [self.names.with_known_acronym(paragraph.text, m) if m.new else m for m in found]
 
     def _read_paragraph(self, paragraph: Paragraph, reading: Reading,
-                        context: Callable[[int], Entity | None] | None) -> None:
+                        context: Callable[[int], Entity | None] | None,
+                        seen: dict[str, Mention]) -> None:
         found = self.mentions(paragraph)
         roles = self.names.people(paragraph, found)
         people = [r.person for r in roles if not any(r.person.start < m.end and m.start < r.person.end
                                                      for m in found)]
         found = longest(found + people)
-        named = [(-1, f.mention) for f in reading.mentions if f.mention.kind == Node.PERSON] \
-            + [(m.start, m) for m in found if m.kind == Node.PERSON]
-        found = longest(found + self.names.surnames(paragraph, named, found))
+        here = [(m.start, m) for m in found if m.kind == Node.PERSON]
+        if seen or here:
+            named = [(-1, m) for m in seen.values()] + here
+            found = longest(found + self.names.surnames(paragraph, named, found))
+            seen.update((m.name, m) for _, m in here)
         subject = context(paragraph.lines[0]) if context else None
         subject_mention = (Mention(subject.kind, subject.name, subject.name, -1, -1, subject)
                            if subject else None)
