@@ -36,6 +36,9 @@ class ParseContext:
     # The rows of the corpus's review.csv (graph071.corpus.reader.read_review), for the
     # decisions the text loader honours; None: the loader reads the corpus's file itself.
     review: list[dict[str, str]] | None = None
+    # The people the other documents name (full name -> node id), for the prose reader:
+    # graph071.build.pipeline fills it before the texts are read.
+    people: dict[str, str] = field(default_factory=dict)
 
 
 Loader = Callable[[Document, ParseContext], LoadResult]

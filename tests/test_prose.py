@@ -288,3 +288,156 @@ def test_a_partner_profile_lists_its_partners_for_the_project_it_is_about(reader
     assert {(r["subject"], r["object"]) for r in reading["relations"]} == {
         ("Stagepact071", "Hogeschool Leiden"), ("Stagepact071", "ROC Leiden"),
         ("Stagepact071", "Kamer van Koophandel")}
+
+
+# ------------------------------------------------------------------ names with "en", unnamed subjects
+
+
+@pytest.mark.parametrize("sentence, one_name", [
+    ("De stichting werkt in opdracht van VNO-NCW West en Transport en Logistiek Nederland.",
+     "Transport en Logistiek Nederland"),
+    ("Het ECL werkt nauw samen met Handel en Industrie Nederland.", "Handel en Industrie Nederland"),
+    ("The Expat Centre works together with Transport and Logistics Netherlands.",
+     "Transport and Logistics Netherlands"),
+    ("Het onderzoek is uitgevoerd door Ernst & Young.", "Ernst & Young"),
+])
+def test_a_name_with_en_that_reads_as_one_organisation_is_not_split(reader, sentence, one_name):
+    reading = read(reader, sentence)
+    proposed = names(reading, new=True)
+    assert one_name in proposed
+    halves = {one_name.split(" ", 1)[0], one_name.split(" ", 2)[-1]}
+    assert not halves & set(proposed)
+
+
+@pytest.mark.parametrize("sentence, two", [
+    ("Samen met Copper8 en SURFnet Nederland is een netwerk opgezet.",
+     ["Copper8", "SURFnet Nederland"]),
+    ("Het onderzoek wordt gedaan in opdracht van Bouwend Nederland en Techniek Nederland.",
+     ["Bouwend Nederland", "Techniek Nederland"]),
+])
+def test_a_list_of_two_names_stays_two(reader, sentence, two):
+    smart = reader.lexicon.entity_of_project("Smart071")
+    reading = read(reader, sentence, context=lambda line: smart)
+    assert names(reading, new=True) == two
+
+
+def test_the_gemeenten_of_a_list_are_not_joined_into_one_name(reader):
+    reading = read(reader, "In opdracht van de gemeenten Leiden en Leiderdorp en Katwijk Marketing "
+                           "is een plan gemaakt.")
+    assert names(reading) == ["gemeente Leiden", "gemeente Leiderdorp", "Katwijk Marketing"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Deze non-profit stichting werkt in opdracht van o.a. De MRDH en VNO-NCW West.",
+    "Die organisatie werkt nauw samen met de Kamer van Koophandel.",
+    "This foundation works together with the Kamer van Koophandel.",
+    "De stichting wordt gefinancierd door de provincie Zuid-Holland.",
+])
+def test_an_unnamed_organisation_acting_is_not_the_cards_project(reader, sentence):
+    smart = reader.lexicon.entity_of_project("Smart071")
+    reading = read(reader, sentence, context=lambda line: smart)
+    assert all("Smart071" not in (r["subject"], r["object"]) for r in reading["relations"])
+
+
+def test_a_commission_on_the_cards_own_work_goes_to_the_card(reader):
+    smart = reader.lexicon.entity_of_project("Smart071")
+    reading = read(reader, "Het onderzoek wordt uitgevoerd in opdracht van VNO-NCW West.",
+                   context=lambda line: smart)
+    assert relations(reading) == {("VNO-NCW", "opdrachtgever", "Smart071")}
+
+
+# ------------------------------------------------------------------ news items, profiles, letters
+
+
+def roles_of(reading, person: str) -> list[tuple]:
+    found = next(p for p in reading["people"] if p["name"] == person)
+    return [(r["role"], r["organisation"]) for r in found["roles"]]
+
+
+def test_a_news_items_title_and_dateline_are_no_part_of_a_name(reader):
+    reading = read(reader, "Nieuwe programmamanager voor Economie071", "Leiden, 14 februari 2025", "",
+                   "Per 1 maart is Sanne de Vries de nieuwe programmamanager van Economie071.",
+                   title="Nieuwe programmamanager voor Economie071")
+    assert names(reading, new=True) == []
+    assert names(reading, Node.PERSON, new=True) == ["Sanne de Vries"]
+    assert roles_of(reading, "Sanne de Vries") == [("programmamanager", "Economie071")]
+
+
+def test_a_function_with_the_organisation_in_parentheses(reader):
+    reading = read(reader, "Wethouder Fleur Spijker (gemeente Leiden) is blij met de benoeming.")
+    assert roles_of(reading, "Fleur Spijker") == [("wethouder", "gemeente Leiden")]
+
+
+def test_an_english_function_set_off_by_commas_and_the_association_it_speaks_for(reader):
+    reading = read(reader, "Its chairman, Bas Reichert, said the association works closely with "
+                           "InnovationQuarter and the Chamber of Commerce.")
+    assert roles_of(reading, "Bas Reichert") == [("chairman", None)]
+    # The association works with them, not its chairman.
+    assert reading["relations"] == []
+    assert names(reading) == ["Innovation Quarter", "Kamer van Koophandel"]
+
+
+def test_a_head_word_before_a_variant_of_a_known_name_is_that_organisation(reader):
+    reading = read(reader, "Volgens Bas Reichert, voorzitter van ondernemersvereniging Leiden Bio "
+                           "Science Park, groeit het park nog steeds.")
+    assert roles_of(reading, "Bas Reichert") == [("voorzitter", "Ondernemersvereniging Bio Science Park")]
+    assert "Leiden Bio Science Park" not in names(reading)  # the park itself is not meant
+
+
+def test_a_name_ending_in_leidse_regio_is_proposed_whole(reader):
+    reading = read(reader, "De strategie is opgesteld in opdracht van de Economische Programmaraad "
+                           "Leidse regio en uitgevoerd door Stec Groep B.V.")
+    assert names(reading, new=True) == ["Economische Programmaraad Leidse regio", "Stec Groep B.V."]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Since 2019 the Leiden Expat Centre has been an independent foundation.",
+    "Het Expat Centre Leiden is sinds 2019 een zelfstandige stichting.",
+])
+def test_an_organisation_that_is_now_independent(reader, sentence):
+    assert ("Expat Centre Leiden", "independent", None) in relations(read(reader, sentence))
+
+
+def test_a_self_employed_person_is_no_organisation_becoming_independent(reader):
+    reading = read(reader, "Sanne de Vries is sinds 2019 zelfstandig ondernemer in Katwijk.")
+    assert reading["relations"] == [] and names(reading) == []
+
+
+def test_a_council_letter_keeps_places_and_unnamed_actors_out(reader):
+    reading = read(reader,
+                   "Bij de uitvoering werkt de gemeente nauw samen met de ondernemersverenigingen, "
+                   "het Ondernemersfonds Leiden en de Rabobank.",
+                   "Ook bedrijven uit Leiderdorp en Leiden zijn betrokken.")
+    assert names(reading) == ["Ondernemersfonds Leiden", "Rabobank Leiden-Katwijk"]
+    assert names(reading, new=True) == []
+    assert reading["relations"] == []  # "de gemeente" is not named: no subject to relate
+
+
+@pytest.mark.parametrize("lines", [
+    ["Studenten deden onderzoek samen met CvV-", "medewerkers en docenten."],
+    ["De gemeente Leiden werkt samen met MKB-bedrijven uit de regio."],
+])
+def test_a_name_and_a_noun_in_one_word_is_no_partner(reader, lines):
+    reading = read(reader, *lines)
+    assert names(reading, new=True) == [] and reading["relations"] == []
+
+
+def test_a_surname_alone_is_the_person_named_before_and_only_then(reader):
+    reading = read(reader, "Bongers was er ook.", "Programmamanager Jasmijn Bongers opende de dag.",
+                   "Volgens Bongers gaat het goed. Een zekere Jan Bongers stelde een vraag.")
+    people = [(m["surface"], m["name"]) for m in reading["mentions"] if m["kind"] == Node.PERSON]
+    assert people == [("Jasmijn Bongers", "Jasmijn Bongers"), ("Bongers", "Jasmijn Bongers")]
+
+
+def test_a_surname_that_is_also_a_word_is_not_linked_at_a_sentence_start(reader):
+    reading = read(reader, "Programmamanager Ricardo Winter opende de dag.",
+                   "De winter was koud. Winter is een seizoen; daarna sprak Winter.")
+    surfaces = [m["surface"] for m in reading["mentions"] if m["kind"] == Node.PERSON]
+    assert surfaces == ["Ricardo Winter", "Winter"]  # only "sprak Winter"
+
+
+def test_two_people_of_one_surname_leave_the_surname_alone_unlinked(reader):
+    reading = read(reader, "Wethouder Fleur Spijker en directeur Anna Spijker openden de dag.",
+                   "Daarna sprak Spijker.")
+    assert [m["surface"] for m in reading["mentions"] if m["kind"] == Node.PERSON] == [
+        "Fleur Spijker", "Anna Spijker"]

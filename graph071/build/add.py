@@ -23,7 +23,11 @@ from graph071.corpus.manifest import (EDITION, MANIFEST, ORGANISATIONS, Document
                      bundled_data_dir, read_document, read_manifest)
 from graph071.errors import InputError
 from graph071.build.builder import assemble
+from graph071.build.cache import cached_build
 from graph071.build.pipeline import parse_context
+from graph071.build.review import people_of
+from graph071.loaders import ParseContext
+from graph071.loaders.prose.loader import LOADER_NAME as PROSE_LOADER
 from graph071.corpus.organisations import OrganisationTable, slug
 from graph071.corpus.projects import ProjectTable
 from graph071.corpus.reader import Corpus, read_checked, read_review
@@ -33,7 +37,7 @@ from graph071.corpus.sheets import SPREADSHEET_SUFFIXES
 # Read into text first; the text is written beside the original.
 EXTRACTED = (".pdf", ".docx", ".html", ".htm")
 # Kinds of free text (news items, partner profiles, council letters): the prose reader.
-TEXT_LOADERS = {"text": "text", "tekst": "text"}
+TEXT_LOADERS = {"text": PROSE_LOADER, "tekst": PROSE_LOADER}
 # Document kind -> the loader that reads a spreadsheet of that kind.
 SPREADSHEET_LOADERS = {"actions": "spreadsheet_actions", "action_programme": "spreadsheet_actions",
                        "projects": "spreadsheet_projects", "project_cards": "spreadsheet_projects"}
@@ -98,7 +102,7 @@ def add_document(path: Path, kind: str, edition: str, *, data_dir: Path | None =
         # Read it exactly as `build` will, from its place in the corpus (its labels.csv too).
         with corpus_labels(data_dir):
             document = corpus.documents[entry.id] = read_document(data_dir, entry)
-            result = read_without_furniture(read, document, parse_context(corpus))
+            result = read_without_furniture(read, document, _context(corpus, loader))
             built = assemble([result], corpus.organisations, corpus.documents, data_dir)
             built.warnings.extend(_completeness(result, entry, entries, corpus))
     except BaseException:
@@ -111,6 +115,15 @@ def add_document(path: Path, kind: str, edition: str, *, data_dir: Path | None =
     return Added(replace(entry, manifest_line=line), data_dir / MANIFEST, line, copy_to,
                  dict(sorted(nodes.items())), dict(sorted(edges.items())), built.warnings,
                  sorted(built.unresolved))
+
+
+def _context(corpus: Corpus, loader: str) -> ParseContext:
+    """Return the parse context of a new document; a text also gets the people the corpus
+    names, as `build` gives them (graph071.build.pipeline reads texts last for that)."""
+    context = parse_context(corpus)
+    if loader == PROSE_LOADER:
+        context.people.update(people_of(cached_build(corpus.data_dir).graph))
+    return context
 
 
 def _completeness(result: LoadResult, entry: DocumentEntry, entries: list[DocumentEntry],

@@ -172,6 +172,16 @@ class _Applier:
                                       gone=gone_data['name'], kept=kept_data['name'], moved=moved))
         return ""
 
+    # ------------------------------------------------------------ review decisions
+
+    def _accept(self, c: Correction) -> str:
+        # A decision on the review queue: the prose reader (graph071.loaders.prose) makes
+        # the fact it stands for and `graph071 review` no longer asks; the graph is not touched.
+        return ""
+
+    def _reject(self, c: Correction) -> str:
+        return self._accept(c)
+
     # ------------------------------------------------------------ finding things
 
     def _work(self, text: str) -> tuple[str | None, str | Said]:

@@ -27,7 +27,7 @@ from graph071.corpus.labels import corpus_labels
 from graph071.corpus.manifest import MANIFEST, READ_BY_LOADER
 from graph071.corpus.reader import Corpus, read_corpus
 from graph071.errors import InputError
-from graph071.loaders.prose.loader import card_prose
+from graph071.loaders.prose.loader import LOADER_NAME as PROSE_LOADER, card_prose, people_in
 from graph071.records import LoadResult
 
 
@@ -68,7 +68,11 @@ def _parse(corpus: Corpus) -> tuple[list[LoadResult], list[Missing]]:
     missing = [Missing(entry.id, entry.file, str(corpus.unread[entry.id]), entry.loader,
                        corpus.unread[entry.id]) for entry in corpus.entries
                if entry.id in corpus.unread]
-    for entry in corpus.entries:
+    # Texts last: by then the people the other documents name are known by their full name.
+    texts = [entry for entry in corpus.entries if entry.loader == PROSE_LOADER]
+    for entry in [*(e for e in corpus.entries if e.loader != PROSE_LOADER), *texts]:
+        if entry is (texts[0] if texts else None):
+            context.people.update(people_in(results))
         loader = loaders.get(entry.loader)
         if loader is None:
             raise InputError(corpus.data_dir / MANIFEST, i18n.text("error:unknown_loader", "unknown loader {loader!r}",

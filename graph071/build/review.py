@@ -23,8 +23,9 @@ from graph071.corpus.organisations import OrganisationTable
 from graph071.errors import InputError
 from graph071.loaders.prose.lexicon import Entity
 from graph071.loaders.prose.loader import reader_for
-from graph071.loaders.prose.review import (DECISION_WORDS, Decision, ReviewItem, decide, item_id,
-                                           items_of, read_decisions)
+from graph071.loaders.prose.review import (DECISION_WORDS, Decision, ReviewItem, corpus_corrections,
+                                           decide, decided_by_role, decided_in, decision_key,
+                                           item_id, items_of, read_decisions)
 from graph071.schema import Edge, Node
 
 SHEET = "review"
@@ -74,20 +75,32 @@ def review_queue(data_dir: Path | None = None, *, include_decided: bool = False)
             items.extend(items_of(reading, entry.id, relations_only=True))
     items.extend(_unresolved_items(built))
     items.extend(_warning_items(built, data_dir))
-    decided = {} if include_decided else read_decisions(data_dir)
     unique = {item.id: item for item in reversed(items)}
-    return [item for item in items if item.id not in decided and unique.get(item.id) is item
-            and not _about_rejected(item, decided)]
+    items = [item for item in items if unique.get(item.id) is item]
+    return items if include_decided else open_items(items, data_dir)
 
 
-def _about_rejected(item: ReviewItem, decided: dict) -> bool:
+def open_items(items: list[ReviewItem], data_dir: Path) -> list[ReviewItem]:
+    """Return the items no decision covers: not in review.csv by id, nor in corrections.csv
+    by their words (an accept, reject or add_role row), nor about a name rejected there."""
+    logged = read_decisions(data_dir)
+    corrections = corpus_corrections(data_dir)
+    kept = decided_in(corrections)
+    return [item for item in items if item.id not in logged
+            and decision_key(item.kind, item.subject) not in kept
+            and not decided_by_role(item, corrections) and not _about_rejected(item, logged, kept)]
+
+
+def _about_rejected(item: ReviewItem, logged: dict[str, Decision], kept: dict[str, str]) -> bool:
     """Return whether a relation item has an end that was rejected as a name (not asked again)."""
     if item.kind != "relation":
         return False
-    ends = item.subject.split("|")[::2]
-    return any(decided.get(item_id(item.document, "organisation", end)) is not None
-               and decided[item_id(item.document, "organisation", end)].decision == "reject"
-               for end in ends if end)
+    for end in (end for end in item.subject.split("|")[::2] if end):
+        decision = logged.get(item_id(item.document, "organisation", end))
+        if (decision is not None and decision.decision == "reject") \
+                or kept.get(decision_key("organisation", end)) == "reject":
+            return True
+    return False
 
 
 def card_ranges(graph: nx.MultiDiGraph, document_id: str) -> list[tuple[int, int, Entity]]:

@@ -35,7 +35,7 @@ def data_dir(ctx: typer.Context) -> Path | None:
 
 
 def read_command(ctx: typer.Context,
-                 path: Annotated[Path, typer.Argument(help="The text: .txt or .md.")],
+                 path: Annotated[Path, typer.Argument(help="The text: .pdf, .docx, .html, .htm, .txt or .md.")],
                  json_: JsonOption = False) -> None:
     """Show what graph071 finds in a text, without adding it: the organisations, projects and
     people it mentions, people's roles, the relations it states (with quote and line) and

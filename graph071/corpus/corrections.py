@@ -12,6 +12,14 @@ all documents are loaded, the corrections are applied in file order:
 * set_trekker  the action/project gets these trekker(s) instead of the ones written;
 * rename       an organisation (or project) gets a new display name, the old one stays an alias;
 * merge        two organisations are one: the subject's roles move to the organisation kept.
+* accept       a review item (`graph071 review accept`) the prose reader takes as stated;
+* reject       a review item the coordination group turned down: never asked again.
+
+For accept and reject, `role` is the item's kind (organisation, person, relation,
+warning, unresolved) and `subject` its name as the queue shows it ("subject|predicate|
+object" for a relation); `graph071 review` writes these rows itself. They are keyed on
+those words, not on the document, so a decision holds when the same text comes back
+under another id.
 
 Every fact a correction adds carries document/line/quote of its row plus
 `correction`, `correction_reason` and `correction_date`; every node a
@@ -48,6 +56,17 @@ KINDS: dict[str, tuple[str, ...]] = {
     "rename": ("hernoemen", "naam wijzigen"),
     "merge": ("samenvoegen",),
 }
+# The rows `graph071 review` writes for its decisions (a maintainer may write them too).
+DECISIONS: dict[str, tuple[str, ...]] = {
+    "accept": ("accepteren", "overnemen", "goedkeuren"),
+    "reject": ("afwijzen", "niet overnemen"),
+}
+# The kinds of review item an accept or reject row is about (graph071.loaders.prose.review).
+REVIEW_KINDS = {"organisation": "organisation", "organisatie": "organisation",
+                "person": "person", "persoon": "person", "relation": "relation",
+                "relatie": "relation", "warning": "warning", "waarschuwing": "warning",
+                "unresolved": "unresolved", "onbekende naam": "unresolved"}
+DECISION_KINDS = tuple(DECISIONS)
 ROLES = {"trekker": Edge.TREKKER, "trekkers": Edge.TREKKER, "partner": Edge.PARTNER,
          "partners": Edge.PARTNER, "te betrekken": Edge.TE_BETREKKEN}
 
@@ -143,7 +162,8 @@ def read_corrections(path: Path) -> list[Correction]:
 
 def _correction(row: Row, document: str, problems: list[Problem]) -> Correction | None:
     before = len(problems)
-    kinds = {header_key(form): kind for kind, forms in KINDS.items() for form in (kind, *forms)}
+    kinds = {header_key(form): kind for kind, forms in (*KINDS.items(), *DECISIONS.items())
+             for form in (kind, *forms)}
     kind = kinds.get(header_key(row.get("correction")))
     if kind is None:
         problems.append(row.problem("correction", i18n.text(
@@ -170,6 +190,12 @@ def _correction(row: Row, document: str, problems: list[Problem]) -> Correction 
             problems.append(row.problem("role", i18n.text(
                 "error:corrections.role", "{value!r} is not a role; write trekker, partner or te betrekken",
                 value=row.get('role'))))
+    if kind in DECISION_KINDS:
+        role = REVIEW_KINDS.get(header_key(row.get("role")), "")
+        if not role:
+            problems.append(row.problem("role", i18n.text(
+                "corrections:review_kind", "{value!r} is not a kind of review item; write "
+                "organisation, person, relation, warning or unresolved", value=row.get("role"))))
     organisations = split_list(row.get("organisation"))
     if kind in ("add_role", "remove_role", "merge") and not organisations:
         problems.append(row.problem("organisation", i18n.text(

@@ -145,7 +145,9 @@ def _read_docx(path: Path) -> Extracted:
                 out.append("")
                 headings.append(len(out) + 1)
             out.extend(block.text.split("\n"))
-            if style.startswith(("heading", "title", "kop")):
+            # A blank line after every paragraph, as in the other texts: a Word paragraph
+            # is one line, and a reader of prose must not run two of them together.
+            if text or style.startswith(("heading", "title", "kop")):
                 out.append("")
         elif isinstance(block, Table):
             out.extend(_docx_table(block))

@@ -245,8 +245,11 @@ def _all_forms(organisations: OrganisationTable, projects: ProjectTable,
         entity = Entity(kind, node_id(kind, project.key), project.name)
         forms.extend(_form(text, entity) for text in project.forms)
     for name, identifier in people.items():
-        forms.append(_form(name, Entity(Node.PERSON, identifier or node_id(Node.PERSON, slug(name)),
-                                        name)))
+        if len(WORD.findall(name)) < 2:
+            continue  # a bare first name or surname is a word in too many sentences
+        entity = Entity(Node.PERSON, identifier or node_id(Node.PERSON, slug(name)), name)
+        # A name is written with its capitals: "Ton de Gans", not "ton de gans".
+        forms.append(Form(name, entity, tuple(i for i, ch in enumerate(name) if ch.isupper())))
     return forms
 
 

@@ -23,12 +23,16 @@ from graph071.corpus.projects import ProjectTable
 from graph071.loaders import ParseContext
 from graph071.loaders.prose.lexicon import Entity, Lexicon
 from graph071.loaders.prose.mentions import Mention
+from graph071.loaders.prose.names import person_id
 from graph071.loaders.prose.reading import Reader, Reading, StatedRelation, StatedRole
-from graph071.loaders.prose.review import accepted_ids, item_id, relation_key
+from graph071.loaders.prose.review import accepted_ids, decision_key, item_id, relation_key
 from graph071.records import EdgeRecord, LoadResult, NodeRecord, OrgName, PersonName, Ref, Source
 from graph071.schema import Edge, Node, node_id
 
 _WORK = (Node.PROJECT, Node.ACTIVITY)
+# The manifest's name of this loader: its documents are read after the others, so that
+# the people those name are known by their full name (graph071.build.pipeline).
+LOADER_NAME = "text"
 
 
 @dataclass(frozen=True)
@@ -51,13 +55,24 @@ def reader_for(data_dir: Path, people: dict[str, str] | None = None) -> Reader:
     return Reader(Lexicon(table, ProjectTable.for_corpus(Path(data_dir)), people, Path(data_dir)))
 
 
+def people_in(results: list[LoadResult]) -> dict[str, str]:
+    """Return the people the records of `results` name: full name -> node id."""
+    people: dict[str, str] = {}
+    for result in results:
+        for edge in result.edges:
+            for ref in (edge.source_ref, edge.target_ref):
+                if isinstance(ref, PersonName):
+                    people.setdefault(ref.text, person_id(ref.text))
+    return people
+
+
 def load(document: Document, context: ParseContext) -> LoadResult:
     """Return the mentions, roles and confident relations of one text about the partnership."""
     data_dir = corpus_dir(document)
     if context.organisations is not None:
-        reader = Reader(Lexicon(context.organisations, context.projects, data_dir=data_dir))
+        reader = Reader(Lexicon(context.organisations, context.projects, context.people, data_dir))
     else:
-        reader = reader_for(data_dir)
+        reader = reader_for(data_dir, context.people)
     reading = reader.read_lines(document.lines, file=document.entry.file,
                                 title=document.entry.title, date=document.entry.edition,
                                 document_id=document.id)
@@ -72,6 +87,9 @@ def records(reading: Reading, document_id: str, accepted: set[str] = frozenset()
     for found in reading.mentions:
         if found.mention.entity is not None:
             mentioned.setdefault(found.mention.entity.id, []).append(found)
+        elif found.mention.kind == Node.PERSON and _accepted(accepted, document_id, "person",
+                                                             found.mention.name):
+            mentioned.setdefault(found.mention.name, []).append(found)  # accepted in review
     for finds in mentioned.values():
         first = finds[0]
         result.edges.append(EdgeRecord(
@@ -89,7 +107,7 @@ def records(reading: Reading, document_id: str, accepted: set[str] = frozenset()
                     Source(document_id, role.line, role.quote), role="genoemd",
                     props={"lines": [role.line], "surface": person.surface}))
     for stated in reading.relations:
-        if stated.confident or item_id(document_id, "relation", relation_key(stated)) in accepted:
+        if stated.confident or _accepted(accepted, document_id, "relation", relation_key(stated)):
             for fact in facts(stated):
                 result.edges.append(_fact_record(fact, stated, result, document_id))
     for found in reading.mentions:
@@ -168,8 +186,14 @@ def _role_is_sure(role: StatedRole, document_id: str, accepted: set[str]) -> boo
     if target is None or target.new:
         return False
     person = role.found.person
-    return not person.new or item_id(document_id, "person", person.name) in accepted \
+    return not person.new or _accepted(accepted, document_id, "person", person.name) \
         or role.found.role != ""
+
+
+def _accepted(accepted: set[str], document_id: str, kind: str, words: str) -> bool:
+    """Return whether the item was accepted: by its id in review.csv, or by its words in
+    corrections.csv (whatever document it came from)."""
+    return item_id(document_id, kind, words) in accepted or decision_key(kind, words) in accepted
 
 
 def _role_record(role: StatedRole, result: LoadResult, document_id: str) -> None:

@@ -12,16 +12,20 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from graph071.loaders.prose.lexicon import Entity, Form, Lexicon, key_of, tokens
 from graph071.schema import Node
 
 # A capitalised name: words that start with a capital or a digit, joined by the small
-# words place names have ("Alphen aan den Rijn", "Capelle aan den IJssel").
+# words place names have ("Alphen aan den Rijn", "Capelle aan den IJssel"); "regio" after a
+# place's adjective ends one ("Economische Programmaraad Leidse regio").
 NAME_WORD = r"(?:[A-Z][\w'’&-]*\w|[A-Z](?![.\w])|\d[\w-]*[A-Za-z][\w-]*)"
 NAME = (rf"{NAME_WORD}(?:\s+(?:(?:aan|op|in|upon|on)\s+(?:den\s+|de\s+|het\s+|the\s+)?)?"
-        rf"{NAME_WORD})*")
+        rf"{NAME_WORD})*(?:(?<=se)\s+regio\b)?")
+# A name -> (the known organisation it is a small variant of or None, score, suggestions).
+NearMiss = Callable[[str], tuple[Entity | None, float, list[str]]]
 _LIST_GLUE = r"(?:\s*,\s*|\s+(?:en|and|&|of|or)\s+|\s*,\s*(?:en|and)\s+)"
 _QUOTE_LIMIT = 320
 
@@ -81,13 +85,17 @@ class Mention:
         return self.entity is None
 
 
-def paragraphs(lines: list[str], abbreviations: set[str], first_line: int = 1) -> list[Paragraph]:
+def paragraphs(lines: list[str], abbreviations: set[str], first_line: int = 1,
+               alone: set[int] = frozenset()) -> list[Paragraph]:
     """Return the paragraphs (runs of non-blank lines) of `lines`; sentences are cut on first use.
 
-    A word broken at a line end ("samen-" / "werking") is joined again.
+    A word broken at a line end ("samen-" / "werking") is joined again. The lines numbered
+    in `alone` (a title, a dateline) are paragraphs of their own.
 
     >>> [p.text for p in paragraphs(["De gemeente Lei-", "den werkt samen.", "", "Nieuw."], set())]
     ['De gemeente Leiden werkt samen.', 'Nieuw.']
+    >>> [p.text for p in paragraphs(["Nieuws", "Leiden, 3 mei 2024", "Het loket."], set(), alone={1, 2})]
+    ['Nieuws', 'Leiden, 3 mei 2024', 'Het loket.']
     """
     found: list[Paragraph] = []
     parts: list[str] = []
@@ -96,14 +104,16 @@ def paragraphs(lines: list[str], abbreviations: set[str], first_line: int = 1) -
     length = 0
     for number, raw in enumerate([*lines, ""], start=first_line):
         line = " ".join(raw.split())
+        if parts and (not line or number in alone or number - 1 in alone):
+            found.append(Paragraph("".join(parts), starts, numbers, abbreviations))
+            parts, starts, numbers, length = [], [], [], 0
         if not line:
-            if parts:
-                found.append(Paragraph("".join(parts), starts, numbers, abbreviations))
-                parts, starts, numbers, length = [], [], [], 0
             continue
         if parts and parts[-1][-1:] == "-" and parts[-1][-2:-1].isalpha() and line[0].islower():
-            parts[-1] = parts[-1][:-1]  # a word broken over two lines
-            length -= 1
+            if parts[-1][-2:-1].islower():  # a word broken over two lines
+                parts[-1] = parts[-1][:-1]
+                length -= 1
+            # else a compound ("CvV-" / "medewerkers"): it keeps its hyphen
         elif parts:
             parts.append(" ")
             length += 1
@@ -196,8 +206,12 @@ def head_regex(lexicon: Lexicon) -> re.Pattern:
                       rf"(?P<names>{NAME}(?:{_LIST_GLUE}{NAME})*)")
 
 
-def head_mentions(paragraph: Paragraph, lexicon: Lexicon, pattern: re.Pattern) -> list[Mention]:
-    """Return the organisations named after a head word, one per name of a list."""
+def head_mentions(paragraph: Paragraph, lexicon: Lexicon, pattern: re.Pattern,
+                  near: NearMiss | None = None) -> list[Mention]:
+    """Return the organisations named after a head word, one per name of a list.
+
+    `near(name)` gives the known organisation a name is a small variant of (rapidfuzz).
+    """
     rows = lexicon.head_rows
     found: list[Mention] = []
     for match in pattern.finditer(paragraph.text):
@@ -210,13 +224,21 @@ def head_mentions(paragraph: Paragraph, lexicon: Lexicon, pattern: re.Pattern) -
             end = match.start("names") + part.end()
             written = paragraph.text[match.start():end] if index == 0 else part.group()
             found.append(_head_mention(row["value"].format(part.group()), part.group(), written,
-                                       match.start() if index == 0 else start, end, lexicon))
+                                       match.start() if index == 0 else start, end, lexicon,
+                                       near))
     return found
 
 
 def _head_mention(canonical: str, bare: str, surface: str, start: int, end: int,
-                  lexicon: Lexicon) -> Mention:
+                  lexicon: Lexicon, near: NearMiss | None) -> Mention:
     entity = lexicon.entity_of_organisation(canonical)
+    if entity is None and near is not None:
+        # "ondernemersvereniging Leiden Bio Science Park" is the Ondernemersvereniging Bio
+        # Science Park, not the park its bare name is.
+        variant, score, _ = near(canonical)
+        if variant is not None:
+            return Mention(Node.ORGANISATION, variant.name, surface, start, end, variant,
+                           round(score / 100, 2), "fuzzy")
     if entity is None and key_of(bare) not in lexicon.places:
         # "stichting Wireless Leiden" is the known "Wireless Leiden"; "ondernemersvereniging
         # Oegstgeest" is not the gemeente.

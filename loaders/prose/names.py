@@ -36,8 +36,11 @@ PERSON = (rf"{_GIVEN}(?:\s+[A-Z]\.)*(?:\s+{_PARTICLES})*\s+[A-Z][a-zà-ÿ'’]+"
 _ACRONYM = re.compile(rf"(?P<name>{NAME})\s*\((?P<acronym>[A-Z][A-Za-z0-9&.\-]{{1,11}})\)")
 _LEGAL_FORM = re.compile(r"\s+(B\.V\.|N\.V\.|BV\b|NV\b)")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[^()\s]{2,12})\)")
+# "X en Y ..." may be one name: X one ordinary capitalised word, then "en", "and" or "&".
+_ORDINARY_WORD = re.compile(r"[A-Z][a-zà-ÿ]+")
+_COORDINATION = re.compile(r"\s+(en|and|&)\s+")
 _FOR_ORGANISATION = re.compile(r"^\s*(?:,\s*)?(?:van|bij|namens|of|at|for|from)\s+"
-                               r"(?:de\s+|het\s+|the\s+)?", re.IGNORECASE)
+                               r"(?:de\s+|het\s+|the\s+)?|^\s*\(\s*", re.IGNORECASE)
 
 
 @dataclass
@@ -63,12 +66,15 @@ class NameReader:
     def __post_init__(self) -> None:
         patterns = self.lexicon.patterns
         self.stops = patterns.words("name_stop")
+        self.region_tails = patterns.words("name_region_tail")
         self.roles = {row["pattern"].lower(): row["value"] for row in patterns.of("person_role")}
         role = "|".join(re.escape(r).replace(r"\ ", r"\s+")
                         for r in sorted(self.roles, key=len, reverse=True))
         self.role_after = re.compile(rf"(?P<person>{PERSON})\s*,\s*(?:(?:de|het|the)\s+)?"
                                      rf"(?P<role>(?i:{role}))\b")
-        self.role_before = re.compile(rf"(?<![\w-])(?P<role>(?i:{role}))\s+(?P<person>{PERSON})")
+        # "wethouder Fleur Spijker"; in English also "its chairman, Bas Reichert".
+        self.role_before = re.compile(rf"(?<![\w-])(?P<role>(?i:{role}))(?:\s+|,\s+(?=[A-Z]\w+\s+"
+                                      rf"(?:{_PARTICLES}\s+)*[A-Z]\w+\s*,))(?P<person>{PERSON})")
         self.role_is = re.compile(
             rf"(?P<person>{PERSON})\s+(?:is|wordt|was|werd|blijft|has\s+been|is\s+now|becomes|became)"
             rf"\s+(?:(?:per|sinds|vanaf|from|since|as\s+of)\s+\d{{1,2}}\s+\w+(?:\s+\d{{4}})?\s+)?"
@@ -157,6 +163,28 @@ class NameReader:
                                        start, end, "tail", 0.7))
         return found
 
+    def joined_name(self, text: str, start: int, name: str, limit: int) -> str:
+        """Return `name` continued over "en", "and" or "&" where the whole reads as one name.
+
+        "Transport en Logistiek Nederland" is one organisation: one ordinary word, "en",
+        and a name of two words or more ending in a country or region word
+        (data/prose_patterns.csv, name_region_tail); "Ernst & Young" is one name too. A
+        known name or place on the left ("Leiden en Leiderdorp"), a left side of more
+        than one word, or a right side that is only a region stays a list.
+        """
+        key = key_of(name)
+        if not _ORDINARY_WORD.fullmatch(name) or name.lower() in self.stops \
+                or self.lexicon.decided(key) or self.lexicon.entity_of_organisation(name):
+            return name
+        glue = _COORDINATION.match(text, start + len(name))
+        right = re.compile(NAME).match(text, glue.end()) if glue else None
+        if right is None or right.end() > limit:
+            return name
+        words = right.group().split()
+        if glue.group(1) == "&" or (len(words) >= 2 and words[-1].lower() in self.region_tails):
+            return text[start:right.end()]
+        return name
+
     def _tail(self, text: str, end: int, words: list[str]) -> str:
         following = _LEGAL_FORM.match(text, end)
         if following:
@@ -201,12 +229,52 @@ class NameReader:
         name = " ".join(words)
         return Mention(Node.PERSON, name, written, start, end, None, 0.8, "person")
 
+    def surnames(self, paragraph: Paragraph, people: list[tuple[int, Mention]],
+                 taken: list[Mention]) -> list[Mention]:
+        """Return the later mentions of people by surname alone ("Bongers" after "Jasmijn Bongers").
+
+        `people` are (where in the paragraph, -1 for an earlier one; the person's mention).
+        Only a surname that one person named before it has; not where a capitalised word
+        before it makes it another person's name ("Jan Bongers"), and not at the start of a
+        sentence when the text also uses it as a word ("Winter" and "winter").
+        """
+        by_surname: dict[str, list[tuple[int, Mention]]] = {}
+        for at, person in people:
+            words = person.name.split()
+            if len(words) >= 2:
+                by_surname.setdefault(" ".join(words[1:]).lower(), []).append((at, person))
+        text = paragraph.text
+        folded = text.lower()
+        found: list[Mention] = []
+        for surname, named in by_surname.items():
+            if surname not in folded:
+                continue
+            pattern = re.compile(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", re.IGNORECASE)
+            as_word = re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text) is not None
+            for match in pattern.finditer(text):
+                start, end = match.span()
+                before = {p.name: p for at, p in named if at < start}
+                if len(before) != 1 or not match.group().split()[-1][:1].isupper() \
+                        or _inside(start, end, taken) or self._another_given_name(text, start) \
+                        or (as_word and paragraph.sentence_at(start)[0] == start):
+                    continue  # nobody or two people before it; a word; another person
+                person = next(iter(before.values()))
+                found.append(Mention(Node.PERSON, person.name, match.group(), start, end,
+                                     person.entity, 0.8, "surname"))
+        return found
+
+    def _another_given_name(self, text: str, start: int) -> bool:
+        before = re.search(r"([A-Z][a-zà-ÿ]+)\s+$", text[max(0, start - 30):start])
+        return before is not None and before.group(1).lower() not in self.stops
+
     def _target(self, text: str, end: int, mentions: list[Mention]) -> Mention | None:
         glue = _FOR_ORGANISATION.match(text[end:end + 30])
         if glue is None:
             return None
         at = end + glue.end()
-        return next((m for m in mentions if m.start == at and m.kind != Node.PERSON), None)
+        # The mention may hold the article the glue read ("de Kamer van Koophandel" is an alias).
+        return next((m for m in mentions if m.start <= at < m.end and m.start >= end
+                     and m.kind != Node.PERSON), None)
 
 
 def acronym_fits(acronym: str, name: str) -> bool:

@@ -23,6 +23,10 @@ from graph071.schema import Node
 
 # Capitalised words right after a known name, that make it a longer name.
 _NAME_AFTER = re.compile(rf" (?:{NAME_WORD})(?: {NAME_WORD})*")
+# A line that is only a place and a date heads a news item: "Leiden, 14 februari 2025",
+# "Leiden, March 12, 2024", "maandag 3 maart 2025".
+_DATELINE = re.compile(r"(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}\s*[,–-]\s*)?(?:[a-z]+dag\s+|[A-Z][a-z]+day,?\s+)?"
+                       r"(?:\d{1,2}\s+[A-Za-z]+|[A-Z][a-z]+\s+\d{1,2},?)\s+\d{4}\.?")
 # A relation at or above this confidence, between known ends, becomes an edge.
 EDGE_CONFIDENCE = 0.7
 _ENGLISH = re.compile(r"\b(?:the|and|of|with|is|are|has|have|which|municipality)\b", re.IGNORECASE)
@@ -76,10 +80,15 @@ class Reading:
     roles: list[StatedRole] = field(default_factory=list)
     relations: list[StatedRelation] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    page_of_line: list[int] = field(default_factory=list)  # 1-based page per line; [] without pages
 
     def as_json(self) -> dict[str, Any]:
-        """Return the reading in the shape `graph071 read --json` promises."""
-        return {
+        """Return the reading in the shape `graph071 read --json` promises.
+
+        A document with pages (a PDF) also gives the `page` of every mention, role and
+        relation; other documents keep exactly the promised keys.
+        """
+        reading = {
             "document": {"file": self.file, "format": self.format, "title": self.title,
                          "date": self.date, "language": self.language},
             "mentions": [_mention_json(f) for f in self.mentions],
@@ -87,6 +96,15 @@ class Reading:
             "relations": [_relation_json(r) for r in self.relations],
             "warnings": list(self.warnings),
         }
+        if self.page_of_line:
+            for item in [*reading["mentions"], *reading["relations"],
+                         *(role for person in reading["people"] for role in person["roles"])]:
+                item["page"] = self.page(item["line"])
+        return reading
+
+    def page(self, line: int) -> int | None:
+        """Return the page line `line` was printed on, or None without pages."""
+        return self.page_of_line[line - 1] if 0 < line <= len(self.page_of_line) else None
 
 
 class Reader:
@@ -107,27 +125,35 @@ class Reader:
         """Return the reading of `lines`; `context(line)` names the subject a line is about."""
         text = " ".join(lines[:400])
         reading = Reading(file, format, title, date, language(text), document_id)
-        for paragraph in paragraphs(lines, self.abbreviations, first_line):
-            self._read_paragraph(paragraph, reading, context)
+        seen: dict[str, Mention] = {}  # the people named so far, by name
+        for paragraph in paragraphs(lines, self.abbreviations, first_line,
+                                    standing_alone(lines, title, first_line)):
+            self._read_paragraph(paragraph, reading, context, seen)
         _warn_about_new(reading)
         return reading
 
     def mentions(self, paragraph: Paragraph) -> list[Mention]:
         """Return every mention of a paragraph: known names, head words, near misses, proposals."""
         found = longest(known_mentions(paragraph, self.lexicon)
-                        + head_mentions(paragraph, self.lexicon, self.heads))
+                        + head_mentions(paragraph, self.lexicon, self.heads, self._near_miss))
         found = self._extend_names(paragraph.text, _join_adjacent(paragraph.text, found))
         found = longest(found + self._near_misses(paragraph, found))
         found = longest(found + self.names.organisations(paragraph, found))
         return [self.names.with_known_acronym(paragraph.text, m) if m.new else m for m in found]
 
     def _read_paragraph(self, paragraph: Paragraph, reading: Reading,
-                        context: Callable[[int], Entity | None] | None) -> None:
+                        context: Callable[[int], Entity | None] | None,
+                        seen: dict[str, Mention]) -> None:
         found = self.mentions(paragraph)
         roles = self.names.people(paragraph, found)
         people = [r.person for r in roles if not any(r.person.start < m.end and m.start < r.person.end
                                                      for m in found)]
         found = longest(found + people)
+        here = [(m.start, m) for m in found if m.kind == Node.PERSON]
+        if seen or here:
+            named = [(-1, m) for m in seen.values()] + here
+            found = longest(found + self.names.surnames(paragraph, named, found))
+            seen.update((m.name, m) for _, m in here)
         subject = context(paragraph.lines[0]) if context else None
         subject_mention = (Mention(subject.kind, subject.name, subject.name, -1, -1, subject)
                            if subject else None)
@@ -164,6 +190,12 @@ class Reader:
             extended.append(longer)
         return extended
 
+    def _near_miss(self, name: str) -> tuple[Entity | None, float, list[str]]:
+        """Return the known organisation `name` is a small variant of (cached per reader)."""
+        if name not in self._chunks:
+            self._chunks[name] = self.names.near_miss(name)
+        return self._chunks[name]
+
     def _near_misses(self, paragraph: Paragraph, found: list[Mention]) -> list[Mention]:
         """Return known organisations written with small variants ("Koepel Leidse Ondernemersverenigingen")."""
         near: list[Mention] = []
@@ -174,13 +206,27 @@ class Reader:
                 continue
             if self.lexicon.decided(key_of(name)):
                 continue  # a known name the context already read (the region, the technology)
-            if name not in self._chunks:
-                self._chunks[name] = self.names.near_miss(name)
-            entity, score, _ = self._chunks[name]
+            entity, score, _ = self._near_miss(name)
             if entity is not None and score >= FUZZY_THRESHOLD:
                 near.append(Mention(entity.kind, entity.name, name, start, end, entity,
                                     round(score / 100, 2), "fuzzy"))
         return near
+
+
+def standing_alone(lines: list[str], title: str, first_line: int = 1) -> set[int]:
+    """Return the numbers of the lines that are no part of a sentence: the document's title
+    (its first line, when that is the title) and datelines ("Leiden, 14 februari 2025").
+
+    >>> sorted(standing_alone(["Nieuw loket", "Leiden, 3 mei 2024", "De gemeente ..."], "Nieuw loket"))
+    [1, 2]
+    """
+    alone = {number for number, line in enumerate(lines, start=first_line)
+             if _DATELINE.fullmatch(line.strip())}
+    first = next((n for n, line in enumerate(lines, start=first_line) if line.strip()), None)
+    if first is not None and title and " ".join(lines[first - first_line].split()) == \
+            " ".join(title.split()):
+        alone.add(first)
+    return alone
 
 
 def _join_adjacent(text: str, found: list[Mention]) -> list[Mention]:

@@ -30,6 +30,8 @@ _LEAD_IN = re.compile(r"^\s*(?:(?:de|het|een|the|a|an|onder\s+andere|o\.a\.|onde
                       re.IGNORECASE)
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:en|and|&|evenals|alsook|as\s+well\s+as))?\s*"
                        r"(?:(?:de|het|the)\s+)?$", re.IGNORECASE)
+# A name followed by a lower-case noun in one word is a common noun.
+_COMPOUND_NOUN = re.compile(r"\S+-[a-zà-ÿ]{3,}")
 # A side the sentence leaves implicit is less certain.
 IMPLICIT = 0.9
 NEW_NAME = 0.75
@@ -62,8 +64,14 @@ class Relation:
 class CueBook:
     """The relation cues of a lexicon, with one automaton over their trigger words."""
 
-    def __init__(self, cue_list: list[Cue]) -> None:
+    def __init__(self, cue_list: list[Cue], anaphors: set[str] = frozenset()) -> None:
         self.cues = cue_list
+        # "Deze (non-profit) stichting ...", "said the association works ...": the side before
+        # the cue is an organisation the sentence does not name.
+        nouns = "|".join(sorted(map(re.escape, anaphors), key=len, reverse=True)) or "(?!)"
+        self.anaphor = re.compile(
+            rf"\b(?:de|het|the|deze|die|dit|dat|this|that|these|those|its|their|zijn|haar)\s+"
+            rf"(?:[\w-]+\s+){{0,2}}(?:{nouns})\b", re.IGNORECASE)
         self.always = [cue for cue in cue_list if "" in cue.triggers]
         self.automaton = ahocorasick.Automaton()
         by_word: dict[str, list[Cue]] = {}
@@ -93,7 +101,7 @@ def cues(lexicon: Lexicon) -> CueBook:
         found.append(Cue(re.compile(row["pattern"], re.IGNORECASE), row["value"], order,
                          float(confidence), tuple(triggers.split("/")) if triggers else ("",),
                          row["comment"]))
-    return CueBook(found)
+    return CueBook(found, lexicon.patterns.words("org_anaphor"))
 
 
 def relations(paragraph: Paragraph, mentions: list[Mention], cue_book: CueBook,
@@ -112,7 +120,14 @@ def relations(paragraph: Paragraph, mentions: list[Mention], cue_book: CueBook,
             after, new = _listed(paragraph.text, cue_end, end, inside, names)
             proposed.extend(new)
             before = [m for m in inside if m.end <= cue_end and m not in after]
-            relations_here = _relate(cue, before, after, inside, context, cue_start, match.group())
+            named = paragraph.text[max([start, *(m.end for m in before)]):cue_start]
+            if cue_book.anaphor.search(named):
+                # The side before the cue is an organisation the sentence does not name:
+                # neither the name before it nor the document's subject.
+                before, here = [], None
+            else:
+                here = context
+            relations_here = _relate(cue, before, after, inside, here, cue_start, match.group())
             found.extend(_with_coordinated_subjects(paragraph.text, relations_here, before, cue))
     return found, proposed
 
@@ -237,6 +252,9 @@ def _listed(text: str, at: int, limit: int, mentions: list[Mention],
             name, start = names.trim(unknown.group(), unknown.start())
             if not name:
                 break
+            if _COMPOUND_NOUN.fullmatch(name):
+                break  # "CvV-medewerkers", "MKB-bedrijven": a kind of people or firms, no name
+            name = names.joined_name(text, start, name, limit)
             mention = names.proposal(name, name, start, start + len(name), "partner", 0.6)
             listed.append(mention)
             if mention.new:

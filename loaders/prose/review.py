@@ -7,8 +7,12 @@ again. Decisions are written where the next build carries them:
 * accept a proposed organisation: a new row in organisations.csv (note: reason, date);
 * alias ID ORGANISATION: the name (and its acronym) becomes an alias of that row;
 * accept a partner or trekker relation on a project: an add_role row in corrections.csv;
-* every decision, accept and reject alike, is a row of review.csv (id, decision,
-  reason, date, quote), which the text loader honours and the queue leaves out.
+* accept anything else (a person, another relation, a warning): an accept row in
+  corrections.csv; reject anything: a reject row there. Both are keyed on the item's
+  kind and words (`decision_key`), not on its document, so they hold when review.csv is
+  gone or the same text is added again under another id;
+* every decision is also a row of review.csv (id, decision, reason, date, quote): the
+  log of who decided what, per document.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from graph071 import i18n
+from graph071.corpus.corrections import (DECISION_KINDS, Correction, corrections_in,
+                                         read_corrections)
 from graph071.corpus.manifest import ORGANISATIONS
 from graph071.corpus.reader import REVIEW, read_review
 from graph071.errors import InputError
@@ -35,6 +41,7 @@ DECISION_WORDS = {"accept": "accept", "accepteren": "accept", "ja": "accept", "y
                   "alias": "alias"}
 CORRECTIONS = "corrections.csv"
 _ROLES_CORRECTIONS_TAKE = {"partner": "partner", "trekker": "trekker"}
+_CORRECTION_HEADER = ("correction", "subject", "role", "organisation", "new_name", "reason", "date")
 
 
 @dataclass
@@ -84,6 +91,33 @@ def item_id(document: str, kind: str, words: str) -> str:
     """
     digest = hashlib.sha1(f"{document}|{kind}|{' '.join(words.lower().split())}".encode()).hexdigest()
     return f"{kind[0]}-{digest[:8]}"
+
+
+def decision_key(kind: str, words: str) -> str:
+    """Return what a decision in corrections.csv is keyed on: the item's kind and words.
+
+    >>> decision_key("organisation", "  SURFnet   Nederland")
+    'organisation|surfnet nederland'
+    """
+    return f"{kind}|{' '.join(words.lower().split())}"
+
+
+def decided_in(corrections: list[Correction]) -> dict[str, str]:
+    """Return the review decisions among `corrections`: decision key -> accept or reject."""
+    return {decision_key(c.role, c.subject): c.kind for c in corrections if c.kind in DECISION_KINDS}
+
+
+def decided_by_role(item: ReviewItem, corrections: list[Correction]) -> bool:
+    """Return whether an add_role row already carries a partner or trekker relation item."""
+    role = _ROLES_CORRECTIONS_TAKE.get(item.predicate)
+    return item.kind == "relation" and role is not None and any(
+        c.kind == "add_role" and c.role.lower() == role and c.subject == item.project
+        and c.organisations == [item.organisation] for c in corrections)
+
+
+def corpus_corrections(data_dir: Path) -> list[Correction]:
+    """Return the corrections of the corpus at `data_dir` (every file, in apply order)."""
+    return [c for path in corrections_in(Path(data_dir)) for c in read_corrections(path)]
 
 
 def relation_key(stated: StatedRelation) -> str:
@@ -144,9 +178,13 @@ def read_decisions(data_dir: Path, rows: list[dict[str, str]] | None = None) -> 
 
 
 def accepted_ids(data_dir: Path, rows: list[dict[str, str]] | None = None) -> set[str]:
-    """Return the ids of accepted items the text loader adds itself (not via another table)."""
-    return {d.id for d in read_decisions(data_dir, rows).values()
-            if d.decision == "accept" and d.written_to in ("", DECISIONS)}
+    """Return the accepted items the text loader adds itself (not via another table): their
+    ids in review.csv (`rows`: its rows, already read) and their decision keys in corrections.csv."""
+    logged = {d.id for d in read_decisions(data_dir, rows).values()
+              if d.decision == "accept" and d.written_to in ("", DECISIONS)}
+    kept = {key for key, decision in decided_in(corpus_corrections(data_dir)).items()
+            if decision == "accept"}
+    return logged | kept
 
 
 def decide(data_dir: Path, item: ReviewItem, decision: str, *, organisation: str = "",
@@ -167,7 +205,8 @@ def decide(data_dir: Path, item: ReviewItem, decision: str, *, organisation: str
                                                       "organisation in the table", organisation=organisation),
                              hint=i18n.text("error:prose.organisation.hint", "give the canonical name or an alias, "
                                             "as `graph071 who` finds it"))
-        add_alias(data_dir / ORGANISATIONS, organisation, [item.subject, item.alias])
+        add_alias(data_dir / ORGANISATIONS, organisation, [item.subject, item.alias],
+                  f"alias {item.subject!r} toegevoegd via graph071 review op {date}: {reason}")
         written_to = ORGANISATIONS
     elif decision == "accept" and item.kind in ("organisation", "unresolved"):
         add_organisation(data_dir / ORGANISATIONS, item, reason, date)
@@ -176,14 +215,18 @@ def decide(data_dir: Path, item: ReviewItem, decision: str, *, organisation: str
             and item.project and item.organisation in known_organisations:
         add_role_correction(data_dir / CORRECTIONS, item, reason, date)
         written_to = CORRECTIONS
+    else:  # reject anything; accept a person, another relation or a warning
+        add_decision_correction(data_dir / CORRECTIONS, decision, item, reason, date)
+        written_to = CORRECTIONS
     made = Decision(item.id, decision, item.kind, item.document, item.subject, organisation,
                     written_to, reason, date, item.quote)
     _append(data_dir / DECISIONS, DECISION_COLUMNS, [getattr(made, c) for c in DECISION_COLUMNS])
     return made
 
 
-def add_alias(path: Path, organisation: str, aliases: list[str]) -> None:
-    """Add `aliases` to the row of `organisation` in organisations.csv; other lines stay as they are."""
+def add_alias(path: Path, organisation: str, aliases: list[str], note: str = "") -> None:
+    """Add `aliases` to the row of `organisation` in organisations.csv (and `note`, the
+    decision's reason and date, to its note); other lines stay as they are."""
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     header = next(csv.reader([lines[0]]))
     for index, line in enumerate(lines[1:], start=1):
@@ -192,6 +235,8 @@ def add_alias(path: Path, organisation: str, aliases: list[str]) -> None:
             cells = dict(zip(header, row + [""] * (len(header) - len(row))))
             known = [a for a in cells["aliases"].split(";") if a]
             cells["aliases"] = ";".join(known + [a for a in aliases if a and a not in known])
+            if note and "note" in cells:
+                cells["note"] = "; ".join(n for n in (cells["note"], note) if n)
             lines[index] = _csv_line([cells[c] for c in header])
             path.write_text("".join(lines), encoding="utf-8")
             return
@@ -208,12 +253,17 @@ def add_organisation(path: Path, item: ReviewItem, reason: str, date: str) -> No
     _append(path, header, [cells.get(c, "") for c in header])
 
 
+def add_decision_correction(path: Path, decision: str, item: ReviewItem, reason: str,
+                            date: str) -> None:
+    """Append an accept or reject row for `item` to corrections.csv, with its quote."""
+    _append(path, _CORRECTION_HEADER, [decision, item.subject, item.kind, "", "",
+                                       f"{reason} (citaat: {item.quote})", date])
+
+
 def add_role_correction(path: Path, item: ReviewItem, reason: str, date: str) -> None:
     """Append an add_role correction for an accepted partner or trekker relation."""
     organisation, project = item.organisation, item.project
-    if not path.exists():
-        path.write_text("correction,subject,role,organisation,new_name,reason,date\n", encoding="utf-8")
-    _append(path, None, ["add_role", project, _ROLES_CORRECTIONS_TAKE[item.predicate], organisation,
+    _append(path, _CORRECTION_HEADER, ["add_role", project, _ROLES_CORRECTIONS_TAKE[item.predicate], organisation,
                          "", f"{reason} (citaat: {item.quote})", date])
 
 
