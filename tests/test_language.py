@@ -198,7 +198,7 @@ def test_a_users_mistakes_are_one_dutch_line_by_default_and_english_with_lang_en
         assert said[0].startswith("Error: ") and not DUTCH.findall(said[0]), (mistake, said)
         # Translated, not only the prefix: the sentences differ, the names and paths not.
         assert said[0].removeprefix("Error: ") != lines[0].removeprefix("Fout: "), mistake
-    assert "kan .doc-bestanden nog niet lezen" in graph071("read", str(tmp_path / "oud.doc")).stderr
+    assert "kan .doc-bestanden niet lezen" in graph071("read", str(tmp_path / "oud.doc")).stderr
 
 
 # Quotes of the documents ('...', ‘...’, "...") are Dutch in both languages, as are the
