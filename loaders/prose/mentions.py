@@ -126,7 +126,7 @@ def sentences(text: str, abbreviations: set[str]) -> list[tuple[int, int]]:
     """
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
-        word = text[:match.end()].rsplit(None, 1)[-1].lower().strip("\"'‘“(")
+        word = _last_word(text, match.end()).lower().strip("\"'‘“(")
         if word in abbreviations or re.fullmatch(r"(?:[a-z]\.){1,3}", word):
             continue
         spans.append((start, match.end()))
@@ -136,6 +136,23 @@ def sentences(text: str, abbreviations: set[str]) -> list[tuple[int, int]]:
     if start < len(text):
         spans.append((start, len(text)))
     return spans
+
+
+def _last_word(text: str, end: int) -> str:
+    """Return the last white-space separated word of `text[:end]` (as str.rsplit gives it).
+
+    It looks back in growing windows: splitting all of `text[:end]` at every sentence end
+    is quadratic in a long paragraph.
+    """
+    window = 64
+    while True:
+        start = max(0, end - window)
+        part = text[start:end].rstrip()
+        words = part.rsplit(None, 1)
+        # The window holds the whole word when white space stands before it in the window.
+        if start == 0 or len(words) == 2 or part[:1].isspace():
+            return words[-1]
+        window *= 4
 
 
 def known_mentions(paragraph: Paragraph, lexicon: Lexicon) -> list[Mention]:
