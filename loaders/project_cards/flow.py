@@ -111,6 +111,7 @@ def flow(lines: Iterable[Line], glue_unspaced: bool = False) -> Flow:
 
 
 _SPACES = re.compile(r"\s+")
+_DOUBLE_SPACES = re.compile("  +")
 
 
 def _squeeze(text: str, offsets: list[int]) -> tuple[str, list[int]]:
@@ -125,7 +126,11 @@ def _squeeze(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     removed = 0  # characters dropped before the current run
     pending = iter(offsets)
     offset = next(pending, None)
-    for match in _SPACES.finditer(text):
+    # Every white-space character but the plain space is unprintable, so in a printable
+    # text (the usual case) only runs of two or more spaces move an offset, and they are
+    # found without a step for every single space of a long card.
+    printable = text.isprintable()
+    for match in (_DOUBLE_SPACES if printable else _SPACES).finditer(text):
         start, end = match.span()
         while offset is not None and offset < end:
             inside = offset - start - 1 if offset > start else 0
@@ -135,6 +140,10 @@ def _squeeze(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     while offset is not None:
         moved.append(offset - removed)
         offset = next(pending, None)
+    if printable:
+        while "  " in text:
+            text = text.replace("  ", " ")
+        return text.strip(), moved
     return _SPACES.sub(" ", text).strip(), moved
 
 
