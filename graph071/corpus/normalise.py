@@ -127,6 +127,10 @@ def normalise(text: str) -> Normalised:
     return Normalised(join_hyphenated(split.lines), split.page_of_line)
 
 
+_FIELD = re.compile(r"^[\w ()/-]{1,40}:\s+\S")
+_DIGITS = re.compile(r"\d+")
+
+
 @dataclass(frozen=True)
 class RunningLine:
     """A line that repeats through a text like a running header or footer."""
@@ -152,9 +156,9 @@ def running_lines(lines: list[str]) -> list[RunningLine]:
     seen: dict[str, list[tuple[int, str]]] = {}
     for number, line in enumerate(lines, start=1):
         text = line.strip()
-        if not text or len(text) > 80 or re.match(r"^[\w ()/-]{1,40}:\s+\S", text):
+        if not text or len(text) > 80 or (":" in text and _FIELD.match(text)):
             continue
-        seen.setdefault(re.sub(r"\d+", "#", text.lower()), []).append((number, text))
+        seen.setdefault(_DIGITS.sub("#", text.lower()), []).append((number, text))
     found = []
     for key, hits in seen.items():
         if len(hits) < 4 or not re.search(r"[^\W\d_]{3}", key):

@@ -12,6 +12,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from graph071.corpus.wordlists import words
 from graph071.loaders.text import Line
@@ -160,6 +161,13 @@ def sentences(text: str) -> list[tuple[int, int]]:
     >>> [text[s:e] for s, e in sentences(text)]
     ['Het project loopt.', 'Zie o.a. Smart071.', 'Klaar']
     """
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=512)
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
+    # Kept for the last texts: a card's paragraphs are cut once for the role sentences and
+    # once more for the links (a paragraph of a long card can be megabytes).
     spans = []
     start = 0
     for match in SENTENCE_END.finditer(text):
@@ -170,7 +178,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
         start = match.end()
     if text[start:].strip():
         spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    return tuple((s, e) for s, e in spans if text[s:e].strip())
 
 
 # ---------------------------------------------------------------- names
