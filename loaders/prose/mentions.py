@@ -11,7 +11,8 @@ generic noun is never a mention (graph071.loaders.prose.lexicon keeps them out).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from dataclasses import dataclass, field
 
 from graph071.loaders.prose.lexicon import Entity, Form, Lexicon, key_of, tokens
@@ -49,9 +50,11 @@ class Paragraph:
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
         """Return the span of the sentence holding `offset`."""
-        for start, end in self.sentences:
-            if start <= offset < end:
-                return start, end
+        # The sentences follow each other without overlap: a binary search finds the one.
+        spans = self.sentences
+        index = bisect_right(spans, (offset, len(self.text) + 1)) - 1
+        if index >= 0 and spans[index][0] <= offset < spans[index][1]:
+            return spans[index]
         return 0, len(self.text)
 
     def quote_at(self, offset: int) -> str:
@@ -197,12 +200,36 @@ def _fitting_form(key: str, forms: tuple[Form, ...], surface: str, text: str, st
 def longest(mentions: list[Mention]) -> list[Mention]:
     """Return the mentions without overlaps: the longer (then the earlier) one wins."""
     chosen: list[Mention] = []
-    taken: list[tuple[int, int]] = []
-    for mention in sorted(mentions, key=lambda m: (m.start - m.end, m.start)):
-        if all(mention.end <= s or mention.start >= e for s, e in taken):
+    ordered = sorted(mentions, key=lambda m: (m.start - m.end, m.start))
+    if not all(0 <= m.start < m.end for m in mentions):
+        taken: list[tuple[int, int]] = []
+        for mention in ordered:
+            if all(mention.end <= s or mention.start >= e for s, e in taken):
+                chosen.append(mention)
+                taken.append((mention.start, mention.end))
+        return sorted(chosen, key=lambda m: m.start)
+    # The characters taken so far, one byte each: comparing every mention with every one
+    # taken is quadratic in a long paragraph full of names.
+    covered = bytearray(max((m.end for m in mentions), default=0))
+    for mention in ordered:
+        if covered.find(1, mention.start, mention.end) < 0:
             chosen.append(mention)
-            taken.append((mention.start, mention.end))
+            covered[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
     return sorted(chosen, key=lambda m: m.start)
+
+
+class Spans:
+    """The spans of some mentions, to ask quickly whether a span overlaps one of them."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        pairs = sorted((m.start, m.end) for m in mentions)
+        self.starts = [start for start, _ in pairs]
+        self.reach = list(accumulate((end for _, end in pairs), max))  # the furthest end so far
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Return True when a mention has m.start < end and start < m.end."""
+        index = bisect_left(self.starts, end) - 1
+        return index >= 0 and self.reach[index] > start
 
 
 def head_regex(lexicon: Lexicon) -> re.Pattern:
