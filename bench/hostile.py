@@ -3,11 +3,14 @@
 Questions:
 - does the data-only JSON cache keep everyday commands well under a second (and how does
   reading it compare with the pickle it replaced)?
-- does a 1 MB and a 10 MB project-card text read in seconds (the text flow is linear)?
+- does a project-card text of 1, 2, 5 and 10 MB read in seconds, in time linear in its size
+  (CPU seconds per MB about equal)? And an action programme, an Index071 and a prose text
+  (a news item, `add --kind text`) of 1 and 5 MB?
 - is a zip-bomb workbook refused in seconds, with little memory?
 - what do a workbook at the unpacked-size limit cost in time and memory?
 
-Each case runs in a fresh process (as a user does); memory is the child's peak RSS.
+Each case runs in a fresh process (as a user does); memory is the child's peak RSS and time
+is the child's CPU time (user + system: the machine is shared, wall time says little).
 """
 
 from __future__ import annotations
@@ -32,13 +35,20 @@ MANIFEST = "file,id,title,publisher,edition,kind,loader\n"
 
 def child(args: list[str], env: dict[str, str] | None = None) -> tuple[float, float, int]:
     """Run the CLI in a fresh process; return (seconds, peak MB of the child, exit code)."""
+    seconds, _, peak, code = timed_child(args, env)
+    return seconds, peak, code
+
+
+def timed_child(args: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float, int]:
+    """Run the CLI in a fresh process; return (wall s, CPU s, peak MB, exit code) of the child."""
     import os
 
     start = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", "graph071", *args], stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL, env={**os.environ, **(env or {})})
     _, status, usage = os.wait4(process.pid, 0)
-    return time.perf_counter() - start, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+    return (time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
+            os.waitstatus_to_exitcode(status))
 
 
 def cache_figures() -> None:
@@ -84,6 +94,47 @@ def card_corpus(folder: Path, megabytes: float) -> Path:
     return folder
 
 
+# Other kinds of document, each a bundled one repeated to the size asked:
+# kind -> (bundled file, edition, manifest kind, loader).
+REPEATED = {
+    "action programme": ("2013_uitvoeringsprogramma_2013-2015.txt", "2013-10", "action_programme",
+                         "action_programme_2013"),
+    "Index071": ("2017_index071.txt", "2017-06", "index_monitor", "index071"),
+    "prose text (news)": ("2018_projectkaarten.txt", "2024-05", "news", "text"),
+}
+
+
+def repeated_corpus(folder: Path, kind: str, megabytes: float) -> Path:
+    """A corpus of one document of `kind`: a bundled document repeated to `megabytes`."""
+    name, edition, manifest_kind, loader = REPEATED[kind]
+    text = (bundled_data_dir() / "documents" / name).read_text(encoding="utf-8")
+    copies = max(1, round(megabytes * 1024 * 1024 / len(text.encode("utf-8"))))
+    (folder / "documents").mkdir(parents=True)
+    (folder / "documents" / "d.txt").write_text(text * copies, encoding="utf-8")
+    for table in ("organisations.csv", "projects.csv"):
+        shutil.copy(bundled_data_dir() / table, folder)
+    (folder / "manifest.csv").write_text(
+        MANIFEST + f"documents/d.txt,d,D,E071,{edition},{manifest_kind},{loader}\n", encoding="utf-8")
+    return folder
+
+
+def size_figures(tmp: Path) -> None:
+    """Print CPU seconds and seconds per MB of `summary` on big documents of each kind."""
+    env = {"GRAPH071_NO_CACHE": "1"}
+    cases = [("project-card text", 1), ("project-card text", 2), ("project-card text", 5),
+             ("project-card text", 10)] + [(kind, mb) for kind in REPEATED for mb in (1, 5)]
+    print(f"{'document':24} {'MB':>4} {'CPU s':>7} {'s/MB':>6} {'wall s':>7} {'peak MB':>8} exit")
+    for index, (kind, megabytes) in enumerate(cases):
+        folder = tmp / f"size{index}"
+        if kind == "project-card text":
+            card_corpus(folder, megabytes)
+        else:
+            repeated_corpus(folder, kind, megabytes)
+        wall, cpu, peak, code = timed_child(["--data", str(folder), "summary"], env)
+        print(f"{kind:24} {megabytes:>4} {cpu:>7.1f} {cpu / megabytes:>6.2f} {wall:>7.1f} "
+              f"{peak:>8.0f} {code:>4}", flush=True)
+
+
 def workbook_corpus(folder: Path, megabytes: int, *, cells: bool) -> Path:
     """A corpus of one list of actions whose sheet XML is `megabytes` MB (spaces or real rows)."""
     (folder / "documents").mkdir(parents=True)
@@ -127,15 +178,15 @@ def workbook_corpus(folder: Path, megabytes: int, *, cells: bool) -> Path:
 
 
 def main() -> None:
-    cache_figures()
+    sizes_only = "--sizes-only" in sys.argv[1:]  # only the table of big documents
+    if not sizes_only:
+        cache_figures()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         env = {"GRAPH071_NO_CACHE": "1"}
-        for megabytes in (1, 10):
-            seconds, peak, code = child(["--data", str(card_corpus(tmp / f"c{megabytes}", megabytes)),
-                                         "summary"], env)
-            print(f"project cards with a {megabytes} MB card text: {seconds:.1f} s, peak {peak:.0f} MB, "
-                  f"exit {code}")
+        size_figures(tmp)
+        if sizes_only:
+            return
         bomb = workbook_corpus(tmp / "bomb", 2000, cells=False)
         packed = (bomb / "documents" / "a.xlsx").stat().st_size / 1e6
         seconds, peak, code = child(["--data", str(bomb), "summary"], env)

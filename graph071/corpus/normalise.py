@@ -22,10 +22,12 @@ from dataclasses import dataclass
 # Characters NFKC would turn into a space plus a combining accent ("´" -> " ́"); the
 # documents use them as apostrophes and bullets, so they stay as they are.
 _KEEP = frozenset("\u00b4\u02da\u00a8\u00b8\u00af\u02d8\u02d9\u02db\u02dc\u02dd")
-_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"), None)
+_INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
 # Every other line break str.splitlines knows, except the form feed (a page break).
 _LINE_BREAKS = re.compile("\r\n|[\r\x0b\x1c\x1d\x1e\x85\u2028\u2029]")
-_SPACES = re.compile(r"[^\S\n\f]")  # tabs, non-breaking and other spaces (NFKC keeps some)
+# Tabs, non-breaking and other spaces (NFKC keeps some); the plain space is left alone,
+# which is quicker than putting it back where it was.
+_SPACES = re.compile(r"[^\S\n\f ]")
 # A line that ends in a word broken by a hyphen: a lower-case letter, then "-" (or a soft
 # hyphen), then only spaces. "MKB-" and "Holland-" are compounds and keep their hyphen.
 _BROKEN = re.compile(r"(?<=[^\W\d_])(?<![A-Z])[-\u00ad][ \t]*$")
@@ -58,10 +60,16 @@ def normalise_characters(text: str) -> str:
     # A soft hyphen at a line end marks a word broken there: make it a visible hyphen
     # so that join_hyphenated mends it; anywhere else it is invisible and goes.
     text = re.sub("\u00ad[ \t]*(?=\n)", "-", text)
-    text = text.translate(_INVISIBLE)
+    text = _INVISIBLE.sub("", text)
     if not text.isascii():
-        text = "".join(ch if ch.isascii() or ch in _KEEP else unicodedata.normalize("NFKC", ch)
-                       for ch in text)
+        # Each character on its own, as NFKC gives it; one table for the few distinct
+        # characters a text has (a Python step per character costs seconds in a 10 MB text).
+        forms = {ch: unicodedata.normalize("NFKC", ch) for ch in set(text)
+                 if not ch.isascii() and ch not in _KEEP}
+        forms = {ch: form for ch, form in forms.items() if form != ch}
+        if forms:
+            changed = re.compile("[" + "".join(map(re.escape, forms)) + "]")
+            text = changed.sub(lambda match: forms[match.group()], text)
     return _SPACES.sub(" ", text)
 
 
@@ -78,7 +86,8 @@ def join_hyphenated(lines: list[str]) -> list[str]:
     """
     out = list(lines)
     for index in range(len(out) - 1):
-        broken = _BROKEN.search(out[index])
+        # Only a line that ends in a hyphen is searched (the search runs the whole line).
+        broken = out[index].rstrip(" \t\n").endswith(("-", "\u00ad")) and _BROKEN.search(out[index])
         if not broken:
             continue
         rest = _REST.match(out[index + 1])
@@ -118,6 +127,10 @@ def normalise(text: str) -> Normalised:
     return Normalised(join_hyphenated(split.lines), split.page_of_line)
 
 
+_FIELD = re.compile(r"^[\w ()/-]{1,40}:\s+\S")
+_DIGITS = re.compile(r"\d+")
+
+
 @dataclass(frozen=True)
 class RunningLine:
     """A line that repeats through a text like a running header or footer."""
@@ -149,9 +162,9 @@ def running_lines(lines: list[str]) -> list[RunningLine]:
     seen: dict[str, list[tuple[int, str]]] = {}
     for number, line in enumerate(lines, start=1):
         text = line.strip()
-        if not text or len(text) > 80 or re.match(r"^[\w ()/-]{1,40}:\s+\S", text):
+        if not text or len(text) > 80 or (":" in text and _FIELD.match(text)):
             continue
-        seen.setdefault(re.sub(r"\d+", "#", text.lower()), []).append((number, text))
+        seen.setdefault(_DIGITS.sub("#", text.lower()), []).append((number, text))
     found = []
     for key, hits in seen.items():
         if len(hits) < 4 or not re.search(r"[^\W\d_]{3}", key):

@@ -12,6 +12,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from graph071.corpus.wordlists import words
 from graph071.loaders.text import Line
@@ -111,6 +112,7 @@ def flow(lines: Iterable[Line], glue_unspaced: bool = False) -> Flow:
 
 
 _SPACES = re.compile(r"\s+")
+_DOUBLE_SPACES = re.compile("  +")
 
 
 def _squeeze(text: str, offsets: list[int]) -> tuple[str, list[int]]:
@@ -125,7 +127,11 @@ def _squeeze(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     removed = 0  # characters dropped before the current run
     pending = iter(offsets)
     offset = next(pending, None)
-    for match in _SPACES.finditer(text):
+    # Every white-space character but the plain space is unprintable, so in a printable
+    # text (the usual case) only runs of two or more spaces move an offset, and they are
+    # found without a step for every single space of a long card.
+    printable = text.isprintable()
+    for match in (_DOUBLE_SPACES if printable else _SPACES).finditer(text):
         start, end = match.span()
         while offset is not None and offset < end:
             inside = offset - start - 1 if offset > start else 0
@@ -135,6 +141,10 @@ def _squeeze(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     while offset is not None:
         moved.append(offset - removed)
         offset = next(pending, None)
+    if printable:
+        while "  " in text:
+            text = text.replace("  ", " ")
+        return text.strip(), moved
     return _SPACES.sub(" ", text).strip(), moved
 
 
@@ -151,6 +161,13 @@ def sentences(text: str) -> list[tuple[int, int]]:
     >>> [text[s:e] for s, e in sentences(text)]
     ['Het project loopt.', 'Zie o.a. Smart071.', 'Klaar']
     """
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=512)
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
+    # Kept for the last texts: a card's paragraphs are cut once for the role sentences and
+    # once more for the links (a paragraph of a long card can be megabytes).
     spans = []
     start = 0
     for match in SENTENCE_END.finditer(text):
@@ -161,7 +178,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
         start = match.end()
     if text[start:].strip():
         spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    return tuple((s, e) for s, e in spans if text[s:e].strip())
 
 
 # ---------------------------------------------------------------- names

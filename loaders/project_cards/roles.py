@@ -160,7 +160,8 @@ def split_label_lines(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for number, text in lines:
         clean = strip_markup(text)
-        if LABEL.match(clean) or LABEL_INSIDE.search(clean):
+        # Every label ends in a colon: most lines of a long card need no pattern at all.
+        if ":" in clean and (LABEL.match(clean) or LABEL_INSIDE.search(clean)):
             parts = LABEL_INSIDE.split(clean)
             # Cut only after a label's value: "Vanuit Stuurgroep Economie071:" is one label.
             merged = [parts[0]]
@@ -178,9 +179,14 @@ def split_label_lines(lines: list[Line]) -> list[Line]:
 def _is_item(text: str) -> bool:
     """Return True for a line that can be a list item below a label (a name, not prose)."""
     text = strip_markup(text).strip()
-    if not text or LABEL.match(text) or HEADING.match(text):
+    # The cheap tests first: a long line is no item whatever the patterns say.
+    if not text or len(text.split()) > 12 or (":" in text and LABEL.match(text)) \
+            or HEADING.match(text):
         return False
-    return len(text.split()) <= 12 and not re.search(r"[.!?]\s+\S", text)
+    return not _SENTENCE_INSIDE.search(text)
+
+
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s+\S")
 
 
 def label_blocks(lines: list[Line], glue: bool,
@@ -203,7 +209,7 @@ def label_blocks(lines: list[Line], glue: bool,
             used.add(number)
             i += 1
             continue
-        match = LABEL.match(text)
+        match = ":" in text and LABEL.match(text)
         if not match:
             if text and not _is_item(text):
                 heading = ""
@@ -331,7 +337,7 @@ def unknown_labels(lines: list[Line], label_lines: set[int]) -> list[tuple[int, 
     filled = [(number, text) for number, text in texts if text]
     found: list[tuple[int, str]] = []
     for index, (number, text) in enumerate(filled):
-        match = FIELD.match(text)
+        match = ":" in text and FIELD.match(text)
         if number in label_lines or not match or label_of(match["label"], "kaart"):
             continue
         neighbours = filled[max(0, index - 1):index] + filled[index + 1:index + 2]
@@ -622,39 +628,63 @@ class SentenceRule:
     """A sentence that gives organisations a role: the names are in the `names` group.
 
     `role` is the role it gives; `cue` says which words of the sentence give it.
+    `trigger` is a word the pattern needs, written in it as is: a sentence without it is
+    not tried (the patterns start with lazy groups, costly over every sentence of a long card).
     """
 
     pattern: re.Pattern
     kind: str
     role: str
     cue: str = ""
+    trigger: str = ""
+
+    def may_match(self, folded: str) -> bool:
+        """Return False when the sentence, as fold_case gives it, cannot match."""
+        return self.trigger in folded
 
 
-def sentence_rule(pattern: str, kind: str, role: str, cue: str = "") -> SentenceRule:
-    return SentenceRule(re.compile(pattern, re.IGNORECASE), kind, role, cue or role)
+def sentence_rule(pattern: str, kind: str, role: str, cue: str = "", trigger: str = "") -> SentenceRule:
+    if trigger not in pattern:
+        raise ValueError(f"trigger {trigger!r} is not written in the pattern {pattern!r}")
+    return SentenceRule(re.compile(pattern, re.IGNORECASE), kind, role, cue or role, trigger)
+
+
+# The letters a case-blind pattern matches that str.lower() does not give as that letter.
+_CASE_FIXES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def fold_case(text: str) -> str:
+    """Return `text` in lower case, with every letter an IGNORECASE "i" or "s" matches as
+    "i" or "s", so that a word found by `in` is found by the pattern too.
+
+    >>> fold_case("Gefinanciſrd DOOR")
+    'gefinancisrd door'
+    """
+    return text.translate(_CASE_FIXES).lower()
 
 
 SENTENCE_RULES: tuple[SentenceRule, ...] = (
     sentence_rule(r"bestuurlijke\s+trekkers?\s+(?:vanuit|van)\s+(?P<names>.+?)(?=,\s|\s+(?:ervoor|om|die)\b|$)",
-          Edge.TREKKER, "Bestuurlijke trekker", "bestuurlijke trekkers vanuit (in de tekst)"),
+          Edge.TREKKER, "Bestuurlijke trekker", "bestuurlijke trekkers vanuit (in de tekst)", "trekker"),
     sentence_rule(r"toegezegde\s+bijdragen\s+van\s+(?P<names>.+)$", Edge.FINANCIER, "Financier",
-          "toegezegde bijdrage"),
+          "toegezegde bijdrage", "toegezegde"),
     sentence_rule(r"gefinancierd\s+door\s+(?:bijdragen\s+van\s+)?(?P<names>.+)$", Edge.FINANCIER, "Financier",
-          "gefinancierd door"),
+          "gefinancierd door", "gefinancierd"),
     sentence_rule(r"^(?P<names>.+?)\s+hebben\s+[^.]*?budget\s+beschikbaar\s+gesteld", Edge.FINANCIER,
-          "Financier", "budget beschikbaar gesteld"),
+          "Financier", "budget beschikbaar gesteld", "beschikbaar"),
     sentence_rule(r"^(?P<names>\S+(?:\s+\S+)?)\s+stelt\s+(?:\w+\s+){0,3}budget\s+beschikbaar", Edge.FINANCIER,
-          "Financier", "stelt budget beschikbaar"),
+          "Financier", "stelt budget beschikbaar", "beschikbaar"),
     sentence_rule(r"zowel\s+(?P<names>.+?)\s+(?:deze|dit|die)\b[^.]*cofinanciering", Edge.FINANCIER,
-          "Financier", "cofinanciering"),
+          "Financier", "cofinanciering", "cofinanciering"),
     sentence_rule(r"(?:nauw|structureel)\s+samengewerkt\s+met\s+(?P<names>.+)$", Edge.PARTNER,
-          "Samenwerkingspartner", "samengewerkt met (in de tekst)"),
+          "Samenwerkingspartner", "samengewerkt met (in de tekst)", "samengewerkt"),
     sentence_rule(r"^(?P<names>.+?)\s+hebben\s+de\s+intentieverklaring\s+(?P<what>.+?)\s+ondertekend",
-          Edge.BETROKKEN, "Ondertekenaar intentieverklaring", "ondertekenaar intentieverklaring"),
+          Edge.BETROKKEN, "Ondertekenaar intentieverklaring", "ondertekenaar intentieverklaring",
+          "intentieverklaring"),
     sentence_rule(r"^(?P<names>.+?)\s+blijven\s+onderdeel\s+van", Edge.BETROKKEN,
-          "Oorspronkelijke oprichter", "blijft onderdeel van"),
+          "Oorspronkelijke oprichter", "blijft onderdeel van", "onderdeel"),
     sentence_rule(r"^(?P<names>\S+)\s+is\s+opdrachtgever\.?$", Edge.OPDRACHTGEVER, "Opdrachtgever",
-          "is opdrachtgever"),
+          "is opdrachtgever", "opdrachtgever"),
 )
 
 
@@ -665,8 +695,9 @@ def sentence_mentions(text: str, start_line: Callable[[int], int], known: Known,
     Only names that are known organisations, or clean capitalised names, are read:
     running text is too loose for anything else.
     """
+    folded = fold_case(text)
     for rule in rules:
-        match = rule.pattern.search(text)
+        match = rule.may_match(folded) and rule.pattern.search(text)
         if not match:
             continue
         names = match["names"]

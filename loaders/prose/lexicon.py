@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_left
+from itertools import accumulate
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -86,6 +88,7 @@ class Tokens:
         self.words = words
         self.joined = " " + " ".join(words) + " "
         self._spans: list[tuple[int, int]] | None = None
+        self._gaps: list[int] | None = None
 
     @property
     def spans(self) -> list[tuple[int, int]]:
@@ -96,7 +99,11 @@ class Tokens:
 
     def index_at(self, position: int) -> int:
         """Return the index of the word that starts at `position` of `joined`."""
-        return self.joined.count(" ", 0, position) - 1
+        # The spaces before `position`, found by a binary search over where the spaces
+        # are: counting them each time is quadratic in a long paragraph.
+        if self._gaps is None:
+            self._gaps = list(accumulate([len(word) + 1 for word in self.words] or [1], initial=0))
+        return bisect_left(self._gaps, position) - 1
 
 
 def fold(text: str) -> str:

@@ -11,8 +11,9 @@ generic noun is never a mention (graph071.loaders.prose.lexicon keeps them out).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from itertools import accumulate
 from dataclasses import dataclass, field
 
 from graph071.loaders.prose.lexicon import Entity, Form, Lexicon, key_of, tokens
@@ -53,9 +54,11 @@ class Paragraph:
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
         """Return the span of the sentence holding `offset`."""
-        for start, end in self.sentences:
-            if start <= offset < end:
-                return start, end
+        # The sentences follow each other without overlap: a binary search finds the one.
+        spans = self.sentences
+        index = bisect_right(spans, (offset, len(self.text) + 1)) - 1
+        if index >= 0 and spans[index][0] <= offset < spans[index][1]:
+            return spans[index]
         return 0, len(self.text)
 
     def quote_at(self, offset: int) -> str:
@@ -136,7 +139,7 @@ def sentences(text: str, abbreviations: set[str]) -> list[tuple[int, int]]:
     """
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
-        word = text[:match.end()].rsplit(None, 1)[-1].lower().strip("\"'‘“(")
+        word = _last_word(text, match.end()).lower().strip("\"'‘“(")
         if word in abbreviations or re.fullmatch(r"(?:[a-z]\.){1,3}", word):
             continue
         spans.append((start, match.end()))
@@ -146,6 +149,23 @@ def sentences(text: str, abbreviations: set[str]) -> list[tuple[int, int]]:
     if start < len(text):
         spans.append((start, len(text)))
     return spans
+
+
+def _last_word(text: str, end: int) -> str:
+    """Return the last white-space separated word of `text[:end]` (as str.rsplit gives it).
+
+    It looks back in growing windows: splitting all of `text[:end]` at every sentence end
+    is quadratic in a long paragraph.
+    """
+    window = 64
+    while True:
+        start = max(0, end - window)
+        part = text[start:end].rstrip()
+        words = part.rsplit(None, 1)
+        # The window holds the whole word when white space stands before it in the window.
+        if start == 0 or len(words) == 2 or part[:1].isspace():
+            return words[-1]
+        window *= 4
 
 
 def known_mentions(paragraph: Paragraph, lexicon: Lexicon) -> list[Mention]:
@@ -190,12 +210,36 @@ def _fitting_form(key: str, forms: tuple[Form, ...], surface: str, text: str, st
 def longest(mentions: list[Mention]) -> list[Mention]:
     """Return the mentions without overlaps: the longer (then the earlier) one wins."""
     chosen: list[Mention] = []
-    taken: list[tuple[int, int]] = []
-    for mention in sorted(mentions, key=lambda m: (m.start - m.end, m.start)):
-        if all(mention.end <= s or mention.start >= e for s, e in taken):
+    ordered = sorted(mentions, key=lambda m: (m.start - m.end, m.start))
+    if not all(0 <= m.start < m.end for m in mentions):
+        taken: list[tuple[int, int]] = []
+        for mention in ordered:
+            if all(mention.end <= s or mention.start >= e for s, e in taken):
+                chosen.append(mention)
+                taken.append((mention.start, mention.end))
+        return sorted(chosen, key=lambda m: m.start)
+    # The characters taken so far, one byte each: comparing every mention with every one
+    # taken is quadratic in a long paragraph full of names.
+    covered = bytearray(max((m.end for m in mentions), default=0))
+    for mention in ordered:
+        if covered.find(1, mention.start, mention.end) < 0:
             chosen.append(mention)
-            taken.append((mention.start, mention.end))
+            covered[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
     return sorted(chosen, key=lambda m: m.start)
+
+
+class Spans:
+    """The spans of some mentions, to ask quickly whether a span overlaps one of them."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        pairs = sorted((m.start, m.end) for m in mentions)
+        self.starts = [start for start, _ in pairs]
+        self.reach = list(accumulate((end for _, end in pairs), max))  # the furthest end so far
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Return True when a mention has m.start < end and start < m.end."""
+        index = bisect_left(self.starts, end) - 1
+        return index >= 0 and self.reach[index] > start
 
 
 def head_regex(lexicon: Lexicon) -> re.Pattern:

@@ -12,13 +12,14 @@ Leiden", "Bas Reichert, voorzitter van ...", "Martijn van Pelt (VNO-NCW)").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
 from graph071.corpus.organisations import slug
 from graph071.loaders.prose.lexicon import Entity, Lexicon, fold, key_of
-from graph071.loaders.prose.mentions import NAME, Mention, Paragraph
+from graph071.loaders.prose.mentions import NAME, Mention, Paragraph, Spans
 from graph071.schema import Node, node_id
 
 # A score (0-100, rapidfuzz token_sort_ratio on folded names) at or above which a name
@@ -197,33 +198,36 @@ class NameReader:
         """Return the people a paragraph names with a function, each with what it is for."""
         found: list[RoleFound] = []
         text = paragraph.text
+        index = MentionIndex(mentions)
         for pattern in (self.role_after, self.role_before, self.role_is, self.role_inverted):
             for match in pattern.finditer(text):
-                person = self.person(match.group("person"), match.start("person"), mentions)
+                person = self.person(match.group("person"), match.start("person"), mentions, index)
                 if person is None:
                     continue
                 role = " ".join(match.group("role").lower().split())
-                target = self._target(text, match.end(), mentions)
+                target = self._target(text, match.end(), mentions, index)
                 found.append(RoleFound(person, role, self.roles[role], target, match.start(),
                                        target.end if target else match.end()))
         for match in self.person_org.finditer(text):
-            person = self.person(match.group("person"), match.start("person"), mentions)
-            inner = [m for m in mentions if m.start >= match.start("org") and m.end <= match.end("org")]
+            person = self.person(match.group("person"), match.start("person"), mentions, index)
+            inner = index.first_inside(match.start("org"), match.end("org"))
             if person is not None and inner and not any(f.person.start == person.start for f in found):
-                found.append(RoleFound(person, "", "works_for", inner[0], match.start(), match.end()))
+                found.append(RoleFound(person, "", "works_for", inner, match.start(), match.end()))
         return found
 
-    def person(self, written: str, start: int, mentions: list[Mention]) -> Mention | None:
+    def person(self, written: str, start: int, mentions: list[Mention],
+               index: MentionIndex | None = None) -> Mention | None:
         """Return the person `written` names, or None when it is not a person's name."""
         words = written.split()
         if words[0].lower() in self.stops or words[0].lower() in self.roles:
             return None
+        index = index or MentionIndex(mentions)
         end = start + len(written)
-        if any(m.start < end and start < m.end and m.kind != Node.PERSON for m in mentions):
+        if index.others.overlaps(start, end):
             return None  # a known organisation or project, not a person
         if self.lexicon.entity_of_organisation(written) or self.lexicon.entity_of_project(written):
             return None
-        known = next((m for m in mentions if m.kind == Node.PERSON and m.start == start), None)
+        known = index.person_at.get(start)
         if known is not None:
             return known
         name = " ".join(words)
@@ -267,14 +271,46 @@ class NameReader:
         before = re.search(r"([A-Z][a-zà-ÿ]+)\s+$", text[max(0, start - 30):start])
         return before is not None and before.group(1).lower() not in self.stops
 
-    def _target(self, text: str, end: int, mentions: list[Mention]) -> Mention | None:
+    def _target(self, text: str, end: int, mentions: list[Mention],
+                index: MentionIndex | None = None) -> Mention | None:
         glue = _FOR_ORGANISATION.match(text[end:end + 30])
         if glue is None:
             return None
-        at = end + glue.end()
         # The mention may hold the article the glue read ("de Kamer van Koophandel" is an alias).
-        return next((m for m in mentions if m.start <= at < m.end and m.start >= end
-                     and m.kind != Node.PERSON), None)
+        return (index or MentionIndex(mentions)).other_covering(end, end + glue.end())
+
+
+class MentionIndex:
+    """A paragraph's mentions, indexed for what the name reader asks at every match: asking
+    the whole list each time is quadratic in a long paragraph full of names."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.others = Spans([m for m in mentions if m.kind != Node.PERSON])
+        self.person_at: dict[int, Mention] = {}  # start -> the first person mention there
+        for mention in mentions:
+            if mention.kind == Node.PERSON:
+                self.person_at.setdefault(mention.start, mention)
+        self.order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+        self.starts = [mentions[i].start for i in self.order]
+
+    def inside(self, start: int, end: int) -> list[Mention]:
+        """Return the mentions written within start..end, in list order."""
+        low, high = bisect_left(self.starts, start), bisect_right(self.starts, end)
+        return [self.mentions[i] for i in sorted(i for i in self.order[low:high]
+                                                 if self.mentions[i].end <= end)]
+
+    def first_inside(self, start: int, end: int) -> Mention | None:
+        """Return the first mention (in list order) written within start..end, or None."""
+        return next(iter(self.inside(start, end)), None)
+
+    def other_covering(self, low: int, at: int) -> Mention | None:
+        """Return the first mention (in list order), not a person, that starts within
+        low..at and goes on past `at`."""
+        first, last = bisect_left(self.starts, low), bisect_right(self.starts, at)
+        found = [i for i in self.order[first:last]
+                 if self.mentions[i].kind != Node.PERSON and self.mentions[i].end > at]
+        return self.mentions[min(found)] if found else None
 
 
 def acronym_fits(acronym: str, name: str) -> bool:

@@ -16,7 +16,7 @@ from typing import Any
 
 from graph071.loaders.prose.lexicon import Entity, Lexicon, key_of
 from graph071.loaders.prose.mentions import (NAME, NAME_WORD, Mention, Paragraph, head_mentions, head_regex,
-                                             known_mentions, longest, paragraphs)
+                                             Spans, known_mentions, longest, paragraphs)
 from graph071.loaders.prose.names import FUZZY_THRESHOLD, NameReader, RoleFound
 from graph071.loaders.prose.relations import Relation, cues, relations
 from graph071.schema import Node
@@ -146,8 +146,8 @@ class Reader:
                         seen: dict[str, Mention]) -> None:
         found = self.mentions(paragraph)
         roles = self.names.people(paragraph, found)
-        people = [r.person for r in roles if not any(r.person.start < m.end and m.start < r.person.end
-                                                     for m in found)]
+        spans = Spans(found)
+        people = [r.person for r in roles if not spans.overlaps(r.person.start, r.person.end)]
         found = longest(found + people)
         here = [(m.start, m) for m in found if m.kind == Node.PERSON]
         if seen or here:
@@ -199,10 +199,11 @@ class Reader:
     def _near_misses(self, paragraph: Paragraph, found: list[Mention]) -> list[Mention]:
         """Return known organisations written with small variants ("Koepel Leidse Ondernemersverenigingen")."""
         near: list[Mention] = []
+        spans = Spans(found)
         for match in re.finditer(NAME, paragraph.text):
             name, start = self.names.trim(match.group(), match.start())
             end = start + len(name)
-            if " " not in name or any(m.start < end and start < m.end for m in found):
+            if " " not in name or spans.overlaps(start, end):
                 continue
             if self.lexicon.decided(key_of(name)):
                 continue  # a known name the context already read (the region, the technology)

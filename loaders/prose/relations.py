@@ -22,7 +22,7 @@ import ahocorasick
 
 from graph071.loaders.prose.lexicon import Lexicon
 from graph071.loaders.prose.mentions import NAME, Mention, Paragraph, longest
-from graph071.loaders.prose.names import NameReader
+from graph071.loaders.prose.names import MentionIndex, NameReader
 from graph071.schema import Node
 
 # Between the cue and the first name, and between the names of a list.
@@ -109,12 +109,13 @@ def relations(paragraph: Paragraph, mentions: list[Mention], cue_book: CueBook,
     """Return the relations the paragraph states, and the organisations proposed as their objects."""
     found: list[Relation] = []
     proposed: list[Mention] = []
+    index = MentionIndex(mentions)
     for start, end in paragraph.sentences:
-        inside = [m for m in mentions if start <= m.start and m.end <= end]
         sentence = paragraph.text[start:end]
         candidates = cue_book.candidates(sentence)
         if not candidates:
             continue
+        inside = index.inside(start, end)
         for cue, match in _cue_matches(sentence, candidates):
             cue_start, cue_end = start + match.start(), start + match.end()
             after, new = _listed(paragraph.text, cue_end, end, inside, names)
