@@ -277,6 +277,7 @@ def test_the_presentation_steps_through_its_views_with_keys_and_clicks(
     page.keyboard.press("ArrowRight")
     settled(page, before + 1)
     assert page.evaluate("document.body.dataset.slide") == "2"
+    assert page.inner_text("#title") == "Zonder trekker"  # the header names the slide shown
     assert shown(page) < whole and page.is_checked("#only-orphans")
     assert "stand 2018" in page.inner_text("#slide")
     # The slide's as-of moves the time slider: the cards of October 2018 and their orphans.
@@ -289,6 +290,7 @@ def test_the_presentation_steps_through_its_views_with_keys_and_clicks(
     page.click("#slide")  # a click on the slide goes on too
     settled(page, before + 2)
     assert page.evaluate("network.getSelectedNodes()") == [UVL]
+    assert page.inner_text("#title") == "De universiteit"
     assert page.inner_text("#time-label") == "projectkaarten januari 2022"  # no as-of: now
     page.screenshot(path=str(artifacts / "present_slide_3.png"))
     page.keyboard.press("ArrowLeft")
