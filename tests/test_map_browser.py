@@ -263,7 +263,9 @@ def test_the_map_opens_framed_on_the_latest_state_with_its_orphans_and_hubs_read
     seen.page.screenshot(path=str(artifacts / "map_opening_latest_state.png"))
     payload = map_payload(bundled_map)
     now = payload["time"]["moments"][payload["time"]["start"]]
-    wanted = set(now["orphans"]) | {hub for hub, _ in now["hubs"][:8]}
+    kinds = {n["id"]: n["kind"] for n in payload["nodes"]}
+    projects = {n for n in now["nodes"] if kinds[n] == "Project"}  # who works on what now
+    wanted = set(now["orphans"]) | {hub for hub, _ in now["hubs"][:8]} | projects
     canvas = seen.page.evaluate("""() => {
         const box = document.getElementById("network").getBoundingClientRect();
         return [box.width, box.height];

@@ -90,12 +90,18 @@ def map_payload(graph: nx.MultiDiGraph, view: View, *, title: str = MAP_TITLE,
 
 
 def name_latest_hubs(payload: dict[str, Any], now: dict[str, Any]) -> None:
-    """Make the LANDMARK_HUBS biggest hubs of the moment the map opens on landmarks too
-    (named at the overview zoom): the biggest hubs of all editions are mostly of 2013-2015."""
-    named = {hub for hub, _ in now["hubs"][:LANDMARK_HUBS]}
+    """Make the LANDMARK_HUBS biggest hubs and the projects of the moment the map opens on
+    landmarks too (named at the overview zoom): the biggest hubs of all editions are mostly
+    of 2013-2015, and a presenter shows who works on what now."""
+    hubs, held = {hub for hub, _ in now["hubs"][:LANDMARK_HUBS]}, set(now["nodes"])
     for item in payload["nodes"]:
-        if item["id"] in named and not item.get("landmark"):
-            item["landmark"], item["rank"] = True, RANK_HUB
+        named = item["id"] in hubs or (item["kind"] == Node.PROJECT and item["id"] in held)
+        if named:
+            # "current": named at the moments it holds, also when it was an orphan at another
+            # moment only (a landmark for that reason alone is named when it is an orphan).
+            item["current"] = True
+            if not item.get("landmark"):
+                item["landmark"], item["rank"] = True, RANK_HUB
 
 
 def document_sources(data_dir: Path, entries: list[Any]) -> dict[str, list[str]]:

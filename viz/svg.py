@@ -192,7 +192,7 @@ def _labels(shown: list[dict[str, Any]], held: set[str], orphans: set[str], fram
     """Return the names of the landmarks that hold, orphans first, each where it covers no
     other name and no node of another landmark; a name with no free place is left out."""
     todo = sorted((n for n in shown if n.get("landmark") and n["id"] in held
-                   and (n.get("rank") != RANK_ORPHAN or n["id"] in orphans)),  # not an orphan now
+                   and (n.get("rank") != RANK_ORPHAN or n["id"] in orphans or n.get("current"))),
                   key=lambda n: (0 if n["id"] in orphans else n.get("rank") or 9, -n["size"], n["id"]))
     spots = {n["id"]: (frame.at(n["x"], n["y"]), max(5.0, n["size"] * frame.scale * 1.4))
              for n in todo}
