@@ -5,16 +5,18 @@ test_map_browser.py.)"""
 from __future__ import annotations
 
 import json
+import math
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
 import pytest
 
 from graph071.errors import Graph071Error
-from graph071.schema import EDGE_KINDS, HELIX_SIDES, NO_TREKKER, NODE_KINDS
+from graph071.schema import EDGE_KINDS, HELIX_SIDES, NO_TREKKER, NODE_KINDS, Node
 from graph071.viz import layout, payload
 from graph071.viz.network_map import (lineage_positions, read_payload, render_page,
                                       write_lineage_map, write_map)
@@ -395,3 +397,44 @@ def test_map_svg_of_now_names_the_orphans_of_the_latest_editions(graph, tmp_path
     for orphan in now:
         assert orphan["name"].split()[0] in texts, orphan["name"]
     assert "Haalbaarheidsstudie" not in texts  # action 17 is of 2013-2015: faded, not named
+
+
+def test_the_svg_of_now_is_framed_on_the_latest_state_not_on_every_edition(graph, tmp_path):
+    from graph071.viz.network_map import map_payload as payload_of
+    from graph071.viz.svg import HEADER_PX, LEGEND_PX, MARGIN_PX, svg_of_map
+
+    payload = payload_of(graph, View())
+    now = payload["time"]["moments"][payload["time"]["start"]]
+    svg = svg_of_map(payload, (1920, 1080)).decode("utf-8")
+    # The picture's zoom, from where two organisations of now are drawn.
+    places = {n["id"]: n for n in payload["nodes"]}
+    first, second = now["hubs"][0][0], now["hubs"][1][0]
+
+    def drawn_at(node: str) -> tuple[float, float]:
+        shape = svg.split(f"<title>{places[node]['info']['title']}</title>")[1]
+        return float(shape.split('cx="')[1].split('"')[0]), float(shape.split('cy="')[1].split('"')[0])
+
+    (x1, y1), (x2, y2) = drawn_at(first), drawn_at(second)
+    zoom = math.dist((x1, y1), (x2, y2)) / math.dist((places[first]["x"], places[first]["y"]),
+                                                     (places[second]["x"], places[second]["y"]))
+    on_map = [n for n in payload["nodes"] if n["kind"] not in payload["start_hidden"]]
+    span_x = max(n["x"] for n in on_map) - min(n["x"] for n in on_map)
+    span_y = max(n["y"] for n in on_map) - min(n["y"] for n in on_map)
+    whole = min((1920 - LEGEND_PX - 2 * MARGIN_PX) / span_x, (1080 - HEADER_PX - 2 * MARGIN_PX) / span_y)
+    assert zoom > 1.5 * whole
+    for node in now["orphans"] + [hub for hub, _ in now["hubs"][:8]]:
+        if places[node]["kind"] == Node.ORGANISATION:
+            x, y = drawn_at(node)
+            assert 0 < x < 1920 - LEGEND_PX and HEADER_PX - 20 < y < 1080, node
+
+
+def test_the_layout_puts_the_centre_nodes_in_the_middle_of_their_part():
+    chain = nx.MultiDiGraph([(f"n{i}", f"n{i + 1}") for i in range(12)])
+    def middle(places: dict) -> np.ndarray:
+        return np.mean(list(places.values()), axis=0)
+
+    plain = layout.positions(chain)
+    pulled = layout.positions(chain, centre={"n0", "n1"})
+    assert (math.dist(pulled["n0"], middle(pulled)) < 0.6 * math.dist(plain["n0"], middle(plain)))
+    assert layout.positions(chain, centre={"n0", "n1"}) == pulled  # one layout, every time
+

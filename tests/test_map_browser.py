@@ -246,3 +246,83 @@ def test_the_time_slider_changes_what_is_drawn_and_the_layout_does_not_move(bund
     assert positions_then == positions_now  # the layout does not move
     seen.page.screenshot(path=str(artifacts / "map_time_2013.png"))
     assert seen.errors == []
+
+
+def on_canvas(seen: OpenMap, node: str) -> tuple[float, float]:
+    """Where `node` is drawn, in pixels from the map's top left corner."""
+    return tuple(seen.page.evaluate("""(id) => {
+        const at = network.canvasToDOM(network.getPositions([id])[id]);
+        return [at.x, at.y];
+    }""", node))
+
+
+def test_the_map_opens_framed_on_the_latest_state_with_its_orphans_and_hubs_readable(
+        bundled_map, open_map, artifacts):
+    seen = open_map(bundled_map)
+    seen.page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
+    seen.page.screenshot(path=str(artifacts / "map_opening_latest_state.png"))
+    payload = map_payload(bundled_map)
+    now = payload["time"]["moments"][payload["time"]["start"]]
+    kinds = {n["id"]: n["kind"] for n in payload["nodes"]}
+    projects = {n for n in now["nodes"] if kinds[n] == "Project"}  # who works on what now
+    wanted = set(now["orphans"]) | {hub for hub, _ in now["hubs"][:8]} | projects
+    canvas = seen.page.evaluate("""() => {
+        const box = document.getElementById("network").getBoundingClientRect();
+        return [box.width, box.height];
+    }""")
+    # Each orphan and top hub of now is on the screen with its name drawn in full size.
+    labels = {label["id"]: label for label in seen.page.evaluate("graph071.labels()")}
+    for node in wanted:
+        x, y = on_canvas(seen, node)
+        assert 0 <= x <= canvas[0] and 0 <= y <= canvas[1], node
+        assert node in labels and labels[node]["px"] >= 14, node
+        assert labels[node]["left"] >= 0 and labels[node]["right"] <= canvas[0], node
+    # Framed on now, not on every edition: at least half as large again as the whole.
+    opening = seen.page.evaluate("network.getScale()")
+    whole = seen.page.evaluate("""() => {
+        const ids = graph071.nodes.get({filter: (n) => !n.hidden}).map((n) => n.id);
+        const view = [network.getViewPosition(), network.getScale()];
+        network.fit({nodes: ids, animation: false});
+        const scale = network.getScale();
+        network.moveTo({position: view[0], scale: view[1], animation: false});
+        return scale;
+    }""")
+    assert opening > 1.5 * whole
+
+
+def test_moving_the_slider_keeps_the_camera_and_passend_fits_the_moment(bundled_map, open_map):
+    seen = open_map(bundled_map)
+    seen.page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
+    camera = "[network.getViewPosition(), network.getScale(), network.getPositions()]"
+    before = seen.page.evaluate(camera)
+    seen.page.locator("#time-slider").focus()
+    seen.page.keyboard.press("Home")  # 2013-2015
+    assert seen.page.evaluate(camera) == before  # no jump, and the layout does not move
+    seen.page.click("#fit-moment")
+    seen.wait_until_still()
+    seen.page.wait_for_selector("body[data-settled='true']", state="attached", timeout=30_000)
+    then = map_payload(bundled_map)["time"]["moments"][0]
+    width, height = seen.page.evaluate("""() => {
+        const box = document.getElementById("network").getBoundingClientRect();
+        return [box.width, box.height];
+    }""")
+    for node in then["orphans"]:  # actions 17, 39 and 42 come into view
+        x, y = on_canvas(seen, node)
+        assert 0 <= x <= width and 0 <= y <= height, node
+    assert seen.page.evaluate("network.getPositions()") == before[2]
+    assert seen.page.inner_text("#fit-moment") == "⤢ passend op deze stand"
+
+
+def test_the_subtitle_counts_what_is_drawn_for_the_moment(bundled_map, open_map):
+    seen = open_map(bundled_map)
+    payload = map_payload(bundled_map)
+    now = payload["time"]["moments"][payload["time"]["start"]]
+    kinds = {n["id"]: n["kind"] for n in payload["nodes"]}
+    drawn = [n for n in now["nodes"] if kinds[n] not in payload["start_hidden"]]
+    assert len(drawn) < len(now["nodes"]) < len(payload["nodes"])
+    assert seen.page.inner_text("#subtitle") == (
+        f"{len(drawn)} van de {len(now['nodes'])} knopen van deze stand in beeld")
+    seen.page.click("#reset")  # every kind: all that holds now is drawn, the faded rest not counted
+    edges = seen.page.evaluate("graph071.edges.get({filter: (e) => !e.hidden}).length")
+    assert seen.page.inner_text("#subtitle") == (
+        f"{len(now['nodes'])} knopen · {edges} verbindingen op deze stand")

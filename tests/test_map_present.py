@@ -106,7 +106,9 @@ def test_the_overview_names_every_orphan_theme_and_the_top_hubs_without_overlap(
         assert themes & set(moment["nodes"]) <= named, moment["label"]
         assert named <= set(moment["nodes"])
         # A project without a trekker in another edition only is not named as a landmark.
-        assert named & {n["id"] for n in payload["nodes"] if n.get("orphan")} <= set(moment["orphans"])
+        # (A project or hub of now is named as that, at the moments it holds.)
+        assert named & {n["id"] for n in payload["nodes"]
+                        if n.get("orphan") and not n.get("current")} <= set(moment["orphans"])
         assert len(set(hubs) & set(moment["nodes"]) - named) <= 4, moment["label"]
         assert overlapping(labels) == []
         assert all(label["px"] >= 14 for label in labels)
@@ -277,6 +279,7 @@ def test_the_presentation_steps_through_its_views_with_keys_and_clicks(
     page.keyboard.press("ArrowRight")
     settled(page, before + 1)
     assert page.evaluate("document.body.dataset.slide") == "2"
+    assert page.inner_text("#title") == "Zonder trekker"  # the header names the slide shown
     assert shown(page) < whole and page.is_checked("#only-orphans")
     assert "stand 2018" in page.inner_text("#slide")
     # The slide's as-of moves the time slider: the cards of October 2018 and their orphans.
@@ -289,6 +292,7 @@ def test_the_presentation_steps_through_its_views_with_keys_and_clicks(
     page.click("#slide")  # a click on the slide goes on too
     settled(page, before + 2)
     assert page.evaluate("network.getSelectedNodes()") == [UVL]
+    assert page.inner_text("#title") == "De universiteit"
     assert page.inner_text("#time-label") == "projectkaarten januari 2022"  # no as-of: now
     page.screenshot(path=str(artifacts / "present_slide_3.png"))
     page.keyboard.press("ArrowLeft")

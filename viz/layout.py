@@ -25,11 +25,12 @@ SPREAD_PERCENTILE = 50  # share of overlapping pairs that enlarging the part alo
 MAX_SPREAD = 2.0
 STALL_ROUNDS = 10  # pushing rounds after which no progress means: enlarge a little
 GRAVITY = 1.5  # in units of the ideal edge length; see _force_directed
+CENTRE_PULL = 4.0  # how many times stronger the pull to the middle is on the `centre` nodes
 EXACT_LIMIT = 300  # up to this many nodes every pair repels; beyond it far cells repel as one
 
 
 def positions(graph: nx.Graph, boxes: dict[str, tuple[float, float]] | None = None,
-              seed: int = SEED) -> dict[str, tuple[float, float]]:
+              seed: int = SEED, centre: set[str] | None = None) -> dict[str, tuple[float, float]]:
     """Return screen positions (pixels, rounded to 0.1) for every node of `graph`.
 
     Each connected part is laid out on its own and the parts are then packed in
@@ -37,7 +38,10 @@ def positions(graph: nx.Graph, boxes: dict[str, tuple[float, float]] | None = No
     a corner. `boxes` (id -> width, height in pixels, label included) lets the
     layout push apart nodes that would cover each other. The result depends only
     on the node ids, the (undirected) edges and the boxes, never on the order in
-    which nodes and edges were added.
+    which nodes and edges were added. `centre` (the latest state of the corpus, on the
+    map with a time slider) is pulled harder to the middle of its part, and the parts
+    holding it come first, so the present opens large with the past around it; the
+    positions are one layout for every moment.
 
     >>> G = nx.MultiDiGraph([("b", "a"), ("a", "c")])
     >>> positions(G) == positions(nx.MultiDiGraph([("a", "c"), ("b", "a")]))
@@ -48,15 +52,16 @@ def positions(graph: nx.Graph, boxes: dict[str, tuple[float, float]] | None = No
     simple = nx.Graph()
     simple.add_nodes_from(graph.nodes)
     simple.add_edges_from((u, v) for u, v in graph.edges() if u != v)
+    centre = centre or set()
     parts = sorted((sorted(part, key=str) for part in nx.connected_components(simple)),
-                   key=lambda part: (-len(part), str(part[0])))
+                   key=lambda part: (not centre.intersection(part), -len(part), str(part[0])))
     boxes = boxes or {}
-    placed = [_layout_part(simple, part, seed, boxes) for part in parts]
+    placed = [_layout_part(simple, part, seed, boxes, centre) for part in parts]
     return _pack(placed, boxes)
 
 
 def _layout_part(simple: nx.Graph, nodes: list, seed: int,
-                 boxes: dict[str, tuple[float, float]]) -> dict:
+                 boxes: dict[str, tuple[float, float]], centre: set[str]) -> dict:
     """Return pixel positions of one connected part, centred on (0, 0)."""
     if len(nodes) == 1:
         return {nodes[0]: np.zeros(2)}
@@ -64,7 +69,8 @@ def _layout_part(simple: nx.Graph, nodes: list, seed: int,
     pairs = sorted((min(index[u], index[v]), max(index[u], index[v]))
                    for u, v in simple.subgraph(nodes).edges())
     edges = np.array(pairs, dtype=np.int64).reshape(-1, 2)
-    coords = _force_directed(len(nodes), edges, seed) * UNIT_PX
+    pull = np.array([CENTRE_PULL if node in centre else 1.0 for node in nodes])
+    coords = _force_directed(len(nodes), edges, seed, GRAVITY * pull) * UNIT_PX
     if boxes:
         size = np.array([boxes.get(node, (0.0, 0.0)) for node in nodes], dtype=float)
         coords = _separate(coords, size)
@@ -192,8 +198,9 @@ def _shelves(boxes: list[np.ndarray], row_width: float
     return corners, (total_width, y + row_height)
 
 
-def _force_directed(n: int, edges: np.ndarray, seed: int) -> np.ndarray:
-    """Return n x 2 coordinates of one connected part, in units of the ideal edge length."""
+def _force_directed(n: int, edges: np.ndarray, seed: int, gravity: np.ndarray) -> np.ndarray:
+    """Return n x 2 coordinates of one connected part, in units of the ideal edge length;
+    `gravity` is each node's pull to the middle."""
     rng = np.random.default_rng(seed)
     side = math.sqrt(n)  # about one node per unit square
     pos = rng.uniform(-side / 2, side / 2, size=(n, 2))
@@ -209,7 +216,7 @@ def _force_directed(n: int, edges: np.ndarray, seed: int) -> np.ndarray:
             shift += _sum_by(edges[:, 1], pull, n)
         # A pull towards the middle, growing with the distance, reels in long tails and
         # loose ends, so the part is round and opens large on the screen.
-        shift -= GRAVITY * pos
+        shift -= gravity[:, None] * pos
         length = np.maximum(np.hypot(shift[:, 0], shift[:, 1]), 1e-9)
         # Linear cooling: big moves first to untangle, small ones at the end to settle.
         limit = temperature * (1.0 - step / iterations) + 0.01

@@ -23,7 +23,7 @@ from graph071 import i18n
 from graph071.analytics.roles import hubs, orphans
 from graph071.errors import Graph071Error
 from graph071.viz.assets import vis_network_script
-from graph071.viz.payload import OVERVIEW_OFF, action_programmes, build_payload
+from graph071.viz.payload import LANDMARK_HUBS, OVERVIEW_OFF, RANK_HUB, action_programmes, build_payload
 from graph071.viz.selection import View, select
 from graph071.viz.timeslider import orphans_of_any_moment, time_slider
 from graph071.schema import Edge, Node
@@ -77,10 +77,32 @@ def map_payload(graph: nx.MultiDiGraph, view: View, *, title: str = MAP_TITLE,
     # A node without a trekker at one moment only (a 2019 card) is marked too; the page
     # shows the mark at the slider's moments where it holds (P.time.moments[i].orphans).
     marks["orphan_ids"] |= orphans_of_any_moment(time)
+    hidden = OVERVIEW_OFF if overview else ()
+    # The layout puts what the map opens on (the latest state, less the kinds it opens
+    # without) in the middle; one layout for every position of the slider.
+    centre = {node for node in time["moments"][time["start"]]["nodes"]
+              if shown.nodes[node]["kind"] not in hidden} if time else None
     payload = build_payload(shown, title=title, subtitle=subtitle, sources=sources,
-                            start_hidden=OVERVIEW_OFF if overview else (), **marks)
+                            start_hidden=hidden, centre=centre, **marks)
     payload["time"] = time
+    if time:
+        name_latest_hubs(payload, time["moments"][time["start"]])
     return payload
+
+
+def name_latest_hubs(payload: dict[str, Any], now: dict[str, Any]) -> None:
+    """Make the LANDMARK_HUBS biggest hubs and the projects of the moment the map opens on
+    landmarks too (named at the overview zoom): the biggest hubs of all editions are mostly
+    of 2013-2015, and a presenter shows who works on what now."""
+    hubs, held = {hub for hub, _ in now["hubs"][:LANDMARK_HUBS]}, set(now["nodes"])
+    for item in payload["nodes"]:
+        named = item["id"] in hubs or (item["kind"] == Node.PROJECT and item["id"] in held)
+        if named:
+            # "current": named at the moments it holds, also when it was an orphan at another
+            # moment only (a landmark for that reason alone is named when it is an orphan).
+            item["current"] = True
+            if not item.get("landmark"):
+                item["landmark"], item["rank"] = True, RANK_HUB
 
 
 def document_sources(data_dir: Path, entries: list[Any]) -> dict[str, list[str]]:
@@ -243,5 +265,5 @@ def write_page(page: str, path: Path | str) -> Path:
     return write_text(Path(path), page, encoding="utf-8", newline="\n")
 
 
-__all__ = ["View", "write_map", "write_page", "map_payload", "document_sources", "write_lineage_map", "lineage_positions", "node_editions",
+__all__ = ["View", "write_map", "write_page", "map_payload", "name_latest_hubs", "document_sources", "write_lineage_map", "lineage_positions", "node_editions",
            "render_page", "script_json", "read_payload"]

@@ -51,6 +51,12 @@ SHORT_WIDTH = 20  # characters per line of an orphan's label at the overview zoo
 PAGE_TEXTS: dict[str, str] = {
     "choose_programme": "Action {number} is in {count} programmes: choose one",
     "nothing_now": "Nothing at this moment",
+    "counts": "{nodes} nodes · {edges} links",
+    "counts_moment": "{nodes} nodes · {edges} links at this moment",
+    "counts_part": "{shown} of {total} nodes shown",
+    "counts_part_moment": "{shown} of this moment's {total} nodes shown",
+    "fit_moment": "fit to this moment",
+    "fit_moment_title": "Fit the view to what holds at this moment (positions stay the same)",
 }
 
 
@@ -59,8 +65,8 @@ def build_payload(graph: nx.MultiDiGraph,
                   title: str, subtitle: str = "", hub_scores: dict[str, float] | None = None,
                   orphan_ids: set[str] | None = None, axis: list[dict[str, Any]] | None = None,
                   mode: str = "network", start_hidden: tuple[str, ...] = (),
-                  sources: dict[str, list[str]] | None = None, qualified: bool | None = None
-                  ) -> dict[str, Any]:
+                  sources: dict[str, list[str]] | None = None, qualified: bool | None = None,
+                  centre: set[str] | None = None) -> dict[str, Any]:
     """Return everything the page needs to draw `graph`. `positions` (id -> x, y in pixels) defaults to graph071.viz.layout, which keeps
     the labelled boxes from overlapping. `hub_scores` (organisation id -> hub score)
     sizes organisations; `orphan_ids` are actions and projects without a trekker.
@@ -68,7 +74,8 @@ def build_payload(graph: nx.MultiDiGraph,
     overview does. `start_hidden` are node kinds the page opens with switched off
     (OVERVIEW_OFF on the overview); `sources` (document id -> its lines) embeds the
     texts the map quotes, so "Bron" opens the passage inside the page. `qualified`
-    (default: two programmes in `graph`) names actions with their programme.
+    (default: two programmes in `graph`) names actions with their programme; `centre`
+    (the latest state) is laid out in the middle (graph071.viz.layout.positions).
     """
     hub_scores, orphan_ids = hub_scores or {}, orphan_ids or set()
     top_score = max(hub_scores.values(), default=0.0)
@@ -90,7 +97,7 @@ def build_payload(graph: nx.MultiDiGraph,
     if positions is None:
         from graph071.viz.layout import positions as layout
 
-        positions = layout(graph, boxes={n["id"]: label_box(n) for n in nodes})
+        positions = layout(graph, boxes={n["id"]: label_box(n) for n in nodes}, centre=centre)
     for item in nodes:
         item["x"], item["y"] = positions[item["id"]]
     edges = [_edge(source, target, data)

@@ -64,7 +64,9 @@ def svg_of_map(payload: dict[str, Any], size: tuple[int, int]) -> bytes:
     moment = _start_moment(payload)
     held = set(moment["nodes"]) if moment else {n["id"] for n in shown}
     orphans = set(moment["orphans"]) if moment else {n["id"] for n in shown if n.get("orphan")}
-    frame = _frame(shown, width - LEGEND_PX, height)
+    # Framed on what holds at the moment shown, as the page opens: the faded work of other
+    # editions around it may fall outside the picture (the header and legend cover it).
+    frame = _frame(_framed(shown, held, moment), width - LEGEND_PX, height)
     kinds = {k["name"]: k for k in payload["legend"]["kinds"]}
     sides = {s["name"]: s for s in payload["legend"]["sides"]}
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
@@ -97,8 +99,18 @@ def _start_moment(payload: dict[str, Any]) -> dict[str, Any] | None:
     return time["moments"][time["start"]] if time and time.get("moments") else None
 
 
+def _framed(shown: list[dict[str, Any]], held: set[str], moment: dict[str, Any] | None
+            ) -> list[dict[str, Any]]:
+    """Return the nodes the picture is framed on, as the page frames its opening view: what
+    holds at the moment, of the organisations only those with a role then (its hubs)."""
+    now = [n for n in shown if n["id"] in held]
+    roles = {hub[0] for hub in moment["hubs"]} if moment else None
+    core = [n for n in now if roles is None or n["kind"] != Node.ORGANISATION or n["id"] in roles]
+    return core or now or shown
+
+
 def _frame(nodes: list[dict[str, Any]], width: float, height: float) -> Frame:
-    """Return the frame that fits every node into the map area (below the header)."""
+    """Return the frame that fits `nodes` into the map area (below the header)."""
     if not nodes:
         return Frame(1.0, width / 2, height / 2)
     xs, ys = [n["x"] for n in nodes], [n["y"] for n in nodes]
@@ -180,7 +192,7 @@ def _labels(shown: list[dict[str, Any]], held: set[str], orphans: set[str], fram
     """Return the names of the landmarks that hold, orphans first, each where it covers no
     other name and no node of another landmark; a name with no free place is left out."""
     todo = sorted((n for n in shown if n.get("landmark") and n["id"] in held
-                   and (n.get("rank") != RANK_ORPHAN or n["id"] in orphans)),  # not an orphan now
+                   and (n.get("rank") != RANK_ORPHAN or n["id"] in orphans or n.get("current"))),
                   key=lambda n: (0 if n["id"] in orphans else n.get("rank") or 9, -n["size"], n["id"]))
     spots = {n["id"]: (frame.at(n["x"], n["y"]), max(5.0, n["size"] * frame.scale * 1.4))
              for n in todo}
