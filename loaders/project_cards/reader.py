@@ -619,7 +619,7 @@ class Emitter:
         section or in a sentence that says how projects connect."""
         in_section = ""
         for paragraph in flows:
-            first = paragraph.text.split(". ")[0]
+            first = paragraph.text.split(". ", 1)[0]  # not every sentence of a long card
             heading = LINKS_HEADING.match(paragraph.text[:80])
             if heading:
                 in_section = re.match(r"Verbinding met (?:andere )?projecten(?: van Economie071)?",
