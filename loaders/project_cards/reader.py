@@ -449,6 +449,8 @@ class Emitter:
         self.card_projects = {self.project_id(c.title) for c in cards}
         self.themes: dict[str, tuple[str, str]] = {}  # project id -> (theme id, theme name)
         self.pending_nodes: list[NodeRecord] = []
+        # The succession phrases of each distinct sentence: a long card repeats its sentences.
+        self._succession_phrases: dict[str, list[tuple[SuccessionRule, dict[str, str | None]]]] = {}
 
     # -- ids
 
@@ -645,18 +647,19 @@ class Emitter:
 
     def successions(self, text: str, line: int, project: str | None) -> None:
         """Emit the SUCCEEDS edges a sentence states, newer -> older, explicit=True."""
-        for rule in SUCCESSION_RULES:
-            if not rule.may_match(text):
+        phrases = self._succession_phrases.get(text)
+        if phrases is None:
+            phrases = self._succession_phrases[text] = [
+                (rule, match.groupdict()) for rule in SUCCESSION_RULES if rule.may_match(text)
+                for match in rule.pattern.finditer(text)]
+        for rule, groups in phrases:
+            older = self.side(groups.get("older"), line, text, project, right=False)
+            newer = self.side(groups.get("newer"), line, text, project, right=True,
+                              organisation_first=rule.newer_is_organisation)
+            if older is None or newer is None or older == newer:
                 continue
-            for match in rule.pattern.finditer(text):
-                groups = match.groupdict()
-                older = self.side(groups.get("older"), line, text, project, right=False)
-                newer = self.side(groups.get("newer"), line, text, project, right=True,
-                                  organisation_first=rule.newer_is_organisation)
-                if older is None or newer is None or older == newer:
-                    continue
-                self.edge(Edge.SUCCEEDS, newer, older, line, text, rule.cue, explicit=True,
-                          cue=rule.cue)
+            self.edge(Edge.SUCCEEDS, newer, older, line, text, rule.cue, explicit=True,
+                      cue=rule.cue)
 
     def side(self, written: str | None, line: int, quote: str, project: str | None, right: bool,
              organisation_first: bool = False) -> Ref | None:
