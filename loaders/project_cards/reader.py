@@ -235,9 +235,10 @@ def _titled_by_speaker(lines: list[Line], headers: list[Card], known) -> list[Ca
     texts = [strip_markup(raw).strip() for _, raw in lines]
     for index, (number, _) in enumerate(lines):
         text = texts[index]
-        if (number <= first_header or number in titled or not text or len(text.split()) > 10
-                or text.endswith((".", ":", ",", ";", "!", "?", "’", "'")) or LABEL.match(text)
-                or HEADING.match(text) or (index and texts[index - 1])):
+        # A title stands after a blank line: that cheap test before the patterns.
+        if (number <= first_header or number in titled or not text or (index and texts[index - 1])
+                or len(text.split()) > 10 or text.endswith((".", ":", ",", ";", "!", "?", "’", "'"))
+                or LABEL.match(text) or HEADING.match(text)):
             continue
         nxt = next((j for j in range(index + 1, min(index + 7, len(lines))) if texts[j]), None)
         if nxt is None or nxt == index + 1:
