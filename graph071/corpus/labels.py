@@ -200,9 +200,14 @@ class LabelPattern:
         self.template = template
         self.flags = flags
         self._compiled: dict[int, tuple[tuple[Label, ...], re.Pattern[str]]] = {}
+        self._last: tuple[tuple[Label, ...], re.Pattern[str]] | None = None
 
     def compiled(self) -> re.Pattern[str]:
         table = active_labels()
+        # The table of the last call first: a long card asks for it once a line.
+        last = self._last
+        if last is not None and last[0] is table:
+            return last[1]
         # Keyed by identity: the table of one build is one tuple object; kept with it so
         # that the id is not reused by another table.
         found = self._compiled.get(id(table))
@@ -211,6 +216,7 @@ class LabelPattern:
                 self._compiled.clear()  # tables of corpora built before
             found = self._compiled[id(table)] = (table, re.compile(self.template(table),
                                                                    self.flags))
+        self._last = found
         return found[1]
 
     def match(self, text: str) -> re.Match[str] | None:

@@ -160,11 +160,16 @@ def running_lines(lines: list[str]) -> list[RunningLine]:
     True
     """
     seen: dict[str, list[tuple[int, str]]] = {}
+    keys: dict[str, str | None] = {}  # per distinct line: a long text repeats its lines
     for number, line in enumerate(lines, start=1):
-        text = line.strip()
-        if not text or len(text) > 80 or (":" in text and _FIELD.match(text)):
-            continue
-        seen.setdefault(_DIGITS.sub("#", text.lower()), []).append((number, text))
+        key = keys.get(line, "")
+        if key == "":
+            text = line.strip()
+            key = keys[line] = (None if not text or len(text) > 80
+                                or (":" in text and _FIELD.match(text))
+                                else _DIGITS.sub("#", text.lower()))
+        if key is not None:
+            seen.setdefault(key, []).append((number, line.strip()))
     found = []
     for key, hits in seen.items():
         if len(hits) < 4 or not re.search(r"[^\W\d_]{3}", key):
@@ -173,11 +178,15 @@ def running_lines(lines: list[str]) -> list[RunningLine]:
         gaps = sorted(b - a for a, b in zip(numbers, numbers[1:]))
         median = gaps[len(gaps) // 2]
         steady = sum(abs(gap - median) <= max(3, median * 0.4) for gap in gaps)
+        # Not once a page: the line is no furniture, whatever it cuts (and counting is
+        # costly for the lines a long text repeats often).
+        if median < 15 or steady < len(gaps) * 0.75:
+            continue
         # A page break falls anywhere, so the furniture often cuts a sentence in two;
         # a heading follows a paragraph's end.
         cutting = sum(_cuts_sentence(lines, number) for number in numbers)
         pages = _counts_pages([text for _, text in hits])
-        if median >= 15 and steady >= len(gaps) * 0.75 and (cutting * 3 >= len(numbers) or pages):
+        if cutting * 3 >= len(numbers) or pages:
             found.append(RunningLine(hits[0][1], tuple(numbers), pages))
     return found
 

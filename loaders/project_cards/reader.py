@@ -235,9 +235,10 @@ def _titled_by_speaker(lines: list[Line], headers: list[Card], known) -> list[Ca
     texts = [strip_markup(raw).strip() for _, raw in lines]
     for index, (number, _) in enumerate(lines):
         text = texts[index]
-        if (number <= first_header or number in titled or not text or len(text.split()) > 10
-                or text.endswith((".", ":", ",", ";", "!", "?", "’", "'")) or LABEL.match(text)
-                or HEADING.match(text) or (index and texts[index - 1])):
+        # A title stands after a blank line: that cheap test before the patterns.
+        if (number <= first_header or number in titled or not text or (index and texts[index - 1])
+                or len(text.split()) > 10 or text.endswith((".", ":", ",", ";", "!", "?", "’", "'"))
+                or LABEL.match(text) or HEADING.match(text)):
             continue
         nxt = next((j for j in range(index + 1, min(index + 7, len(lines))) if texts[j]), None)
         if nxt is None or nxt == index + 1:
@@ -449,6 +450,8 @@ class Emitter:
         self.card_projects = {self.project_id(c.title) for c in cards}
         self.themes: dict[str, tuple[str, str]] = {}  # project id -> (theme id, theme name)
         self.pending_nodes: list[NodeRecord] = []
+        # The succession phrases of each distinct sentence: a long card repeats its sentences.
+        self._succession_phrases: dict[str, list[tuple[SuccessionRule, dict[str, str | None]]]] = {}
 
     # -- ids
 
@@ -619,7 +622,7 @@ class Emitter:
         section or in a sentence that says how projects connect."""
         in_section = ""
         for paragraph in flows:
-            first = paragraph.text.split(". ")[0]
+            first = paragraph.text.split(". ", 1)[0]  # not every sentence of a long card
             heading = LINKS_HEADING.match(paragraph.text[:80])
             if heading:
                 in_section = re.match(r"Verbinding met (?:andere )?projecten(?: van Economie071)?",
@@ -645,18 +648,19 @@ class Emitter:
 
     def successions(self, text: str, line: int, project: str | None) -> None:
         """Emit the SUCCEEDS edges a sentence states, newer -> older, explicit=True."""
-        for rule in SUCCESSION_RULES:
-            if not rule.may_match(text):
+        phrases = self._succession_phrases.get(text)
+        if phrases is None:
+            phrases = self._succession_phrases[text] = [
+                (rule, match.groupdict()) for rule in SUCCESSION_RULES if rule.may_match(text)
+                for match in rule.pattern.finditer(text)]
+        for rule, groups in phrases:
+            older = self.side(groups.get("older"), line, text, project, right=False)
+            newer = self.side(groups.get("newer"), line, text, project, right=True,
+                              organisation_first=rule.newer_is_organisation)
+            if older is None or newer is None or older == newer:
                 continue
-            for match in rule.pattern.finditer(text):
-                groups = match.groupdict()
-                older = self.side(groups.get("older"), line, text, project, right=False)
-                newer = self.side(groups.get("newer"), line, text, project, right=True,
-                                  organisation_first=rule.newer_is_organisation)
-                if older is None or newer is None or older == newer:
-                    continue
-                self.edge(Edge.SUCCEEDS, newer, older, line, text, rule.cue, explicit=True,
-                          cue=rule.cue)
+            self.edge(Edge.SUCCEEDS, newer, older, line, text, rule.cue, explicit=True,
+                      cue=rule.cue)
 
     def side(self, written: str | None, line: int, quote: str, project: str | None, right: bool,
              organisation_first: bool = False) -> Ref | None:

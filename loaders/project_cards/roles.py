@@ -211,7 +211,7 @@ def label_blocks(lines: list[Line], glue: bool,
             continue
         match = ":" in text and LABEL.match(text)
         if not match:
-            if text and not _is_item(text):
+            if heading and text and not _is_item(text):  # (no heading: nothing to end)
                 heading = ""
             i += 1
             continue

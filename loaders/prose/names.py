@@ -35,6 +35,7 @@ _GIVEN = r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?"
 PERSON = (rf"{_GIVEN}(?:\s+[A-Z]\.)*(?:\s+{_PARTICLES})*\s+[A-Z][a-zà-ÿ'’]+"
           rf"(?:-[A-Z][a-zà-ÿ]+)?")
 _ACRONYM = re.compile(rf"(?P<name>{NAME})\s*\((?P<acronym>[A-Z][A-Za-z0-9&.\-]{{1,11}})\)")
+_NAME = re.compile(NAME)
 _LEGAL_FORM = re.compile(r"\s+(B\.V\.|N\.V\.|BV\b|NV\b)")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[^()\s]{2,12})\)")
 # "X en Y ..." may be one name: X one ordinary capitalised word, then "en", "and" or "&".
@@ -63,6 +64,7 @@ class NameReader:
     lexicon: Lexicon
     stops: set[str] = field(default_factory=set)
     roles: dict[str, str] = field(default_factory=dict)
+    _capitalised: tuple[Paragraph, list[tuple[str, int, int]]] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         patterns = self.lexicon.patterns
@@ -153,16 +155,26 @@ class NameReader:
                 continue
             found.append(self.proposal(name, paragraph.text[start:match.end()], start, match.end(),
                                        "acronym", 0.75, acronym))
-        for match in re.finditer(NAME, paragraph.text):
-            name, start = self.trim(match.group(), match.start())
+        for name, start, name_end in self.capitalised(paragraph):
             words = name.split()
-            tail = self._tail(paragraph.text, match.end(), words)
-            if not tail or len(words) < 1 + (tail == words[-1]) or _inside(start, match.end(), taken):
+            tail = self._tail(paragraph.text, name_end, words)
+            if not tail or len(words) < 1 + (tail == words[-1]) or _inside(start, name_end, taken):
                 continue
-            end = match.end() if tail == words[-1] else match.end() + len(tail) + 1
+            end = name_end if tail == words[-1] else name_end + len(tail) + 1
             found.append(self.proposal(paragraph.text[start:end], paragraph.text[start:end],
                                        start, end, "tail", 0.7))
         return found
+
+    def capitalised(self, paragraph: Paragraph) -> list[tuple[str, int, int]]:
+        """Return the capitalised runs of a paragraph: (run trimmed, its start, where it ends).
+
+        Kept for the last paragraph: the near misses and the proposals both read them, and
+        scanning a long paragraph twice is costly.
+        """
+        if self._capitalised is None or self._capitalised[0] is not paragraph:
+            runs = [(*self.trim(m.group(), m.start()), m.end()) for m in _NAME.finditer(paragraph.text)]
+            self._capitalised = (paragraph, runs)
+        return self._capitalised[1]
 
     def joined_name(self, text: str, start: int, name: str, limit: int) -> str:
         """Return `name` continued over "en", "and" or "&" where the whole reads as one name.

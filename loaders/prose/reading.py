@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph071.loaders.prose.lexicon import Entity, Lexicon, key_of
-from graph071.loaders.prose.mentions import (NAME, NAME_WORD, Mention, Paragraph, head_mentions, head_regex,
+from graph071.loaders.prose.mentions import (NAME_WORD, Mention, Paragraph, head_mentions, head_regex,
                                              Spans, known_mentions, longest, paragraphs)
 from graph071.loaders.prose.names import FUZZY_THRESHOLD, NameReader, RoleFound
 from graph071.loaders.prose.relations import Relation, cues, relations
@@ -200,8 +200,7 @@ class Reader:
         """Return known organisations written with small variants ("Koepel Leidse Ondernemersverenigingen")."""
         near: list[Mention] = []
         spans = Spans(found)
-        for match in re.finditer(NAME, paragraph.text):
-            name, start = self.names.trim(match.group(), match.start())
+        for name, start, _ in self.names.capitalised(paragraph):
             end = start + len(name)
             if " " not in name or spans.overlaps(start, end):
                 continue

@@ -83,6 +83,19 @@ class CueBook:
             self.automaton.add_word(word, found)
         if by_word:
             self.automaton.make_automaton()
+        # The cues written in a sentence, per distinct sentence: a long text repeats its
+        # sentences, and trying every cue's pattern again is most of reading one.
+        self._written: dict[str, list[tuple[Cue, re.Match]]] = {}
+
+    def written(self, sentence: str) -> list[tuple[Cue, re.Match]]:
+        """Return the cues written in `sentence`; of two overlapping ones the longer one counts."""
+        found = self._written.get(sentence)
+        if found is None:
+            if len(self._written) >= 100_000:
+                self._written.clear()  # sentences of documents read before
+            candidates = self.candidates(sentence)
+            found = self._written[sentence] = _cue_matches(sentence, candidates) if candidates else []
+        return found
 
     def candidates(self, sentence: str) -> list[Cue]:
         """Return the cues one of whose trigger words occurs in `sentence`."""
@@ -111,12 +124,11 @@ def relations(paragraph: Paragraph, mentions: list[Mention], cue_book: CueBook,
     proposed: list[Mention] = []
     index = MentionIndex(mentions)
     for start, end in paragraph.sentences:
-        sentence = paragraph.text[start:end]
-        candidates = cue_book.candidates(sentence)
-        if not candidates:
+        written = cue_book.written(paragraph.text[start:end])
+        if not written:
             continue
         inside = index.inside(start, end)
-        for cue, match in _cue_matches(sentence, candidates):
+        for cue, match in written:
             cue_start, cue_end = start + match.start(), start + match.end()
             after, new = _listed(paragraph.text, cue_end, end, inside, names)
             proposed.extend(new)
