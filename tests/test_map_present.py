@@ -313,7 +313,7 @@ def test_a_slide_as_of_before_the_corpus_is_refused_as_as_of_refuses_it(tmp_path
     sheet = tmp_path / "verhaal.csv"
     sheet.write_text("titel,as-of\nVroeger,2010\n", encoding="utf-8")
     result = graph071("presentatie", str(sheet), "-o", str(tmp_path / "p.html"))
-    assert result.returncode == 1 and "row 2, column 'as-of'" in result.stderr
+    assert result.returncode == 1 and "rij 2, kolom 'as-of'" in result.stderr
     assert "2013" in result.stderr and not (tmp_path / "p.html").exists()
 
 

@@ -12,6 +12,7 @@ from graph071.analytics.roles import NotFound, find_action, orphans
 from graph071.analytics.time import as_of, find_moment, moment_diff, timeline
 from graph071.build.periods import first_day, last_day
 from graph071.build.pipeline import build
+from graph071.corpus.manifest import bundled_data_dir
 from graph071.errors import Graph071Error
 from graph071.schema import Node
 from .conftest import graph071, programme_corpus, run, two_programme_corpus
