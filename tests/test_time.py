@@ -57,8 +57,8 @@ def test_a_period_that_is_no_date_is_one_clear_line(tmp_path):
 
 
 @pytest.mark.parametrize("name, line, wrong", [
-    ("statuses.csv", "afgerond(,afgerond,gezien in een test", "is no regular expression"),
-    ("periods.csv", "action_programme,jaarlijks,programma,gezien in een test", "unknown rule 'jaarlijks'"),
+    ("statuses.csv", "afgerond(,afgerond,gezien in een test", "is geen reguliere expressie"),
+    ("periods.csv", "action_programme,jaarlijks,programma,gezien in een test", "onbekende regel 'jaarlijks'"),
 ])
 def test_a_wrong_rule_in_the_corpus_is_one_line_naming_file_and_line(tmp_path, name, line, wrong):
     folder = programme_corpus(tmp_path / "corpus")
