@@ -130,16 +130,22 @@ def test_a_damaged_pdf_is_one_clear_error(tmp_path):
         extract(tmp_path / "kapot.pdf")
 
 
+def two_column_card_pdf(path):
+    """Return the Stagepact071 card of 2022 typeset in two columns over two pages, with a
+    running header and a page number in the footer."""
+    categorie, body = stagepact_text()
+    paragraphs = paragraphs_of(body)
+    half = len(paragraphs) // 2
+    return card_pdf(path, [(f"Projectkaart {STAGEPACT}", [categorie] + paragraphs[:half]),
+                           ("", paragraphs[half:])],
+                    columns=2, header="Economie071 projectkaarten 2024", footer="{page}")
+
+
 def test_a_two_column_pdf_card_reads_into_the_same_roles_as_its_text(tmp_path):
     categorie, body = stagepact_text()
     text_corpus = corpus(tmp_path / "tekst", {"kaart.txt": f"{categorie}\nProjectkaart\n"
                                                             f"{STAGEPACT}\n{body}\n"})
-    paragraphs = paragraphs_of(body)
-    half = len(paragraphs) // 2
-    pdf = card_pdf(tmp_path / "kaarten.pdf",
-                   [(f"Projectkaart {STAGEPACT}", [categorie] + paragraphs[:half]),
-                    ("", paragraphs[half:])],
-                   columns=2, header="Economie071 projectkaarten 2024", footer="{page}")
+    pdf = two_column_card_pdf(tmp_path / "kaarten.pdf")
     pdf_corpus = corpus(tmp_path / "pdf")
     added = add_document(pdf, "project_cards", "2024-01", data_dir=pdf_corpus,
                          loader="project_cards")
@@ -164,13 +170,7 @@ def card_roles(graph, document: str, project: str) -> set[tuple[str, str]]:
 def test_a_new_pdf_edition_is_added_to_a_copy_of_the_corpus_with_graph071_add(tmp_path):
     folder = tmp_path / "kopie"
     shutil.copytree(bundled_data_dir(), folder, ignore=shutil.ignore_patterns("__*"))
-    categorie, body = stagepact_text()
-    paragraphs = paragraphs_of(body)
-    half = len(paragraphs) // 2
-    pdf = card_pdf(tmp_path / "kaarten.pdf",
-                   [(f"Projectkaart {STAGEPACT}", [categorie] + paragraphs[:half]),
-                    ("", paragraphs[half:])],
-                   columns=2, header="Economie071 projectkaarten 2024", footer="{page}")
+    pdf = two_column_card_pdf(tmp_path / "kaarten.pdf")
     added = graph071("--data", str(folder), "add", str(pdf), "--kind", "project_cards",
                      "--edition", "2024-01")
     assert added.returncode == 0, added.stderr

@@ -355,18 +355,25 @@ def queue_in_excel(tmp_path: Path) -> tuple[Path, Path]:
     return folder, workbook
 
 
-def test_review_round_trip_through_excel(tmp_path):
-    folder, workbook = queue_in_excel(tmp_path)
+def decide_in_excel(workbook, name: str, decision: str, reason: str) -> None:
+    """Fill in the decision and reason of the item `name` in the review workbook, as a user
+    does in Excel (the sheet and its Dutch column headers as graph071 wrote them)."""
     book = load_workbook(workbook)
     sheet = book["review"]
     header = [cell.value for cell in sheet[1]]
-    assert header[header.index("beslissing")] == "beslissing"
-    for row in sheet.iter_rows(min_row=2):
-        values = dict(zip(header, row))
-        if values["naam"].value == "Copper8":
-            values["beslissing"].value = "accept"
-            values["reden"].value = "adviesbureau circulaire economie"
+    assert "beslissing" in header and "reden" in header
+    rows = [dict(zip(header, row)) for row in sheet.iter_rows(min_row=2)]
+    chosen = [values for values in rows if values["naam"].value == name]
+    assert chosen, f"{name} is not in the review workbook"
+    for values in chosen:
+        values["beslissing"].value = decision
+        values["reden"].value = reason
     book.save(workbook)
+
+
+def test_review_round_trip_through_excel(tmp_path):
+    folder, workbook = queue_in_excel(tmp_path)
+    decide_in_excel(workbook, "Copper8", "accept", "adviesbureau circulaire economie")
     result = graph071("--data", str(folder), "review", "--apply", str(workbook), check=True)
     assert "1 beslissingen verwerkt" in result.stdout
     assert "Copper8" in (folder / "organisations.csv").read_text(encoding="utf-8")
@@ -375,15 +382,7 @@ def test_review_round_trip_through_excel(tmp_path):
 
 def test_a_rejection_through_excel_is_kept_in_corrections(tmp_path):
     folder, workbook = queue_in_excel(tmp_path)
-    book = load_workbook(workbook)
-    sheet = book["review"]
-    header = [cell.value for cell in sheet[1]]
-    for row in sheet.iter_rows(min_row=2):
-        values = dict(zip(header, row))
-        if values["naam"].value == "Stichting Leidse Starters":
-            values["beslissing"].value = "afwijzen"
-            values["reden"].value = "bestaat niet meer"
-    book.save(workbook)
+    decide_in_excel(workbook, "Stichting Leidse Starters", "afwijzen", "bestaat niet meer")
     graph071("--data", str(folder), "review", "--apply", str(workbook), check=True)
     assert [(r["correction"], r["subject"]) for r in corrections_rows(folder)] == [
         ("reject", "Stichting Leidse Starters")]
