@@ -319,7 +319,7 @@ def _role_phrase(graph: nx.MultiDiGraph, kind: str, incoming_to: str | None) -> 
 def _name_with_programme(graph: nx.MultiDiGraph, node: str) -> str:
     data = graph.nodes[node]
     if data["kind"] == Node.ACTION and data.get("programme"):
-        return f"actie {data['programme']}/{data.get('number')}"
+        return f"{label(Node.ACTION).lower()} {data['programme']}/{data.get('number')}"
     return str(data["name"])
 
 

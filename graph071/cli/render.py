@@ -130,7 +130,7 @@ def print_balance(result: dict[str, Any]) -> None:
     themes = result["themes"]
     if "total" in result:
         rows = [{**row, "trekkers": _sides(row["trekker"]), "others": _sides(row["other"]),
-                 "verdict": word(row["verdict"]),
+                 "verdict": word(row["verdict"]), "label": word(row["label"]),
                  "largest": (f"{row['largest_trekker']['name']} ({row['largest_trekker']['share']:.0%})"
                              if row["largest_trekker"] else "—")}
                 for row in [*themes, result["total"]]]
@@ -147,7 +147,7 @@ def print_balance(result: dict[str, Any]) -> None:
                             share=f"{result['minimum_share']:.0%}",
                             minimum=result["minimum_trekker_roles"]))
         for row in [*themes, result["total"]]:
-            out.print(f"[bold]{esc(row['label'])}[/bold]: {esc(row['text'])}", soft_wrap=True)
+            out.print(f"[bold]{esc(word(row['label']))}[/bold]: {esc(row['text'])}", soft_wrap=True)
         return
     for row in themes:
         out.print("\n" + i18n.text("balance:theme", "[bold]Theme {label}[/bold]: {works} actions and "
