@@ -51,7 +51,7 @@ def lineage(ctx: typer.Context,
     result = network.lineage(name)
     if map_path is not None:
         written = network.write_lineage_map(name, map_path)
-        typer.echo(f"Tijdlijn geschreven: {written}", err=json_)
+        typer.echo(i18n.text("timeline:written", "Timeline written: {path}", path=written), err=json_)
     if json_:
         output.print_json(result)
         return
