@@ -273,3 +273,70 @@ def test_the_templates_explanations_are_dutch_and_english_with_lang_en(tmp_path)
     assert not ENGLISH.findall(" ".join(str(row[2]) for row in dutch[1:] if len(row) > 2 and row[2]))
     header = load_workbook(tmp_path / "nl.xlsx")["acties"]["B1"].comment.text
     assert header.startswith("Verplicht. Actienummer binnen het programma")
+
+
+# The other answers: what graph071 computes and frames (statuses, colours, verdicts, reasons,
+# titles) is English with --lang en; names, quotes, the corpus's labels (categorie, role as
+# written, edition labels) and the Dutch terms users know stay as they are.
+MORE_ANSWERS = [("action", "17"), ("project", "Expat Centre"), ("timeline", "gemeente Leiden"),
+                ("timeline", "Expat Centre"), ("index",), ("balance",),
+                ("diff", "2018-10", "2019-06"), ("path", "gemeente Leiden", "Ondernemend Leiden"),
+                ("communities",), ("lineage", "Talent op Maat"), ("person", "Laura Platte"),
+                ("orphans", "--suggest")]
+# Words of graph071's own Dutch sentences that the corpus's names and labels do not hold.
+DUTCH_FRAME = re.compile(DUTCH.pattern[:-3] + r"|geen|niet|sinds|regel|oordeel|zonder|wordt|"
+                         r"lopend|afgerond|genoemd|oranje|groen|rood|scheef|Bron|Thema|Actie|"
+                         r"Keten|Stap|Rollen|Mensen|Nieuw|Verdwenen|andere|samen|allebei|zijn|"
+                         r"punten|bij|voor|van|als|aan|Lijn|Let op|taal|Genoemd)\b", re.IGNORECASE)
+NEWS = ("Leiden, 3 maart 2023\n\nDe gemeente Leiden en Universiteit Leiden starten samen het "
+        "project Talent op Maat. \"We zijn trots,\" zegt wethouder Jan Jansen van gemeente Leiden.\n")
+
+
+# What graph071 computes from the corpus and keeps on the nodes: said in the language in use.
+COMPUTED = {"kind", "status", "status_since", "helix", "sector", "categorie_colour"}
+
+
+def corpus_text(graph) -> list[str]:
+    """Return the corpus's own texts on the graph's nodes and edges (descriptions, labels,
+    roles as written), longest first; not what graph071 computed."""
+    values = {value for _, data in graph.nodes(data=True) for key, value in data.items()
+              if key not in COMPUTED and isinstance(value, str)}
+    values |= {value for *_, data in graph.edges(data=True) for key, value in data.items()
+               if key not in COMPUTED and isinstance(value, str)}
+    return sorted((v for v in values if len(v) > 3), key=len, reverse=True)
+
+
+def own_words(text: str, graph, corpus: list[str]) -> str:
+    """Return `text` without names, quotes and the texts of the corpus and data files."""
+    for value in corpus:
+        text = text.replace(value, "")
+    return without_names(text, graph)
+
+
+def dutch_frame(text: str, graph, corpus: list[str] = ()) -> list[str]:
+    """Return the Dutch words of graph071's own in `text`, once names, quotes and the
+    corpus's texts are gone."""
+    return DUTCH_FRAME.findall(own_words(text, graph, corpus))
+
+
+def test_the_frame_check_catches_a_dutch_line_left_in_english_output(graph):
+    assert dutch_frame("Status: running (since 2013-10)\nCategorie 3 (orange)", graph) == []
+    assert dutch_frame("Status: lopend (sinds 2013-10)", graph) == ["lopend", "sinds"]
+    assert dutch_frame("Bron: uitvoeringsprogramma-2013-2015, regel 638: \"17. Haalbaarheidsstudie\"",
+                       graph) == ["Bron", "regel"]
+
+
+def test_more_answers_with_lang_en_say_nothing_in_dutch_outside_quotes_and_names(graph, tmp_path):
+    wide = {**os.environ, "COLUMNS": "20000"}  # no description wrapped over two lines
+    news = tmp_path / "nieuws.txt"
+    news.write_text(NEWS, encoding="utf-8")
+    corpus = corpus_text(graph)
+    english, dutch = {}, {}
+    for args in [*MORE_ANSWERS, ("read", str(news))]:
+        out = graph071("--lang", "en", *args, env=wide, check=True).stdout
+        default = graph071(*args, env=wide, check=True).stdout
+        assert default != out, args
+        english[args[0]] = dutch_frame(out, graph, corpus) + english.get(args[0], [])
+        dutch[args[0]] = ENGLISH.findall(own_words(default, graph, corpus)) + dutch.get(args[0], [])
+    assert {command: words for command, words in english.items() if words} == {}
+    assert {command: words for command, words in dutch.items() if words} == {}

@@ -146,17 +146,21 @@ def _ordered(graph: nx.MultiDiGraph, works: list[str]) -> list[str]:
 def _sentence(graph: nx.MultiDiGraph, result: dict[str, Any], per_org: dict[str, Counter]) -> str:
     total = result["trekker_roles"]
     works = result["without_trekker_works"]
-    listed = join_nl(works) if len(works) <= 5 else f"{', '.join(works[:5])} en nog {len(works) - 5}"
+    listed = join_nl(works) if len(works) <= 5 else i18n.text(
+        "balance:more", "{names} and {count} more", names=", ".join(works[:5]), count=len(works) - 5)
     if not total:
-        return f"Geen enkele trekker: {listed}." if works else "Geen acties of projecten."
-    shares = [f"{HELIX_SIDES[side].label_nl.lower()} {result['trekker'][side]} "
+        return (i18n.text("balance:no_trekker", "Not a single trekker: {works}.", works=listed)
+                if works else i18n.text("balance:no_works", "No actions or projects."))
+    shares = [f"{_side(side)} {result['trekker'][side]} "
               f"({result['trekker_share'][side]:.0%})" for side in SIDES if result["trekker"][side]
               or side in HELIX]
     text = f"{total} {_roles(total)}: {join_nl(shares)}."
     if result["verdict"] == "te weinig trekkers":
-        text += f" Te weinig trekkerrollen (minder dan {MINIMUM_TREKKER_ROLES}) om te oordelen."
+        text += i18n.text("balance:too_few", " Too few trekker roles (fewer than {minimum}) to judge.",
+                          minimum=MINIMUM_TREKKER_ROLES)
     elif result["verdict"] == "in balans":
-        text += f" In balans: elke kant heeft minstens {BALANCE_MINIMUM:.0%} van de trekkerrollen."
+        text += i18n.text("balance:balanced", " In balance: each side holds at least {share} of the "
+                          "trekker roles.", share=f"{BALANCE_MINIMUM:.0%}")
     else:
         parts = []
         for side in result["lacking"]:
@@ -165,24 +169,34 @@ def _sentence(graph: nx.MultiDiGraph, result: dict[str, Any], per_org: dict[str,
                               and not counts["trekker"]), key=lambda h: (-h[0], h[1].lower()))
             names = [name for _, name in helpers]
             count = result["trekker"][side]
-            part = (f"{HELIX_SIDES[side].label_nl.lower()} {count} {_roles(count)} "
+            part = (f"{_side(side)} {count} {_roles(count)} "
                     f"({result['trekker_share'][side]:.0%})")
             if names:
-                more = f" en {len(names) - 3} andere" if len(names) > 3 else ""
-                part += f", wel meedoen zonder te trekken: {', '.join(names[:3])}{more}"
+                more = (i18n.text("balance:others", " and {count} others", count=len(names) - 3)
+                        if len(names) > 3 else "")
+                part += i18n.text("balance:helpers", ", taking part without leading: {names}",
+                                  names=", ".join(names[:3])) + more
             parts.append(part)
-        text += f" Scheef, onder de {BALANCE_MINIMUM:.0%}: " + "; ".join(parts) + "."
+        text += i18n.text("balance:lopsided", " Lopsided, under {share}: ",
+                          share=f"{BALANCE_MINIMUM:.0%}") + "; ".join(parts) + "."
     largest = result["largest_trekker"]
     if largest:
-        text += (f" Grootste trekker: {largest['name']} ({largest['roles']} van de {total}, "
-                 f"{largest['share']:.0%}).")
+        text += i18n.text("balance:largest", " Largest trekker: {name} ({roles} of the {total}, "
+                          "{share}).", name=largest["name"], roles=largest["roles"], total=total,
+                          share=f"{largest['share']:.0%}")
     if works:
-        text += f" Zonder trekker: {listed}."
+        text += i18n.text("balance:without", " Without trekker: {works}.", works=listed)
     return text
 
 
 def _roles(count: int) -> str:
-    return "trekkerrol" if count == 1 else "trekkerrollen"
+    return (i18n.text("balance:role", "trekker role") if count == 1
+            else i18n.text("balance:roles", "trekker roles"))
+
+
+def _side(side: str) -> str:
+    dutch = HELIX_SIDES[side].label_nl.lower()
+    return i18n.text(f"word:{dutch}", dutch)
 
 
 def balance(graph: nx.MultiDiGraph, theme: str | None = None) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph071 import i18n
 from graph071.analytics.roles import describe_work, join_nl, role_counts, themes_of, work_label
 from graph071.analytics.balance import side_of
 from graph071.analytics.centrality import working_network
@@ -55,14 +56,17 @@ def describe_cluster(graph: nx.MultiDiGraph, members: list[str], hub_score: dict
         -w[1], WORK_KINDS.index(graph.nodes[w[0]]["kind"]), graph.nodes[w[0]].get("number") or 0,
         w[0])) if count >= 2][:2]
     names = [graph.nodes[m]["name"] for m in ordered]
-    lead = join_nl(names) if len(names) <= 3 else f"{', '.join(names[:2])} en {len(names) - 2} andere"
+    lead = join_nl(names) if len(names) <= 3 else i18n.text(
+        "communities:lead", "{names} and {count} others", names=", ".join(names[:2]),
+        count=len(names) - 2)
     parts = [lead]
     # Quoted: theme names such as "Onderwijs en arbeidsmarkt" hold an "en" of their own.
-    parts.append("vooral " + join_nl([f"‘{t['name']}’" for t in main[:2]]) if main
-                 else "geen thema bekend")
+    parts.append(i18n.text("communities:mostly", "mostly ") + join_nl([f"‘{t['name']}’" for t in main[:2]])
+                 if main else i18n.text("communities:no_theme", "no theme known"))
     parts.append(_helix_mix(helix, len(members)))
     if together:
-        parts.append("samen bij " + join_nl([describe_work(graph, w) for w in together]))
+        parts.append(i18n.text("communities:together", "together in ")
+                     + join_nl([describe_work(graph, w) for w in together]))
     return {
         "size": len(members), "members": [{"id": m, "name": graph.nodes[m]["name"],
                                            "helix": side_of(graph.nodes[m]),
@@ -103,9 +107,16 @@ def _helix_mix(helix: Counter, size: int) -> str:
     """Return the triple-helix mix in words: "overwegend overheid (3 van 4)" or "gemengd: ..."."""
     side, count = max(helix.items(), key=lambda s: (s[1], -list(HELIX_SIDES).index(s[0])))
     if count / size >= MAJORITY and size > 1:
-        return f"overwegend {HELIX_SIDES[side].label_nl.lower()} ({count} van {size})"
-    return "gemengd: " + ", ".join(f"{HELIX_SIDES[s].label_nl.lower()} {helix[s]}"
-                                   for s in HELIX_SIDES if helix[s])
+        return i18n.text("communities:mainly", "mainly {side} ({count} of {size})",
+                         side=side_word(side), count=count, size=size)
+    return i18n.text("communities:mixed", "mixed: ") + ", ".join(f"{side_word(s)} {helix[s]}"
+                                                              for s in HELIX_SIDES if helix[s])
+
+
+def side_word(side: str) -> str:
+    """Return a helix side in words, in the language in use: "overheid"; "government"."""
+    dutch = HELIX_SIDES[side].label_nl.lower()
+    return i18n.text(f"word:{dutch}", dutch)
 
 
 def communities(graph: nx.MultiDiGraph, seed: int = SEED,

@@ -194,11 +194,13 @@ def edition_diff(graph: nx.MultiDiGraph, first: str, second: str) -> dict[str, A
                         "unchanged": result["unchanged"], "in_both": len(set(before) & set(after))}
     counts = result["counts"]
     result["text"] = (
-        ("Let op: de eerste editie is de nieuwere. " if old.edition > new.edition else "")
-        + f"Van {old.label()} naar {new.label()}: {counts['new']} nieuw, {counts['gone']} "
-        f"verdwenen, {counts['status_changed']} met een andere status, {counts['renamed']} met "
-        f"een andere naam, {changed_roles} met andere trekkers, partners of mensen; "
-        f"{counts['unchanged']} ongewijzigd.")
+        (i18n.text("diff:newer_first", "Note: the first edition is the newer one. ")
+         if old.edition > new.edition else "")
+        + i18n.text("diff:headline", "From {old} to {new}: {new_count} new, {gone} gone, {status} with "
+                    "another status, {renamed} with another name, {roles} with other trekkers, "
+                    "partners or people; {unchanged} unchanged.", old=old.label(), new=new.label(),
+                    new_count=counts["new"], gone=counts["gone"], status=counts["status_changed"],
+                    renamed=counts["renamed"], roles=changed_roles, unchanged=counts["unchanged"]))
     return result
 
 
@@ -212,10 +214,13 @@ def _new_projects(graph: nx.MultiDiGraph, before: dict[str, Card], after: dict[s
     for project in sorted(set(after) - set(before), key=lambda p: _order(graph, p)):
         earlier = [e for e in _editions_of(graph, project) if e < old.edition]
         came_from = _successions(graph, project, older=True)
-        notes = [f"volgt op {s['name']} ({s['cue']}{'' if s['explicit'] else ', afgeleid'})"
+        derived = i18n.text("diff:derived_note", ", derived")
+        notes = [i18n.text("diff:follows", "follows {name} ({cue}{derived})", name=s["name"],
+                           cue=s["cue"], derived="" if s["explicit"] else derived)
                  for s in came_from]
         if earlier:
-            notes.append(f"stond eerder op de kaart in {join_nl(earlier)}")
+            notes.append(i18n.text("diff:earlier", "was on the card before in {editions}",
+                                   editions=join_nl(earlier)))
         rows.append(_row(graph, project, categorie=after[project].categorie,
                          name_as_written=after[project].name_as_written,
                          line=after[project].line, note="; ".join(notes)))
@@ -228,12 +233,15 @@ def _gone_projects(graph: nx.MultiDiGraph, before: dict[str, Card], after: dict[
     for project in sorted(set(before) - set(after), key=lambda p: _order(graph, p)):
         later = [e for e in _editions_of(graph, project) if e > new.edition]
         went_to = _successions(graph, project, older=False)
-        notes = [f"gaat verder als {s['name']} ({s['cue']}, {s['edition']})" for s in went_to]
+        notes = [i18n.text("diff:continues", "continues as {name} ({cue}, {edition})",
+                           name=s["name"], cue=s["cue"], edition=s["edition"]) for s in went_to]
         if later:
-            notes.append(f"staat weer op de kaart in {join_nl(later)}")
+            notes.append(i18n.text("diff:again", "is on the card again in {editions}",
+                                   editions=join_nl(later)))
         if not notes:
-            notes.append(f"niet meer op de kaart; laatste status: "
-                         f"{before[project].categorie or 'zonder categorie'}")
+            notes.append(i18n.text("diff:off_card", "no longer on the card; last status: {categorie}",
+                                   categorie=before[project].categorie
+                                   or i18n.text("lineage:no_categorie", "without categorie")))
         rows.append(_row(graph, project, categorie=before[project].categorie,
                          line=before[project].line, note="; ".join(notes)))
     return rows
@@ -279,11 +287,14 @@ def _role_changes(a: Card, b: Card) -> list[dict[str, Any]]:
         removed = sorted((old[k] for k in set(old) - set(new)), key=str.lower)
         if not added and not removed:
             continue
-        noun = EDGE_KINDS[kind].role_nl or EDGE_KINDS[kind].label_nl.removeprefix("is ").removesuffix(
+        dutch = EDGE_KINDS[kind].role_nl or EDGE_KINDS[kind].label_nl.removeprefix("is ").removesuffix(
             " van")
+        noun = i18n.text(f"role:{dutch}", dutch)
         # "Not named any more" rather than "left": a shorter card may just not list them.
-        parts = ([f"nieuw als {noun}: {join_nl(added)}"] if added else []) + (
-            [f"niet meer genoemd als {noun}: {join_nl(removed)}"] if removed else [])
+        parts = ([i18n.text("diff:added_as", "new as {noun}: {names}", noun=noun,
+                            names=join_nl(added))] if added else []) + (
+            [i18n.text("diff:removed_as", "no longer mentioned as {noun}: {names}", noun=noun,
+                       names=join_nl(removed))] if removed else [])
         changes.append({"role": kind, "role_label": noun, "added": added, "removed": removed,
                         "text": "; ".join(parts)})
     return changes

@@ -24,6 +24,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph071 import i18n
 from graph071.analytics.roles import (describe_work, join_nl, orphans, role_counts, role_noun, roles_on, strongest_role, themes_of)
 from graph071.schema import (Edge, Node, PERSON_LEAD_ROLES, PERSON_ORGANISATION_ROLES, WORK_KINDS, hub_weight, role_edge_kinds)
 
@@ -115,7 +116,9 @@ class _Evidence:
     def __init__(self, graph: nx.MultiDiGraph, work: str) -> None:
         self.graph = graph
         self.work = work
-        self.this = "deze actie" if graph.nodes[work]["kind"] == Node.ACTION else "dit project"
+        self.this = (i18n.text("suggest:this_action", "this action")
+                     if graph.nodes[work]["kind"] == Node.ACTION
+                     else i18n.text("suggest:this_project", "this project"))
         self.found: dict[str, list[dict[str, Any]]] = defaultdict(list)
 
     def add(self, org: str, kind: str, text: str, via: str | None = None,
@@ -133,14 +136,18 @@ class _Evidence:
             kind, source_kind = edge["kind"], graph.nodes[source]["kind"]
             if source_kind == Node.ORGANISATION and kind in role_edge_kinds() and kind != Edge.TREKKER:
                 if kind == Edge.PARTNER:
-                    self.add(source, "partner", f"is al partner bij {this}", edge=edge)
+                    self.add(source, "partner", i18n.text("suggest:partner", "is already partner "
+                                                          "in {this}", this=this), edge=edge)
                 elif kind == strongest_role([k for k in present[source] if k != Edge.PARTNER]):
-                    self.add(source, "role", f"is al {role_noun(kind)} bij {this}", edge=edge)
+                    self.add(source, "role", i18n.text("suggest:role", "is already {role} in {this}",
+                                                       role=role_noun(kind), this=this), edge=edge)
             elif source_kind == Node.ORGANISATION and kind == Edge.OPDRACHTGEVER:
-                self.add(source, "opdrachtgever", f"is opdrachtgever van {this}", edge=edge)
+                self.add(source, "opdrachtgever", i18n.text("suggest:opdrachtgever", "is opdrachtgever "
+                                                            "of {this}", this=this), edge=edge)
             elif source_kind == Node.ORGANISATION and kind == Edge.SUCCEEDS:
-                self.add(source, "continues",
-                         f"zet {this} voort ({edge.get('role') or 'opvolger'})", edge=edge)
+                self.add(source, "continues", i18n.text(
+                    "suggest:continues", "continues {this} ({role})", this=this,
+                    role=edge.get("role") or i18n.text("suggest:successor", "successor")), edge=edge)
             elif source_kind == Node.PERSON and kind in PERSON_ROLES:
                 for org in _organisations_of(graph, source):
                     self.add(org, "person_lead" if kind in PERSON_LEAD_ROLES else "person_other", "",
@@ -153,12 +160,14 @@ class _Evidence:
             described = describe_work(self.graph, other)
             for org, kinds in roles_on(self.graph, other).items():
                 if Edge.TREKKER in kinds:
-                    self.add(org, "linked_trekker", f"is trekker van {described}, {relation}",
-                             other, edge)
+                    self.add(org, "linked_trekker", i18n.text(
+                        "suggest:linked_trekker", "is trekker of {work}, {relation}",
+                        work=described, relation=relation), other, edge)
                 else:
-                    self.add(org, "linked_role",
-                             f"is {role_noun(strongest_role(kinds))} bij {described}, {relation}",
-                             other, edge)
+                    self.add(org, "linked_role", i18n.text(
+                        "suggest:linked_role", "is {role} in {work}, {relation}",
+                        role=role_noun(strongest_role(kinds)), work=described, relation=relation),
+                        other, edge)
 
     def in_the_same_theme(self, context: _Context) -> None:
         """Trekker roles elsewhere in the same theme (capped)."""
@@ -166,9 +175,11 @@ class _Evidence:
             theme_name = self.graph.nodes[theme]["name"]
             for org, number in context.theme_trekkers.get(theme, Counter()).items():
                 points = min(POINTS["theme_trekker"] * number, THEME_CAP)
-                self.add(org, "theme_trekker", f"is trekker van {number} andere "
-                         f"{'actie of project' if number == 1 else 'acties of projecten'} in "
-                         f"thema {theme_name}", theme, points=points)
+                said = (i18n.text("suggest:theme_one", "is trekker of 1 other action or project in "
+                                  "theme {theme}", theme=theme_name) if number == 1 else
+                        i18n.text("suggest:theme_more", "is trekker of {number} other actions or "
+                                  "projects in theme {theme}", number=number, theme=theme_name))
+                self.add(org, "theme_trekker", said, theme, points=points)
 
 
 _PERSON_NOUNS = {Edge.PROJECTLEIDER: "projectleider ", Edge.BESTUURLIJK_TREKKER: "bestuurlijk trekker ",
@@ -190,16 +201,23 @@ def _linked_works(graph: nx.MultiDiGraph, work: str, this: str) -> list[tuple[st
             continue
         pronoun = "die" if graph.nodes[other]["kind"] == Node.ACTION else "dat"
         if edge["kind"] == Edge.LINKS_TO:
-            relation = f"{pronoun} samenhangt met {this}"
+            relation = i18n.text("suggest:linked", "which is linked to {this}", pronoun=pronoun,
+                                 this=this)
         elif edge["kind"] == Edge.SUCCEEDS and source == work:
-            relation = f"waar {this} uit voortkomt"
+            relation = i18n.text("suggest:origin", "from which {this} comes", this=this)
         elif edge["kind"] == Edge.SUCCEEDS:
-            relation = f"{pronoun} volgt op {this}"
+            relation = i18n.text("suggest:follows", "which follows {this}", pronoun=pronoun, this=this)
         else:
             continue
         found[other] = (other, relation, edge)
     return [found[key] for key in sorted(found, key=lambda n: (
         WORK_KINDS.index(graph.nodes[n]["kind"]), graph.nodes[n].get("number") or 0, n))]
+
+
+def _work_for_them(people: list[str]) -> str:
+    if len(people) == 1:
+        return i18n.text("suggest:works_for", "{people} works for them", people=people[0])
+    return i18n.text("suggest:work_for", "{people} work for them", people=join_nl(people))
 
 
 def _combine(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -213,13 +231,11 @@ def _combine(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     kept: dict[str, dict[str, Any]] = {}
     for item in items:
         if item["kind"] == "person_lead" and leaders:
-            text = f"{join_nl(leaders)} {'werkt' if len(leaders) == 1 else 'werken'} voor hen"
-            item = {**item, "text": text, "person": leaders}
+            item = {**item, "text": _work_for_them(leaders), "person": leaders}
         elif item["kind"] == "person_other":
             if not others:
                 continue
-            text = f"{join_nl(others)} {'werkt' if len(others) == 1 else 'werken'} voor hen"
-            item = {**item, "text": text, "person": others}
+            item = {**item, "text": _work_for_them(others), "person": others}
         kept.setdefault(item["text"], item)
     return sorted(kept.values(), key=lambda i: -i["points"])
 

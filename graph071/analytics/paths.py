@@ -15,6 +15,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph071 import i18n
 from graph071.analytics.roles import (join_nl, role_noun, roles_on, strongest_role, work_label, work_title)
 from graph071.schema import Edge, Node, WORK_KINDS, hub_weight
 
@@ -149,13 +150,17 @@ def describe_step(graph: nx.MultiDiGraph, network: nx.Graph, first: str, second:
         if graph.nodes[work]["kind"] == Node.ACTION:
             label += f" ({work_title(graph, work)})"
         if role_a == role_b:
-            text = f"{a} en {b} zijn allebei {role_noun(role_a)} bij {label}"
+            text = i18n.text("path:both", "{a} and {b} are both {role} in {work}", a=a, b=b,
+                             role=role_noun(role_a), work=label)
         else:
-            text = f"{a} is {role_noun(role_a)} en {b} is {role_noun(role_b)} bij {label}"
+            text = i18n.text("path:each", "{a} is {role_a} and {b} is {role_b} in {work}", a=a, b=b,
+                             role_a=role_noun(role_a), role_b=role_noun(role_b), work=label)
         others = len(data["works"]) - 1
-        if others:
-            text += f"; ze werken samen aan nog {others} andere " \
-                    f"{'actie of project' if others == 1 else 'acties of projecten'}"
+        if others == 1:
+            text += i18n.text("path:one_more", "; they work together on 1 other action or project")
+        elif others:
+            text += i18n.text("path:more", "; they work together on {count} other actions or "
+                              "projects", count=others)
         edge = next(e for s, _, e in graph.in_edges(work, data=True)
                     if s == first and e["kind"] == role_a)
         step.update({"work": work, "work_label": work_label(graph, work),
@@ -166,7 +171,8 @@ def describe_step(graph: nx.MultiDiGraph, network: nx.Graph, first: str, second:
                      "line": edge.get("line"), "quote": edge.get("quote", "")})
     else:
         member, group = data["member"]
-        text = f"{graph.nodes[member]['name']} is lid van {graph.nodes[group]['name']}"
+        text = i18n.text("path:member", "{member} is a member of {group}",
+                         member=graph.nodes[member]["name"], group=graph.nodes[group]["name"])
         edge = graph.get_edge_data(member, group, Edge.MEMBER_OF) or {}
         step.update({"member_of": group if member == first else first,
                      "document": edge.get("document"), "line": edge.get("line"),
@@ -197,17 +203,18 @@ def connection(graph: nx.MultiDiGraph, source: str, target: str,
                               "connected": chain is not None, "hops": None, "chain": [],
                               "chain_names": [], "steps": []}
     if chain is None:
-        result["text"] = (f"{a} en {b} zijn niet verbonden: er is geen keten van gedeelde acties, "
-                          f"projecten of groepen tussen hen.")
+        result["text"] = i18n.text("path:none", "{a} and {b} are not connected: there is no chain "
+                                   "of shared actions, projects or groups between them.", a=a, b=b)
         return result
     steps = [describe_step(graph, network, x, y) for x, y in zip(chain, chain[1:])]
     result.update({"hops": len(chain) - 1, "chain": chain,
                    "chain_names": [graph.nodes[n]["name"] for n in chain], "steps": steps})
     if len(chain) == 1:
-        result["text"] = f"{a} is dezelfde organisatie als {b}."
+        result["text"] = i18n.text("path:same", "{a} is the same organisation as {b}.", a=a, b=b)
     elif len(steps) == 1:
         result["text"] = steps[0]["text"]
     else:
         via = join_nl(result["chain_names"][1:-1])
-        result["text"] = (f"{a} en {b} zijn verbonden in {len(steps)} stappen, via {via}.")
+        result["text"] = i18n.text("path:steps", "{a} and {b} are connected in {count} steps, via "
+                                   "{via}.", a=a, b=b, count=len(steps), via=via)
     return result

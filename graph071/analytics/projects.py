@@ -14,7 +14,8 @@ import networkx as nx
 
 from graph071.analytics.roles import find_node
 from graph071.corpus.corrections import is_correction_fact
-from graph071.schema import (EDGE_KINDS, Edge, Node, PERSON_ORGANISATION_ROLES, role_edge_kinds, stating_documents)
+from graph071.schema import (Edge, Node, PERSON_ORGANISATION_ROLES, label, role_edge_kinds,
+                             stating_documents)
 
 # A person's roles on a project, in the order a reader wants them.
 PERSON_ROLES = (Edge.BESTUURLIJK_TREKKER, Edge.OPDRACHTGEVER, Edge.PROJECTLEIDER, Edge.WORKS_ON,
@@ -173,7 +174,7 @@ def project_detail(graph: nx.MultiDiGraph, project: str) -> dict[str, Any]:
                 "id": source, "name": source_data["name"],
                 "organisations": _organisations_of(graph, source),
                 "editions": _editions_naming(graph, project, source, PERSON_ROLES), "roles": []})
-            person["roles"].append({"kind": kind, "label": EDGE_KINDS[kind].label_nl,
+            person["roles"].append({"kind": kind, "label": label(kind),
                                     "role": edge.get("role", ""),
                                     "function": edge.get("function", ""),
                                     "written_as": edge.get("label_as_written", ""),
@@ -333,7 +334,7 @@ def person_roles(graph: nx.MultiDiGraph, person: str) -> dict[str, Any]:
             # One row per organisation (and chair apart), with every function it was written with.
             row = organisations.setdefault((target, kind), {
                 "id": target, "name": target_data["name"], "kind": kind,
-                "label": EDGE_KINDS[kind].label_nl, "functions": [], "editions": [],
+                "label": label(kind), "functions": [], "editions": [],
                 "sources": []})
             function = (edge.get("role") or "").strip()
             if function and function.lower() not in {f.lower() for f in row["functions"]}:
@@ -345,7 +346,7 @@ def person_roles(graph: nx.MultiDiGraph, person: str) -> dict[str, Any]:
         editions = (_editions_naming(graph, target, person, (kind,))
                     if target_data["kind"] == Node.PROJECT else [])
         roles.append({"id": target, "name": target_data["name"], "target_kind": target_data["kind"],
-                      "kind": kind, "label": EDGE_KINDS[kind].label_nl,
+                      "kind": kind, "label": label(kind),
                       "role": edge.get("role", ""), "editions": editions or [edition_of(graph, edge)],
                       **_source(graph, edge)})
     roles.sort(key=lambda r: (r["editions"][0], r["name"], PERSON_ROLES.index(r["kind"])))

@@ -326,7 +326,8 @@ def role_noun(kind: str) -> str:
     from graph071.schema import EDGE_KINDS
 
     declared = EDGE_KINDS.get(kind)
-    return (declared.role_nl if declared and declared.role_nl else kind.lower().replace("_", " "))
+    noun = declared.role_nl if declared and declared.role_nl else kind.lower().replace("_", " ")
+    return i18n.text(f"role:{noun}", noun)
 
 
 def strongest_role(kinds: list[str]) -> str:
@@ -371,10 +372,8 @@ def work_label(graph: nx.MultiDiGraph, work: str) -> str:
     """
     data = graph.nodes[work]
     if data["kind"] == Node.ACTION and data.get("number") is not None:
-        return f"actie {data['number']}"
-    from graph071.schema import NODE_KINDS
-
-    return f"{NODE_KINDS[data['kind']].label_nl.lower()} {data['name']}"
+        return f"{label(Node.ACTION).lower()} {data['number']}"
+    return f"{label(data['kind']).lower()} {data['name']}"
 
 
 def work_title(graph: nx.MultiDiGraph, work: str) -> str:
@@ -405,4 +404,5 @@ def join_nl(names: list[str]) -> str:
     """
     if not names:
         return ""
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} en {names[-1]}"
+    return (names[0] if len(names) == 1
+            else f"{', '.join(names[:-1])} {i18n.text('list:and', 'and')} {names[-1]}")

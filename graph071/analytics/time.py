@@ -20,7 +20,7 @@ from graph071 import i18n
 from graph071.build.periods import CARRIED_KINDS, date_nl, is_date, last_day, status_at
 from graph071.corpus.periods import status_rules
 from graph071.errors import Graph071Error
-from graph071.schema import EDGE_KINDS, Edge, Node, WORK_KINDS, role_edge_kinds
+from graph071.schema import EDGE_KINDS, Edge, Node, WORK_KINDS, label, role_edge_kinds
 
 WHEN_HINT = ("error:time.when", "write a year (2014), a month (2019-06), a day (2019-06-30) or an edition id "
                                   "such as projectkaarten-2018")  # key and English text: said when raised
@@ -309,15 +309,17 @@ def _role_phrase(graph: nx.MultiDiGraph, kind: str, incoming_to: str | None) -> 
     """Return a role as a timeline line starts: "trekker", or for the ones named on the
     node itself: "werkt mee aan Smart071", "heeft als partner"."""
     declared = EDGE_KINDS[kind]
+    # The role nouns are data of the schema (Dutch); the catalogue's "role:<noun>" says them.
+    role = i18n.text(f"role:{declared.role_nl}", declared.role_nl) if declared.role_nl else ""
     if incoming_to is None:
-        return declared.role_nl or declared.label_nl
-    return f"heeft als {declared.role_nl}" if declared.role_nl else f"{declared.label_nl} {incoming_to}"
+        return role or label(kind)
+    return i18n.text("timeline:has_role", "has as {role}", role=role) if role else f"{label(kind)} {incoming_to}"
 
 
 def _name_with_programme(graph: nx.MultiDiGraph, node: str) -> str:
     data = graph.nodes[node]
     if data["kind"] == Node.ACTION and data.get("programme"):
-        return f"actie {data['programme']}/{data.get('number')}"
+        return f"{label(Node.ACTION).lower()} {data['programme']}/{data.get('number')}"
     return str(data["name"])
 
 

@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from graph071 import i18n
 from graph071.cli import output, render
 from graph071.cli.options import JsonOption
 from graph071.cli.session import session
@@ -48,7 +49,7 @@ def export(ctx: typer.Context,
     Example: graph071 export graph071.graphml
     """
     for written in session(ctx).network("whole").export(path):
-        typer.echo(f"Geschreven: {written}")
+        typer.echo(i18n.text("export:written", "Written: {path}", path=written))
 
 
 def template(kind: Annotated[str, typer.Argument(help="actions, projects, corrections or presentatie.")],
@@ -64,7 +65,8 @@ def template(kind: Annotated[str, typer.Argument(help="actions, projects, correc
     """
     from graph071.network import write_template
 
-    typer.echo(f"Sjabloon geschreven: {write_template(kind, path, overwrite=force)}")
+    typer.echo(i18n.text("template:written", "Template written: {path}",
+                         path=write_template(kind, path, overwrite=force)))
 
 
 def add(ctx: typer.Context,

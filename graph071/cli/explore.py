@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from graph071 import i18n
 from graph071.cli import output, render
 from graph071.cli.options import CsvOption, JsonOption, output_format
 from graph071.cli.session import session
@@ -29,7 +30,7 @@ def summary(ctx: typer.Context, json_: JsonOption = False) -> None:
         output.print_json(result)
         return
     for item in missing:
-        typer.echo(f"Niet ingelezen: {item['document']} ({item['file']}): {item['reason']}")
+        typer.echo(i18n.text("summary:not_read", "Not read: ") + f"{item['document']} ({item['file']}): {item['reason']}")
     render.print_summary(result)
 
 

@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from graph071 import i18n
 from graph071.cli.session import session
 
 
@@ -44,7 +45,8 @@ def map_(ctx: typer.Context,
                                                       theme=theme, kinds=kind or [],
                                                       edition=edition,
                                                       size=parse_size(size) if size else None)
-    typer.echo(f"{'Afbeelding' if is_picture(written) else 'Kaart'} geschreven: {written}")
+    typer.echo(i18n.text("map:picture", "Picture written: {path}", path=written) if is_picture(written)
+               else i18n.text("map:written", "Map written: {path}", path=written))
 
 
 def presentation(ctx: typer.Context,
@@ -62,7 +64,7 @@ def presentation(ctx: typer.Context,
     Example: graph071 presentatie verhaal.xlsx -o presentatie.html
     """
     written = session(ctx).network("whole").write_presentation(sheet, output_path)
-    typer.echo(f"Presentatie geschreven: {written}")
+    typer.echo(i18n.text("map:presentation", "Presentation written: {path}", path=written))
 
 
 COMMANDS = ((map_, "map"), (presentation, "presentatie"))

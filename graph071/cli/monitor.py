@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from graph071 import i18n
 from graph071.cli import output
 from graph071.cli.options import JsonOption
 from graph071.cli.session import session
@@ -32,7 +33,8 @@ def index_(ctx: typer.Context,
     monitor = network.monitor()
     chosen = network.basket(basket) if basket else None
     if plot is not None:
-        typer.echo(f"Grafiek geschreven: {network.plot_index(plot, basket)}")
+        typer.echo(i18n.text("index:chart", "Chart written: {path}",
+                             path=network.plot_index(plot, basket)))
         return
     if json_:
         output.print_json(network.index(basket))
@@ -44,13 +46,16 @@ def index_(ctx: typer.Context,
     if chosen is None:
         output.print_table(rows, [("number", "Nr"), ("name", "Mandje"), ("weight", "Weging"),
                                   ("parameters", "Parameters"), *years],
-                           title=f"{monitor.name} (editie {monitor.edition}, "
-                                 f"{monitor.base_year} = 100)")
+                           title=i18n.text("index:title", "{name} (edition {edition}, {base} = 100)",
+                                           name=monitor.name, edition=monitor.edition,
+                                           base=monitor.base_year))
     else:
         output.print_table(rows, [("number", "Nr"), ("name", "Parameter"), ("weight", "Weging"),
                                   *years, ("source", "Bron")],
-                           title=f"Mandje {chosen.name}: weging {pct(chosen.weight_pct)}"
-                                 f" in {monitor.name}, {len(chosen.parameters)} parameters")
+                           title=i18n.text("index:basket", "Mandje {basket}: weight {weight} in "
+                                           "{name}, {count} parameters", basket=chosen.name,
+                                           weight=pct(chosen.weight_pct), name=monitor.name,
+                                           count=len(chosen.parameters)))
 
 
 COMMANDS = ((index_, "index"),)

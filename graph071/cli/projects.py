@@ -11,7 +11,8 @@ from graph071.cli import output, render
 from graph071.cli.options import JsonOption
 from graph071.cli.session import session
 from graph071.errors import Graph071Error
-from graph071.schema import EDGE_KINDS
+from graph071 import i18n
+from graph071.schema import EDGE_KINDS, label
 
 
 def project(ctx: typer.Context,
@@ -28,7 +29,7 @@ def project(ctx: typer.Context,
     if json_:
         output.print_json(result)
         return
-    render.print_project(result, {kind: declared.label_nl for kind, declared in EDGE_KINDS.items()})
+    render.print_project(result, {kind: label(kind) for kind in EDGE_KINDS})
 
 
 def lineage(ctx: typer.Context,
@@ -50,11 +51,12 @@ def lineage(ctx: typer.Context,
     result = network.lineage(name)
     if map_path is not None:
         written = network.write_lineage_map(name, map_path)
-        typer.echo(f"Tijdlijn geschreven: {written}", err=json_)
+        typer.echo(i18n.text("timeline:written", "Timeline written: {path}", path=written), err=json_)
     if json_:
         output.print_json(result)
         return
-    render.print_lineage(result, heading=f"Lijn van {result['name']}")
+    render.print_lineage(result, heading=i18n.text("lineage:heading", "Line of {name}",
+                                                       name=result["name"]))
 
 
 def person(ctx: typer.Context,

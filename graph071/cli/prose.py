@@ -11,6 +11,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from graph071 import i18n
 from graph071.cli.output import console, emit, print_json
 from graph071.cli.session import session
 
@@ -57,31 +58,35 @@ def print_reading(reading: dict[str, Any]) -> None:
     out = console()
     document = reading["document"]
     out.print(f"[bold]{document['title'] or document['file']}[/bold] ({document['file']}, "
-              f"{document['format']}, taal {document['language']}"
+              f"{document['format']}, " + i18n.text("read:language", "language {language}",
+                                                      language=document["language"])
               + (f", {document['date']}" if document["date"] else "") + ")")
     known = [m for m in reading["mentions"] if not m["new"]]
     rows = _unique_mentions(known)
     emit(rows, [("kind_nl", "Soort"), ("name", "Naam"), ("surface", "Zoals geschreven"),
-                ("lines", "Regels")], title=f"Genoemd ({len(rows)})",
-         empty="Geen bekende organisaties, projecten of personen.")
+                ("lines", "Regels")], title=i18n.text("read:mentioned", "Mentioned ({count})",
+                                                      count=len(rows)),
+         empty=i18n.text("read:no_mentions", "No known organisations, projects or people."))
     people = [{"name": p["name"], "role": r["role"] or "", "for": r["organisation"] or r["project"]
                or "", "line": r["line"]} for p in reading["people"] for r in p["roles"]]
     emit(people, [("name", "Persoon"), ("role", "Functie"), ("for", "Voor"), ("line", "Regel")],
-         title=f"Personen ({len(people)})", empty="Geen personen met een functie.")
+         title=i18n.text("read:people", "People ({count})", count=len(people)),
+         empty=i18n.text("read:no_people", "No people with a function."))
     relations = [{**r, "how_sure": f"{r['confidence']:.2f}"} for r in reading["relations"]]
     emit(relations, [("subject", "Wie"), ("predicate", "Relatie"), ("object", "Met / van"),
                      ("line", "Regel"), ("how_sure", "Zekerheid"), ("quote", "Citaat")],
-         title=f"Relaties ({len(relations)})", empty="Geen relaties gevonden.")
+         title=i18n.text("read:relations", "Relations ({count})", count=len(relations)),
+         empty=i18n.text("read:no_relations", "No relations found."))
     for warning in reading["warnings"]:
-        out.print(f"Let op: {warning}", markup=False)
+        out.print(i18n.text("read:note", "Note: ") + str(warning), markup=False)
 
 
 def _unique_mentions(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    from graph071.schema import NODE_KINDS
+    from graph071.schema import label
 
     rows: dict[str, dict[str, Any]] = {}
     for mention in mentions:
-        row = rows.setdefault(mention["id"], {"kind_nl": NODE_KINDS[mention["kind"]].label_nl,
+        row = rows.setdefault(mention["id"], {"kind_nl": label(mention["kind"]),
                                               "name": mention["name"], "surface": [], "lines": []})
         if mention["surface"] not in row["surface"]:
             row["surface"].append(mention["surface"])
@@ -107,7 +112,8 @@ def review(ctx: typer.Context,
 
     if apply is not None:
         decisions = apply_workbook(data_dir(ctx), apply)
-        typer.echo(f"{len(decisions)} beslissingen verwerkt uit {apply}")
+        typer.echo(i18n.text("review:applied", "{count} decisions taken from {path}",
+                             count=len(decisions), path=apply))
         for decision in decisions:
             typer.echo(f"  {decision.id}: {decision.decision} ({decision.subject}) -> "
                        f"{decision.written_to}")
@@ -115,14 +121,16 @@ def review(ctx: typer.Context,
     items = review_queue(data_dir(ctx))
     if xlsx is not None:
         write_workbook(items, xlsx)
-        typer.echo(f"{len(items)} punten geschreven naar {xlsx}; vul de kolom 'beslissing' in "
-                   "(accept, reject of alias) en lees terug met graph071 review --apply")
+        typer.echo(i18n.text("review:written", "{count} items written to {path}; fill in the "
+                             "column 'beslissing' (accept, reject or alias) and read it back with "
+                             "graph071 review --apply", count=len(items), path=xlsx))
         return
     emit([item.as_json() for item in items],
          [("id", "Id"), ("kind", "Soort"), ("subject", "Naam / relatie"), ("document", "Bron"),
           ("line", "Regel"), ("suggestion", "Voorstel"), ("closest", "Dichtstbij")],
-         fmt="json" if json_ else "table", title=f"Te beoordelen ({len(items)})",
-         empty="Niets te beoordelen.")
+         fmt="json" if json_ else "table",
+         title=i18n.text("review:title", "To review ({count})", count=len(items)),
+         empty=i18n.text("review:none", "Nothing to review."))
 
 
 @review_app.command()
@@ -160,8 +168,11 @@ def _decide(ctx: typer.Context, item: str, decision: str, organisation: str, rea
     from graph071.build.review import decide_item
 
     made = decide_item(data_dir(ctx), item, decision, organisation=organisation, reason=reason)
-    typer.echo(f"{made.id}: {made.decision} ({made.subject}) geschreven naar {made.written_to}"
-               + (f"; alias van {made.organisation}" if made.organisation else ""))
+    typer.echo(i18n.text("review:decided", "{id}: {decision} ({subject}) written to {path}",
+                         id=made.id, decision=made.decision, subject=made.subject,
+                         path=made.written_to)
+               + (i18n.text("review:alias", "; alias of {organisation}",
+                            organisation=made.organisation) if made.organisation else ""))
 
 
 COMMANDS = [(read_command, "read")]

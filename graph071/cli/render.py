@@ -5,11 +5,32 @@ through graph071.cli.output unchanged. Nothing here computes: it only lays out.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from graph071 import i18n
 from graph071.cli import output
 from graph071.schema import HELIX_SIDES, Edge, Node, label, label_nl
+
+# A status the analytics computed (data/statuses.csv and graph071.build.periods), maybe with
+# where it was last seen; the stored value stays Dutch, only the shown word is translated.
+STATUS = re.compile(r"^(niet meer genoemd|opgevolgd door|verzelfstandigd|afgerond|lopend|genoemd)"
+                    r"(?: \(laatst in (.+?)\))?(.*)$")
+
+
+def word(value: Any) -> Any:
+    """Return a Dutch word the analytics computed (a status, a colour, a verdict) in the
+    language in use: the catalogue's row "word:<Dutch word>"; other values as they are."""
+    if not isinstance(value, str) or not value:
+        return value
+    match = STATUS.match(value)
+    if not match:
+        return i18n.text(f"word:{value}", value)
+    head, last, rest = match.groups()
+    said = i18n.text(f"word:{head}", head)
+    if last:
+        said += i18n.text("word:last_in", " (last in {edition})", edition=last)
+    return said + rest
 
 HUB_TITLES = {  # in English; the catalogue's "hubs:title.<by>" rows say them in Dutch
     "score": "Hub organisations, by score",
@@ -46,29 +67,38 @@ def print_orphan_suggestions(rows: list[dict[str, Any]]) -> None:
     """Print each action or project without trekker with its suggested owners and why."""
     out = output.console()
     esc = output.escape
-    out.print(f"[bold]Zonder trekker ({len(rows)}), met voorgestelde trekkers[/bold]")
-    out.print("Punten: al partner 3, andere rol erop 2, trekker van een verbonden actie of project 2, "
-              "projectleider werkt er 2, opdrachtgever 1, rol bij een verbonden item 1, trekker in "
-              "hetzelfde thema 0.25 per item (max 1). Zie docs/analytics.md.")
+    out.print("[bold]" + i18n.text("suggest:title", "Without a trekker ({count}), with suggested "
+                                   "trekkers", count=len(rows)) + "[/bold]")
+    out.print(i18n.text("suggest:points", "Points: already partner 3, another role on it 2, trekker "
+                        "of a linked action or project 2, project leader works there 2, "
+                        "opdrachtgever 1, role on a linked item 1, trekker in the same theme 0.25 "
+                        "per item (max 1). See docs/analytics.md."))
     for row in rows:
-        what = f"Actie {row['number']}" if row["kind"] == Node.ACTION else Node.PROJECT
+        what = (i18n.text("suggest:action", "Action {number}", number=row["number"])
+                if row["kind"] == Node.ACTION else label(Node.PROJECT))
         context = []
         if row.get("theme_name"):
-            context.append(f"thema {row['theme_name']}")
+            context.append(i18n.text("suggest:theme", "theme {name}", name=row["theme_name"]))
         if row.get("status"):
-            context.append(f"status {row['status']}")
+            context.append(i18n.text("suggest:status", "status {status}", status=word(row["status"])))
         if row.get("categorie"):
             context.append(f"categorie {row['categorie']}")
         out.print(f"\n[bold]{what}: {esc(row['title'])}[/bold]"
                   + (f" ({esc(', '.join(context))})" if context else ""))
         if not row["suggestions"]:
-            out.print("  Geen aanwijzing in de documenten: niemand werkt eraan of ernaast.")
+            out.print("  " + i18n.text("suggest:none", "No clue in the documents: nobody works on it or "
+                                "next to it."))
         for suggestion in row["suggestions"]:
-            group = " (groep)" if suggestion["is_group"] else ""
-            out.print(f"  {suggestion['rank']}. {esc(suggestion['name'])}{group}: "
-                      f"{suggestion['points']:g} {'punt' if suggestion['points'] == 1 else 'punten'}, "
-                      f"{suggestion['strength']} — "
-                      f"{esc(suggestion['why'])}", soft_wrap=True)
+            out.print(f"  {suggestion['rank']}. {esc(suggestion['name'])}"
+                      + (i18n.text("suggest:group", " (group)") if suggestion["is_group"] else "")
+                      + ": " + (i18n.text("suggest:scored.one", "{points} point, {strength}",
+                                          points=f"{suggestion['points']:g}",
+                                          strength=word(suggestion["strength"]))
+                                if suggestion["points"] == 1 else
+                                i18n.text("suggest:scored", "{points} points, {strength}",
+                                          points=f"{suggestion['points']:g}",
+                                          strength=word(suggestion["strength"])))
+                      + f" — {esc(suggestion['why'])}", soft_wrap=True)
 
 
 def print_connection(result: dict[str, Any]) -> None:
@@ -78,14 +108,15 @@ def print_connection(result: dict[str, Any]) -> None:
     out.print(f"[bold]{esc(result['text'])}[/bold]", soft_wrap=True)
     if len(result["steps"]) < 1:
         return
+    line = i18n.text("show:line", "line")
     rows = [{"step": number, "text": step["text"],
              "shared": ", ".join(step["shared"][:6]) + (" …" if len(step["shared"]) > 6 else ""),
-             "source": f"{step['document']}, regel {step['line']}" if step["document"] else ""}
+             "source": f"{step['document']}, {line} {step['line']}" if step["document"] else ""}
             for number, step in enumerate(result["steps"], start=1)]
     output.print_table(rows, [("step", "Stap"), ("text", "Verbinding"),
                               ("shared", "Alles wat ze delen"), ("source", "Bron")],
-                       title=f"Keten van {result['hops']} "
-                             f"{'stap' if result['hops'] == 1 else 'stappen'}")
+                       title=i18n.text("path:chain.one", "Chain of 1 step") if result["hops"] == 1
+                       else i18n.text("path:chain", "Chain of {hops} steps", hops=result["hops"]))
 
 
 def _sides(counts: dict[str, int]) -> str:
@@ -96,10 +127,10 @@ def print_balance(result: dict[str, Any]) -> None:
     """Print the helix balance per theme (or the detail of the chosen themes)."""
     out = output.console()
     esc = output.escape
-    sides = "/".join(side.label_nl.lower() for side in HELIX_SIDES.values())
     themes = result["themes"]
     if "total" in result:
         rows = [{**row, "trekkers": _sides(row["trekker"]), "others": _sides(row["other"]),
+                 "verdict": word(row["verdict"]), "label": word(row["label"]),
                  "largest": (f"{row['largest_trekker']['name']} ({row['largest_trekker']['share']:.0%})"
                              if row["largest_trekker"] else "—")}
                 for row in [*themes, result["total"]]]
@@ -108,22 +139,26 @@ def print_balance(result: dict[str, Any]) -> None:
                                   ("trekkers", "Trekkerrollen*"),
                                   ("others", "Andere rollen*"), ("largest", "Grootste trekker"),
                                   ("verdict", "Oordeel")],
-                           title="Balans van de triple helix per thema")
-        out.print(f"* per kant: {sides.replace('/', ' / ')}. In balans: elke kant (overheid, ondernemers, onderwijs & kennis) heeft "
-                  f"minstens {result['minimum_share']:.0%} van de trekkerrollen; bij minder dan "
-                  f"{result['minimum_trekker_roles']} trekkerrollen geen oordeel.")
+                           title=i18n.text("balance:title", "Balance of the triple helix per theme"))
+        out.print(i18n.text("balance:legend", "* per side: {sides}. In balance: each side (overheid, "
+                            "ondernemers, onderwijs & kennis) holds at least {share} of the trekker "
+                            "roles; with fewer than {minimum} trekker roles no verdict.",
+                            sides=" / ".join(label_in_use(side) for side in HELIX_SIDES),
+                            share=f"{result['minimum_share']:.0%}",
+                            minimum=result["minimum_trekker_roles"]))
         for row in [*themes, result["total"]]:
-            out.print(f"[bold]{esc(row['label'])}[/bold]: {esc(row['text'])}", soft_wrap=True)
+            out.print(f"[bold]{esc(word(row['label']))}[/bold]: {esc(row['text'])}", soft_wrap=True)
         return
     for row in themes:
-        out.print(f"\n[bold]Thema {esc(row['label'])}[/bold]: {row['works']} acties en projecten, "
-                  f"oordeel: {row['verdict']}")
+        out.print("\n" + i18n.text("balance:theme", "[bold]Theme {label}[/bold]: {works} actions and "
+                                   "projects, verdict: {verdict}", label=esc(row["label"]),
+                                   works=row["works"], verdict=word(row["verdict"])))
         out.print(esc(row["text"]), soft_wrap=True)
         table = []
-        for side, label in ((s, HELIX_SIDES[s].label_nl) for s in HELIX_SIDES):
+        for side in HELIX_SIDES:
             organisations = row["organisations"][side]
-            table.append({"side": label, "trekker": row["trekker"][side],
-                          "other": row["other"][side],
+            table.append({"side": label_in_use(side, capital=True),
+                          "trekker": row["trekker"][side], "other": row["other"][side],
                           "who": ", ".join(f"{o['name']} ({o['trekker']}/{o['other']})"
                                            for o in organisations) or "—"})
         output.print_table(table, [("side", "Kant"), ("trekker", "Trekkerrollen"),
@@ -131,35 +166,48 @@ def print_balance(result: dict[str, Any]) -> None:
                                    ("who", "Organisaties (trekker/andere rollen)")])
 
 
+def label_in_use(side: str, capital: bool = False) -> str:
+    """Return a helix side's label in the language in use (Overheid; Government)."""
+    dutch = HELIX_SIDES[side].label_nl
+    said = i18n.text(f"word:{dutch.lower()}", dutch.lower())
+    return said[:1].upper() + said[1:] if capital else said
+
+
 def print_diff(result: dict[str, Any]) -> None:
     """Print the changes between two editions of the projectkaarten."""
     out = output.console()
-    esc = output.escape
-    out.print(f"[bold]{esc(result['text'])}[/bold]", soft_wrap=True)
-    output.print_table(result["new"], [("name", label_nl(Node.PROJECT)), ("name_as_written", "Naam op de kaart"),
-                                       ("categorie", "Status"), ("note", "Toelichting")],
-                       title=f"Nieuw ({len(result['new'])})", empty="Geen nieuwe projecten.")
-    output.print_table(result["gone"], [("name", label_nl(Node.PROJECT)), ("categorie", "Laatste status"),
+    out.print(f"[bold]{output.escape(result['text'])}[/bold]", soft_wrap=True)
+    project = label_nl(Node.PROJECT)
+    output.print_table(result["new"], [("name", project), ("name_as_written", "Naam op de kaart"),
+                                ("categorie", "Status"), ("note", "Toelichting")],
+                       title=i18n.text("diff:new", "New ({count})", count=len(result["new"])),
+                       empty=i18n.text("diff:no_new", "No new projects."))
+    output.print_table(result["gone"], [("name", project), ("categorie", "Laatste status"),
                                         ("note", "Wat werd ervan")],
-                       title=f"Verdwenen ({len(result['gone'])})", empty="Geen project verdwenen.")
-    output.print_table(result["status_changed"], [("name", label_nl(Node.PROJECT)), ("before", "Was"),
+                       title=i18n.text("diff:gone", "Gone ({count})", count=len(result["gone"])),
+                       empty=i18n.text("diff:no_gone", "No project gone."))
+    output.print_table(result["status_changed"], [("name", project), ("before", "Was"),
                                                   ("after", "Wordt")],
-                       title=f"Andere status ({len(result['status_changed'])})", empty="—")
-    output.print_table(result["renamed"], [("name", label_nl(Node.PROJECT)), ("before", "Naam was"),
+                       title=i18n.text("diff:status", "Other status ({count})",
+                                       count=len(result["status_changed"])), empty="—")
+    output.print_table(result["renamed"], [("name", project), ("before", "Naam was"),
                                            ("after", "Naam wordt")],
-                       title=f"Andere naam ({len(result['renamed'])})", empty="—")
+                       title=i18n.text("diff:renamed", "Other name ({count})",
+                                       count=len(result["renamed"])), empty="—")
     rows = [{"name": r["name"], "role": r["role_label"], "added": r["added"],
              "removed": r["removed"]} for r in result["roles_changed"]]
-    output.print_table(rows, [("name", label_nl(Node.PROJECT)), ("role", "Rol"), ("added", "Nieuw genoemd"),
+    output.print_table(rows, [("name", project), ("role", "Rol"), ("added", "Nieuw genoemd"),
                               ("removed", "Niet meer genoemd")],
-                       title=f"Andere trekkers, partners of mensen ({result['counts']['roles_changed']} "
-                             f"projecten)", empty="—")
+                       title=i18n.text("diff:roles", "Other trekkers, partners or people "
+                                       "({count} projects)", count=result["counts"]["roles_changed"]),
+                       empty="—")
     if result["successions"]:
-        rows = [{**s, "how": s["cue"] + ("" if s["explicit"] else " (afgeleid)")}
+        derived = i18n.text("diff:derived", " (derived)")
+        rows = [{**s, "how": s["cue"] + ("" if s["explicit"] else derived)}
                 for s in result["successions"]]
         output.print_table(rows, [("older_name", "Was"), ("newer_name", "Gaat verder als"),
                                   ("how", "Volgens de tekst"), ("line", "Regel")],
-                           title="Opvolging volgens de nieuwere editie")
+                           title=i18n.text("diff:successions", "Succession according to the newer edition"))
 
 
 def print_communities(result: dict[str, Any]) -> None:
@@ -169,15 +217,19 @@ def print_communities(result: dict[str, Any]) -> None:
             for c in result["communities"]]
     output.print_table(rows, [("number", "#"), ("size", "Organisaties"),
                               ("description", "Wie, welke thema's, welke kant, samen waarbij")],
-                       title=f"Clusters van samenwerkende organisaties ({len(rows)})",
-                       empty="Geen organisaties die samenwerken.")
-    out.print(f"Louvain op het samenwerkingsnetwerk van {result['organisations']} organisaties "
-              f"(vaste seed {result['seed']}); modulariteit {result['modularity']:g}.")
+                       title=i18n.text("communities:title", "Clusters of organisations that work "
+                                       "together ({count})", count=len(rows)),
+                       empty=i18n.text("communities:none", "No organisations that work together."))
+    out.print(i18n.text("communities:method", "Louvain on the network of cooperation of "
+                        "{organisations} organisations (fixed seed {seed}); modularity {modularity}.",
+                        organisations=result["organisations"], seed=result["seed"],
+                        modularity=f"{result['modularity']:g}"))
     if result["alone"]:
         names = result["alone"]
-        shown = ", ".join(names[:10]) + (f" en nog {len(names) - 10}" if len(names) > 10 else "")
-        out.print(f"Werken met niemand samen ({len(names)}): {output.escape(shown)}",
-                  soft_wrap=True)
+        shown = ", ".join(names[:10]) + (i18n.text("communities:more", " and {count} more",
+                                                   count=len(names) - 10) if len(names) > 10 else "")
+        out.print(i18n.text("communities:alone", "Work with nobody ({count}): ", count=len(names))
+                  + output.escape(shown), soft_wrap=True)
 
 
 # ---------------------------------------------------------------- summary, who, action
@@ -241,32 +293,37 @@ def print_action(result: dict[str, Any]) -> None:
     esc = output.escape
     reference = (f"{result['programme']}/{result['number']}" if result.get("programme")
                  else result["number"])
-    out.print(f"[bold]Actie {reference}: {esc(result['title'])}[/bold]")
-    out.print(f"Thema {result.get('theme')}: {esc(result.get('theme_name', ''))}")
+    out.print("[bold]" + i18n.text("action:title", "Action {reference}: {title}",
+                                   reference=reference, title=esc(result["title"])) + "[/bold]")
+    out.print(i18n.text("action:theme", "Theme {number}: {name}", number=result.get("theme"),
+                        name=esc(result.get("theme_name", ""))))
     if result.get("voornemen"):
         out.print(f"Voornemen {result.get('voornemen_code') or ''}: {esc(result['voornemen'])}")
-    out.print(f"Categorie {result.get('categorie')} ({result.get('categorie_colour')})")
+    out.print(f"Categorie {result.get('categorie')} ({word(result.get('categorie_colour'))})")
     if result.get("status"):  # at the moment asked: an old programme's action is "niet meer genoemd"
-        from graph071 import i18n
-
         since = result.get("status_since")
-        out.print(esc(i18n.text("action:status", "Status: {status}", status=result["status"])
+        out.print(esc(i18n.text("action:status", "Status: {status}", status=word(result["status"]))
                       + (i18n.text("action:since", " (since {since})", since=since) if since else "")))
+    none = i18n.text("action:none", "none")
     for key, label in (("trekkers", "Trekker(s)"), ("partners", "Partners"),
                        ("te_betrekken", "Te betrekken")):
         names = ", ".join(p["name"] for p in result[key]) or (
-            f"geen ({result.get('trekker_text')})" if key == "trekkers" and result.get("trekker_text")
-            else "geen" if key == "trekkers" else "—")
+            f"{none} ({result.get('trekker_text')})" if key == "trekkers" and result.get("trekker_text")
+            else none if key == "trekkers" else "—")
         out.print(f"{label}: {esc(names)}")
-    for key, label in (("result", "Beoogd resultaat"), ("planning", "Planning"),
-                       ("description", "Omschrijving")):
+    for key, label in (("result", i18n.text("action:result", "Intended result")),
+                       ("planning", i18n.text("action:planning", "Planning")),
+                       ("description", i18n.text("action:description", "Description"))):
         if result.get(key):
             out.print(f"{label}: {esc(result[key])}")
+    line = i18n.text("show:line", "line")
     for link in result["links"]:
         arrow = "→" if link["direction"] == "out" else "←"
-        out.print(f"{arrow} {esc(link['name'])} ({link['link_kind']}; regel {link['line']}: "
+        out.print(f"{arrow} {esc(link['name'])} ({link['link_kind']}; {line} {link['line']}: "
                   f"\"{esc(link['quote'])}\")")
-    out.print(f"Bron: {result['document']}, regel {result['line']}: \"{esc(result['quote'])}\"")
+    out.print(i18n.text("action:source", "Source: {document}, line {line}: ",
+                        document=result["document"], line=result["line"])
+              + f"\"{esc(result['quote'])}\"")
 
 
 def print_check(report: dict[str, list[dict[str, Any]]]) -> None:
@@ -292,21 +349,24 @@ def print_project(result: dict[str, Any], role_labels: dict[str, str]) -> None:
     out.print(f"[bold]Project: {esc(result['name'])}[/bold]")
     others = [n for n in result["names"] if n != result["name"]]
     if others:
-        out.print("Ook geschreven als: " + esc("; ".join(others)))
+        out.print(i18n.text("project:also", "Also written as: ") + esc("; ".join(others)))
     output.print_table(result["timeline"], [("edition", "Editie"), ("categorie", "Categorie"),
                                             ("name_as_written", "Naam op de kaart"),
                                             ("trekkers", "Bestuurlijke trekkers"),
                                             ("document", label_nl(Node.DOCUMENT)),
                                             ("line", "Regel")],
-                       title="Status per editie", empty="Geen projectkaart in de gelezen edities.")
+                       title=i18n.text("project:timeline", "Status per edition"),
+                       empty=i18n.text("project:no_card", "No projectkaart in the editions read."))
+    line = i18n.text("show:line", "line")
     for theme in result["themes"]:
-        out.print(f"Thema: {esc(theme['name'])} ({theme['edition']}, regel {theme['line']})")
+        out.print(i18n.text("project:theme", "Theme: ") +
+                  f"{esc(theme['name'])} ({theme['edition']}, {line} {theme['line']})")
     org_columns = [("name", "Organisatie"), ("role", "Rol zoals geschreven"),
                    ("editions", "Edities"), ("document", label_nl(Node.DOCUMENT)),
                    ("line", "Regel")]
     output.print_table(result["trekkers"], org_columns,
                        title=f"Bestuurlijke trekkers ({len(result['trekkers'])})",
-                       empty="Geen bestuurlijk trekker op de kaarten.")
+                       empty=i18n.text("project:no_trekker", "No bestuurlijk trekker on the cards."))
     output.print_table(result["partners"], org_columns,
                        title=f"Partners ({len(result['partners'])})", empty="—")
     for kind, items in result["other_roles"].items():
@@ -316,19 +376,23 @@ def print_project(result: dict[str, Any], role_labels: dict[str, str]) -> None:
     output.print_table(result["links"], [("name", label_nl(Node.PROJECT)),
                                          ("direction", "Richting"), ("role", "Verbinding"),
                                          ("edition", "Editie"), ("line", "Regel")],
-                       title=f"Verbonden projecten ({len(result['links'])})", empty="—")
-    print_lineage(result["lineage"], heading="Herkomst en opvolging")
+                       title=i18n.text("project:links", "Linked projects ({count})",
+                                       count=len(result["links"])), empty="—")
+    print_lineage(result["lineage"], heading=i18n.text("project:lineage", "Origin and succession"))
 
 
 def _print_project_people(people: list[dict[str, Any]]) -> None:
+    quoted = i18n.text("project:quoted", "quoted")
     rows = [{"name": p["name"], "organisations": p["organisations"],
              "roles": "; ".join(dict.fromkeys(
                  (r["role"] or r["label"]) + (f" ({r['function']})" if r["function"] else "")
-                 for r in p["roles"] if r["kind"] != Edge.QUOTED)) or "geciteerd",
+                 for r in p["roles"] if r["kind"] != Edge.QUOTED)) or quoted,
              "editions": p["editions"], "line": p["roles"][0]["line"]} for p in people]
     output.print_table(rows, [("name", "Persoon"), ("roles", "Rol"),
                               ("organisations", "Namens"), ("editions", "Edities"),
-                              ("line", "Regel")], title=f"Mensen ({len(rows)})", empty="—")
+                              ("line", "Regel")],
+                       title=i18n.text("project:people", "People ({count})", count=len(rows)),
+                       empty="—")
 
 
 def print_lineage(result: dict[str, Any], heading: str) -> None:
@@ -336,24 +400,30 @@ def print_lineage(result: dict[str, Any], heading: str) -> None:
     out = output.console()
     esc = output.escape
     if not result["steps"]:
-        out.print(f"[bold]{esc(heading)}[/bold]: geen voorganger of opvolger bekend.")
+        out.print(f"[bold]{esc(heading)}[/bold]: "
+                  + i18n.text("lineage:none", "no predecessor or successor known."))
         return
-    out.print(f"[bold]{esc(heading)}[/bold] (oudste eerst)")
+    out.print(f"[bold]{esc(heading)}[/bold] " + i18n.text("lineage:oldest", "(oldest first)"))
+    without = i18n.text("lineage:no_categorie", "without categorie")
     for number, member in enumerate(result["chain"], start=1):
-        statuses = ", ".join(f"{s['edition']} {s['categorie'] or 'zonder categorie'}"
+        statuses = ", ".join(f"{s['edition']} {s['categorie'] or without}"
                              for s in member["statuses"])
-        kind = {Node.ACTION: "actie", Node.ORGANISATION: "organisatie"}.get(member["kind"],
-                                                                            "project")
-        out.print(f"  {number}. {esc(member['name'])} ({kind}, vanaf {member['first_edition']}"
+        kind = {Node.ACTION: Node.ACTION, Node.ORGANISATION: Node.ORGANISATION}.get(
+            member["kind"], Node.PROJECT)
+        out.print(f"  {number}. {esc(member['name'])} ("
+                  + i18n.text("lineage:member", "{kind}, from {edition}", kind=label(kind).lower(),
+                              edition=member["first_edition"])
                   + (f"; {esc(statuses)}" if statuses else "") + ")")
+    line = i18n.text("show:line", "line")
     for step in result["steps"]:
         if step["explicit"]:
             out.print(f"  {esc(step['newer_name'])} ← {esc(step['older_name'])}: "
-                      f"{esc(step['cue'])} ({step['document']}, {step['edition']}, regel "
+                      f"{esc(step['cue'])} ({step['document']}, {step['edition']}, {line} "
                       f"{step['line']}): \"{esc(step['quote'])}\"")
         else:
-            out.print(f"  {esc(step['newer_name'])} ← {esc(step['older_name'])}: afgeleid, staat "
-                      f"niet in de tekst. Reden: {esc(step['reason'])}")
+            out.print(f"  {esc(step['newer_name'])} ← {esc(step['older_name'])}: "
+                      + i18n.text("lineage:derived", "derived, not in the text. Reason: {reason}",
+                                  reason=esc(step["reason"])))
 
 
 def print_person(result: dict[str, Any]) -> None:
@@ -361,16 +431,18 @@ def print_person(result: dict[str, Any]) -> None:
     out = output.console()
     esc = output.escape
     out.print(f"[bold]{esc(result['name'])}[/bold]")
+    line = i18n.text("show:line", "line")
     for row in result["organisations"]:
         function = f"{row['role']}; " if row["role"] else ""
         out.print(f"{row['label'].capitalize()} {esc(row['name'])} ({esc(function)}"
-                  f"{', '.join(row['editions'])}; {row['document']} regel {row['line']})")
+                  f"{', '.join(row['editions'])}; {row['document']} {line} {row['line']})")
     output.print_table(result["roles"], [("editions", "Edities"), ("label", "Rol"),
                                          ("name", "Project of thema"),
                                          ("role", "Rol zoals geschreven"),
                                          ("document", label_nl(Node.DOCUMENT)),
                                          ("line", "Regel")],
-                       title=f"Rollen ({len(result['roles'])})", empty="Geen rollen gevonden.")
+                       title=i18n.text("person:roles", "Roles ({count})", count=len(result["roles"])),
+                       empty=i18n.text("person:none", "No roles found."))
 
 
 def print_added(added: Any) -> None:
@@ -405,8 +477,11 @@ def orphan_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for row in rows:
         status = row.get("status") or ""
         if row.get("status_since") and not status.startswith("niet meer genoemd"):
-            status = f"{status} (sinds {row['status_since']})"
-        shown.append({**row, "status": status})
+            status = word(status) + i18n.text("action:since", " (since {since})",
+                                              since=row["status_since"])
+        else:
+            status = word(status)
+        shown.append({**row, "status": status, "categorie_colour": word(row.get("categorie_colour"))})
     return shown
 
 
@@ -414,11 +489,15 @@ def print_timeline(result: dict[str, Any]) -> None:
     """Write an organisation's, project's or person's roles per period."""
     out = output.console()
     esc = output.escape
-    status = f" ({result['status']}" + (f", sinds {result['status_since']})" if result["status_since"]
-                                        else ")") if result["status"] else ""
-    out.print(f"[bold]{esc(result['name'])}[/bold]{esc(status)}: rollen per periode")
+    status = ""
+    if result["status"]:
+        status = f" ({word(result['status'])}" + (
+            i18n.text("timeline:since", ", since {since})", since=result["status_since"])
+            if result["status_since"] else ")")
+    out.print(f"[bold]{esc(result['name'])}[/bold]{esc(status)}: "
+              + i18n.text("timeline:title", "roles per period"))
     if not result["periods"]:
-        out.print("Geen rollen in de gelezen edities.")
+        out.print(i18n.text("timeline:none", "No roles in the editions read."))
     for period in result["periods"]:
         out.print(f"[bold]{esc(period['label'])}[/bold] ({esc(period['period'])})")
         for role in period["roles"]:
@@ -430,9 +509,13 @@ def print_moment_diff(result: dict[str, Any]) -> None:
     """Write what changed between two moments."""
     out = output.console()
     out.print(f"[bold]{output.escape(result['text'])}[/bold]")
-    for key, title in (("new", "Nieuw"), ("gone", "Niet meer")):
+    for key, title in (("new", i18n.text("moments:new", "New")),
+                       ("gone", i18n.text("moments:gone", "No longer"))):
         output.print_table([{"name": n} for n in result[key]], [("name", "Actie of project")],
                            title=f"{title} ({len(result[key])})", empty="—")
     columns = [("work", "Actie of project"), ("role", "Rol"), ("organisation", "Organisatie")]
-    for key, title in (("roles_new", "Nieuwe rollen"), ("roles_gone", "Rollen die niet meer gelden")):
+    for key, title in (("roles_new", i18n.text("moments:roles_new", "New roles")),
+                       ("roles_gone", i18n.text("moments:roles_gone", "Roles that no longer hold"))):
         output.print_table(result[key], columns, title=f"{title} ({len(result[key])})", empty="—")
+
+

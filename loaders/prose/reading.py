@@ -19,7 +19,8 @@ from graph071.loaders.prose.mentions import (NAME_WORD, Mention, Paragraph, head
                                              Spans, known_mentions, longest, paragraphs)
 from graph071.loaders.prose.names import FUZZY_THRESHOLD, NameReader, RoleFound
 from graph071.loaders.prose.relations import Relation, cues, relations
-from graph071.schema import Node
+from graph071.i18n import text
+from graph071.schema import Node, label
 
 # Capitalised words right after a known name, that make it a longer name.
 _NAME_AFTER = re.compile(rf" (?:{NAME_WORD})(?: {NAME_WORD})*")
@@ -265,16 +266,11 @@ def _warn_about_new(reading: Reading) -> None:
         mention = found.mention
         if mention.new and mention.name not in seen:
             seen.add(mention.name)
-            closest = ", ".join(mention.suggestions) or "geen"
-            reading.warnings.append(f"regel {found.line}: {mention.name!r} staat niet in de tabellen "
-                                    f"(voorgesteld als nieuwe {_kind_nl(mention.kind)}; "
-                                    f"dichtstbij: {closest})")
-
-
-def _kind_nl(kind: str) -> str:
-    from graph071.schema import NODE_KINDS
-
-    return NODE_KINDS[kind].label_nl.lower()
+            closest = ", ".join(mention.suggestions) or text("read:none", "none")
+            reading.warnings.append(text("read:new_name", "line {line}: {name!r} is not in the tables "
+                                         "(proposed as a new {kind}; closest: {closest})",
+                                         line=found.line, name=mention.name, closest=closest,
+                                         kind=label(mention.kind).lower()))
 
 
 def _mention_json(found: Found) -> dict[str, Any]:
