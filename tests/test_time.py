@@ -66,7 +66,7 @@ def test_a_wrong_rule_in_the_corpus_is_one_line_naming_file_and_line(tmp_path, n
     rules.write_text((bundled_data_dir() / name).read_text(encoding="utf-8") + line + "\n",
                      encoding="utf-8")
     number = len(rules.read_text(encoding="utf-8").splitlines())
-    result = graph071("--lang", "en", "--data", str(folder), "orphans")  # the English text
+    result = graph071("--data", str(folder), "orphans")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"{name}:{number}" in result.stderr and wrong in result.stderr
 
