@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from typing import Any
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -150,24 +151,41 @@ def _label_row(path: Path, number: int, row: dict[str, str]) -> Label:
 def labels_for(scope: str, roles_only: bool = False) -> list[Label]:
     """Return the labels used in `scope` (kaart, actie), longest first, so that a regular
     expression made of them tries "Betrokken partners" before "Partners"."""
-    return list(_labels_for(active_labels(), scope, roles_only))
+    return list(labels_in(active_labels(), scope, roles_only))
 
 
-# (id of a label table, scope, roles_only) -> (the table, its labels): by identity, as a
-# table's hash costs its every row, and loaders ask for every field line they read.
-_CHOSEN: dict[tuple[int, str, bool], tuple[tuple[Label, ...], tuple[Label, ...]]] = {}
+class PerTable:
+    """What a loader derives from a label table (its labels of a scope, a compiled pattern,
+    role rules), made once per table and kept while that table is in use.
+
+    Keyed by identity: a table's hash costs its every row, and loaders ask for every
+    field line they read; the table of one build is one tuple object, kept with what was
+    made of it so that its id is not reused by another table. At most `size` entries:
+    those of corpora built before are let go.
+    """
+
+    def __init__(self, size: int = 8) -> None:
+        self.size = size
+        self.made: dict[tuple, tuple[tuple[Label, ...], Any]] = {}
+
+    def get(self, table: tuple[Label, ...], make: Callable[[], Any], *key: object) -> Any:
+        found = self.made.get((id(table), *key))
+        if found is None or found[0] is not table:
+            if len(self.made) >= self.size:
+                self.made.clear()
+            found = self.made[(id(table), *key)] = (table, make())
+        return found[1]
 
 
-def _labels_for(table: tuple[Label, ...], scope: str, roles_only: bool) -> tuple[Label, ...]:
-    key = (id(table), scope, roles_only)
-    found = _CHOSEN.get(key)
-    if found is None or found[0] is not table:
-        if len(_CHOSEN) >= 32:
-            _CHOSEN.clear()  # tables of corpora built before
-        chosen = [label for label in table if scope in label.scopes
-                  and (label.is_role or not roles_only)]
-        found = _CHOSEN[key] = (table, tuple(sorted(chosen, key=lambda label: -len(label.label))))
-    return found[1]
+_CHOSEN = PerTable(size=32)
+
+
+def labels_in(table: tuple[Label, ...], scope: str, roles_only: bool = False) -> tuple[Label, ...]:
+    """Return the labels of `table` used in `scope`, longest first (see labels_for)."""
+    def chosen() -> tuple[Label, ...]:
+        rows = [label for label in table if scope in label.scopes and (label.is_role or not roles_only)]
+        return tuple(sorted(rows, key=lambda label: -len(label.label)))
+    return _CHOSEN.get(table, chosen, scope, roles_only)
 
 
 def alternatives(labels: list[Label]) -> str:
@@ -199,25 +217,17 @@ class LabelPattern:
     def __init__(self, template: Callable[[tuple[Label, ...]], str], flags: int = 0) -> None:
         self.template = template
         self.flags = flags
-        self._compiled: dict[int, tuple[tuple[Label, ...], re.Pattern[str]]] = {}
+        self._compiled = PerTable()
         self._last: tuple[tuple[Label, ...], re.Pattern[str]] | None = None
 
     def compiled(self) -> re.Pattern[str]:
         table = active_labels()
         # The table of the last call first: a long card asks for it once a line.
         last = self._last
-        if last is not None and last[0] is table:
-            return last[1]
-        # Keyed by identity: the table of one build is one tuple object; kept with it so
-        # that the id is not reused by another table.
-        found = self._compiled.get(id(table))
-        if found is None or found[0] is not table:
-            if len(self._compiled) >= 8:
-                self._compiled.clear()  # tables of corpora built before
-            found = self._compiled[id(table)] = (table, re.compile(self.template(table),
-                                                                   self.flags))
-        self._last = found
-        return found[1]
+        if last is None or last[0] is not table:
+            last = self._last = (table, self._compiled.get(
+                table, lambda: re.compile(self.template(table), self.flags)))
+        return last[1]
 
     def match(self, text: str) -> re.Match[str] | None:
         return self.compiled().match(text)
@@ -237,6 +247,6 @@ def scope_alternatives(scope: str, roles_only: bool = False,
     """Return a LabelPattern template part: the alternatives of the labels of `scope`
     (only role rows, or only the rows of one `role`), longest first."""
     def alternatives_of(table: tuple[Label, ...]) -> str:
-        chosen = _labels_for(table, scope, roles_only)
+        chosen = labels_in(table, scope, roles_only)
         return alternatives([label for label in chosen if role is None or label.role == role])
     return alternatives_of

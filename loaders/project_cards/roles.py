@@ -19,8 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from graph071.loaders.project_cards.flow import Flow, flow, is_person_name, known_span, sentences, strip_markup
-from graph071.corpus.labels import (Label, LabelPattern, active_labels, label_of, labels_for,
-                                    scope_alternatives)
+from graph071.corpus.labels import (LabelPattern, PerTable, active_labels, label_of,
+                                    labels_in, scope_alternatives)
 from graph071.corpus.wordlists import words
 from graph071.loaders.text import Line, fills_column
 from graph071.schema import Edge
@@ -46,22 +46,14 @@ class LabelRule:
 
 def label_rules() -> tuple[LabelRule, ...]:
     """Return the rules of the card role labels of the corpus being built."""
-    return _label_rules(active_labels())
+    table = active_labels()
+    return _RULES.get(table, lambda: tuple(
+        LabelRule(label.pattern, label.organisation_edge, label.person_edge,
+                  label.organisation_via_person, label.role)
+        for label in labels_in(table, "kaart", roles_only=True)))
 
 
-_RULES: dict[int, tuple[tuple[Label, ...], tuple[LabelRule, ...]]] = {}
-
-
-def _label_rules(table: tuple[Label, ...]) -> tuple[LabelRule, ...]:
-    found = _RULES.get(id(table))  # by identity: see graph071.corpus.labels
-    if found is None or found[0] is not table:
-        if len(_RULES) >= 8:
-            _RULES.clear()
-        rules = tuple(LabelRule(label.pattern, label.organisation_edge, label.person_edge,
-                                label.organisation_via_person, label.role)
-                      for label in labels_for("kaart", roles_only=True))
-        found = _RULES[id(table)] = (table, rules)
-    return found[1]
+_RULES = PerTable()
 
 
 # Below "Aanspreekpunten:" each bullet names the contact of one action line; elsewhere
