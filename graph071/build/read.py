@@ -17,6 +17,7 @@ from pathlib import Path
 
 from graph071 import i18n
 from graph071.build.cache import cached_build
+from graph071.build.periods import MONTHS_NL
 from graph071.build.review import people_of
 from graph071.corpus.extract import extract
 from graph071.corpus.manifest import bundled_data_dir
@@ -26,9 +27,7 @@ from graph071.loaders.prose.reading import Reading
 
 _MARKDOWN = re.compile(r"^\s{0,3}#{1,6}\s+|[*_`]{1,3}")
 _ISO_DATE = re.compile(r"\b(20\d\d|19\d\d)-(\d\d)-(\d\d)\b")
-_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december")
-_DUTCH_DATE = re.compile(rf"\b(\d{{1,2}})\s+({'|'.join(_MONTHS)})\s+(\d{{4}})\b", re.IGNORECASE)
+_DUTCH_DATE = re.compile(rf"\b(\d{{1,2}})\s+({'|'.join(MONTHS_NL)})\s+(\d{{4}})\b", re.IGNORECASE)
 _ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
                    "september", "october", "november", "december")
 _ENGLISH_DATE = re.compile(rf"\b(?:(\d{{1,2}})\s+({'|'.join(_ENGLISH_MONTHS)})|"
@@ -79,7 +78,7 @@ def date_in(lines: list[str]) -> str:
             return iso.group(0)
         dutch = _DUTCH_DATE.search(line)
         if dutch:
-            month = _MONTHS.index(dutch.group(2).lower()) + 1
+            month = MONTHS_NL.index(dutch.group(2).lower()) + 1
             return f"{dutch.group(3)}-{month:02d}-{int(dutch.group(1)):02d}"
         english = _ENGLISH_DATE.search(line)
         if english:
