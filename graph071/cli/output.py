@@ -74,6 +74,17 @@ def print_csv(rows: Sequence[dict[str, Any]], columns: Sequence[Column], *,
     sys.stdout.write(text if first else "\r\n" + text.removeprefix("\ufeff"))
 
 
+@contextmanager
+def collecting(tables: ContextVar[list | None]) -> Iterator[list]:
+    """Give the list that print_table adds its tables to while inside (--csv, --xlsx)."""
+    found: list = []
+    token = tables.set(found)
+    try:
+        yield found
+    finally:
+        tables.reset(token)
+
+
 # The tables a command prints while --csv is in force (see tables_as_csv).
 _CSV_TABLES: ContextVar[list | None] = ContextVar("graph071_csv_tables", default=None)
 
@@ -89,12 +100,8 @@ def tables_as_csv(active: bool) -> Iterator[None]:
         return
     from graph071 import i18n
 
-    tables: list = []
-    token = _CSV_TABLES.set(tables)
-    try:
+    with collecting(_CSV_TABLES) as tables:
         yield
-    finally:
-        _CSV_TABLES.reset(token)
     if not tables:
         raise Graph071Error(i18n.text("csv:no-table", "no table to write as CSV"),
                             hint=i18n.text("csv:no-table-hint", "this command shows no table; use --json"))
@@ -119,18 +126,14 @@ def tables_to_xlsx(path: Path | None) -> Iterator[None]:
     from graph071.io.tables import check_xlsx_path, write_workbook
 
     check_xlsx_path(Path(path))
-    listings: list = []
-    token = _LISTINGS.set(listings)
-    try:
+    with collecting(_LISTINGS) as listings:
         yield
-    finally:
-        _LISTINGS.reset(token)
     if not listings:
         raise Graph071Error(i18n.text("error:output.no_table", "{path}: no table to put in the workbook", path=path),
                             hint=i18n.text("error:output.no_table.hint", "--xlsx keeps the tables the command shows; "
                                            "leave out --json"))
     write_workbook(Path(path), listings)
-    sys.stderr.write(f"Werkmap geschreven: {path}\n")
+    sys.stderr.write(i18n.text("xlsx:written", "Workbook written: {path}", path=path) + "\n")
 
 
 def collect_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column],
