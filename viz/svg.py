@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from typing import Any
+from xml.sax.saxutils import escape
 
 from graph071.i18n import text
 from graph071.io.safe import xml_text
@@ -323,6 +324,5 @@ def _legend_row(what: str, item: Any, left: float, y: float, legend: dict[str, A
 
 
 def _text(value: str) -> str:
-    """Return `value` as SVG character data: escaped, without what XML cannot carry."""
-    return (xml_text(str(value)).replace("&", "&amp;").replace("<", "&lt;")
-            .replace(">", "&gt;"))
+    """Return `value` as SVG text or attribute value: escaped, without what XML cannot carry."""
+    return escape(xml_text(str(value)), {'"': "&quot;"})
